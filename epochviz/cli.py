@@ -1,0 +1,198 @@
+"""The ``epochviz`` command: the window by default, ``schedule`` and ``train`` subcommands.
+
+Every bad value ends with exit status 2 and a single line naming the flag and
+the value, never a traceback: a lecturer types these live.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import NoReturn
+
+from epochviz import __version__
+from epochviz.core.datasets import DATASETS, MAX_SAMPLES
+from epochviz.core.mlp import ACTIVATIONS
+from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+
+EXIT_USAGE = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1 (thousands separators ``_`` and ``,`` allowed)."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    """argparse type: a finite number > 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+    return value
+
+
+def layer_widths(text: str) -> tuple[int, ...]:
+    """argparse type: hidden layer widths like ``16,16``; empty for none."""
+    try:
+        widths = tuple(int(w) for w in text.replace(" ", "").split(",") if w)
+    except ValueError:
+        widths = (0,)
+    if any(w < 1 or w > 1024 for w in widths) or len(widths) > 8:
+        raise argparse.ArgumentTypeError(
+            f"must be up to 8 comma-separated widths from 1 to 1024, got {text!r}"
+        )
+    return widths
+
+
+def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
+    """The options that define a run, shared by ``train`` and the window presets."""
+    d = (lambda v: v) if defaults else (lambda v: None)
+    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"), help="dataset to train on")
+    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N", help="dataset size N")
+    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B", help="batch size B")
+    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E", help="number of epochs")
+    parser.add_argument("--lr", type=positive_float, default=d(0.1), help="learning rate")
+
+
+def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Checks across flags that argparse cannot make one flag at a time."""
+    samples = getattr(args, "samples", None)
+    if samples is not None and samples > MAX_SAMPLES and getattr(args, "dataset", None):
+        parser.error(f"argument --samples: at most {MAX_SAMPLES:,} for a dataset, got {samples}")
+    batch = getattr(args, "batch_size", None)
+    if getattr(args, "drop_last", False) and samples and batch and batch > samples:
+        parser.error(
+            f"argument --drop-last: with --batch-size {batch} above --samples {samples} "
+            "it would drop every sample"
+        )
+    epochs = getattr(args, "epochs", None)
+    if epochs is not None and getattr(args, "command", None) is None and epochs > 100:
+        parser.error(f"argument --epochs: the window shows 1 to 100 epochs, got {epochs}")
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="epochviz",
+        description="See what an epoch, a batch and an iteration are while a small network trains. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"epochviz {__version__}")
+    add_training_args(parser, defaults=False)
+    parser.add_argument("--play", action="store_true", help="start training as soon as the window opens")
+    parser.add_argument("--screenshot", metavar="PNG", help="train offscreen, save the window as PNG, exit")
+    parser.add_argument(
+        "--iterations", type=positive_int, default=300, metavar="K",
+        help="iterations to train before --screenshot (default 300)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    sched = sub.add_parser("schedule", help="print the epoch/batch/iteration arithmetic")
+    sched.add_argument("--samples", type=positive_int, required=True, metavar="N", help="dataset size N")
+    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help="batch size B")
+    sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help="number of epochs")
+    sched.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
+    sched.add_argument("--json", action="store_true", help="print the facts as one JSON object")
+
+    tr = sub.add_parser("train", help="train headless with Keras-style progress")
+    add_training_args(tr)
+    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W", help="hidden widths")
+    tr.add_argument("--activation", choices=ACTIVATIONS, default="tanh")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
+    tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
+    return parser
+
+
+def describe_schedule(facts: ScheduleFacts) -> str:
+    """The arithmetic of a schedule written out as on a board."""
+    n, b = facts.n_samples, facts.batch_size
+    lines = [f"{n:,} samples, batch size {b:,}, {facts.epochs:,} epoch{'s' * (facts.epochs != 1)}", ""]
+    lines.append(f"  iterations per epoch = {facts.iterations_formula}")
+    if b >= n:
+        last = f"{facts.last_batch_size:,} samples (batch size >= N: full batch, one update per epoch)"
+    elif facts.dropped_per_epoch:
+        last = (
+            f"{b:,} samples; the {facts.dropped_per_epoch:,} left over ({n:,} mod {b:,}) "
+            "are dropped each epoch"
+        )
+    elif n % b:
+        last = f"{facts.last_batch_size:,} samples ({n:,} mod {b:,}: a partial batch)"
+    else:
+        last = f"{facts.last_batch_size:,} samples ({b:,} divides {n:,})"
+    lines.append(f"  last batch           = {last}")
+    lines.append(f"  total iterations     = {facts.total_formula}")
+    lines.append("")
+    lines.append(
+        f"That is {facts.weight_updates:,} weight update{'s' * (facts.weight_updates != 1)} "
+        f"and {facts.samples_seen:,} samples seen "
+        f"({facts.samples_per_epoch:,} per epoch)."
+    )
+    return "\n".join(lines)
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last).facts()
+    if args.json:
+        print(json.dumps(asdict(facts)))
+    else:
+        print(describe_schedule(facts))
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from epochviz.core.trainer import train
+    from epochviz.progress_line import EpochProgress
+
+    trainer = train(
+        dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
+        epochs=args.epochs, lr=args.lr, hidden=args.hidden, activation=args.activation,
+        shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed,
+    )
+    schedule = trainer.schedule
+    with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
+        for record in trainer:
+            if record.iteration == 1:
+                progress.start(record.epoch)
+            progress.advance(record.batch_size, record.loss, record.accuracy)
+            if record.diverged:
+                progress.finish()
+                print(
+                    f"Training diverged at iteration {record.global_iteration:,}: the loss is "
+                    f"{record.loss}. Try a smaller learning rate than {args.lr:g}."
+                )
+                return 1
+            if record.epoch_end:
+                progress.finish()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``epochviz`` console script and ``python -m epochviz``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    check_run(parser, args)
+    if args.command == "schedule":
+        return run_schedule(args)
+    if args.command == "train":
+        return run_train(args)
+    parser.print_help()
+    return 0

@@ -1,0 +1,24 @@
+"""The pure-numpy core of epochviz: schedule arithmetic, datasets, network, trainer.
+
+Nothing under ``epochviz.core`` imports Qt or pyqtgraph, so it can be used from
+scripts, tests, a worker process or a notebook alike.
+"""
+
+from epochviz.core.datasets import DATASETS, DatasetInfo, dataset_info, make_dataset
+from epochviz.core.mlp import ACTIVATIONS, MLP
+from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+from epochviz.core.trainer import StepRecord, Trainer, train
+
+__all__ = [
+    "ACTIVATIONS",
+    "DATASETS",
+    "MLP",
+    "BatchSchedule",
+    "DatasetInfo",
+    "ScheduleFacts",
+    "StepRecord",
+    "Trainer",
+    "dataset_info",
+    "make_dataset",
+    "train",
+]

@@ -1,0 +1,226 @@
+"""A small multi-layer perceptron in numpy: forward, backprop and SGD.
+
+Each layer keeps its ``forward`` and ``backward`` side by side, and names
+gradients after their parameters (``W`` / ``dW``). Shapes are written as
+``(batch, n_in)``. float32 by default; pass ``dtype=np.float64`` for gradient
+checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+ACTIVATIONS = ("tanh", "relu", "sigmoid")
+
+
+class Dense:
+    """Fully connected layer ``x @ W + b``: (batch, n_in) -> (batch, n_out)."""
+
+    def __init__(self, n_in: int, n_out: int, rng: np.random.Generator, dtype, gain: float) -> None:
+        self.W = (rng.standard_normal((n_in, n_out)) * (gain / np.sqrt(n_in))).astype(dtype)
+        self.b = np.zeros(n_out, dtype=dtype)
+        self.dW = np.zeros_like(self.W)
+        self.db = np.zeros_like(self.b)
+        self._x: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x = x
+        out = x @ self.W
+        out += self.b
+        return out
+
+    def backward(self, grad: np.ndarray, need_input_grad: bool = True) -> np.ndarray | None:
+        """Store dW, db for ``grad`` = dL/d(out); return dL/dx unless not needed."""
+        self.dW = self._x.T @ grad
+        self.db = grad.sum(axis=0)
+        return grad @ self.W.T if need_input_grad else None
+
+    def __repr__(self) -> str:
+        return f"Dense(W={self.W.shape}, b={self.b.shape})"
+
+
+class Tanh:
+    """Elementwise tanh; its derivative 1 - tanh^2 reuses the output."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = np.tanh(x, out=x)  # x is a fresh matmul result: safe to overwrite
+        return self._y
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        return grad * (1.0 - self._y * self._y)
+
+    def __repr__(self) -> str:
+        return "Tanh()"
+
+
+class ReLU:
+    """Elementwise max(x, 0); the gradient passes where the input was positive."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._mask = x > 0
+        return np.multiply(x, self._mask, out=x)
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        return grad * self._mask
+
+    def __repr__(self) -> str:
+        return "ReLU()"
+
+
+class Sigmoid:
+    """Elementwise 1 / (1 + e^-x); its derivative y (1 - y) reuses the output."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        np.negative(x, out=x)
+        np.exp(x, out=x)
+        x += 1.0
+        self._y = np.reciprocal(x, out=x)
+        return self._y
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        return grad * (self._y * (1.0 - self._y))
+
+    def __repr__(self) -> str:
+        return "Sigmoid()"
+
+
+_ACTIVATION_CLASSES = {"tanh": Tanh, "relu": ReLU, "sigmoid": Sigmoid}
+# Weight scale per activation: Xavier-like for tanh/sigmoid, He for ReLU.
+_GAINS = {"tanh": 1.0, "relu": np.sqrt(2.0), "sigmoid": 1.0}
+
+
+def softmax_cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """Mean cross-entropy ``-log p[y]`` of softmax(logits) against labels ``y``.
+
+    logits: (batch, classes), y: (batch,) ints. Returns ``(loss, accuracy,
+    dlogits)``. The loss is taken from the probabilities as textbooks write it,
+    so a network that is wrong with a logit gap beyond the dtype's range (the
+    usual symptom of a learning rate that is far too high) reports an infinite
+    loss: that is what the trainer calls divergence.
+    """
+    n = len(y)
+    rows = np.arange(n)
+    probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    loss = -float(np.log(probs[rows, y]).sum()) / n
+    accuracy = float(np.count_nonzero(probs.argmax(axis=1) == y)) / n
+    dlogits = probs  # dL/dlogits = (softmax - one_hot) / n, built in place
+    dlogits[rows, y] -= 1.0
+    dlogits /= n
+    return loss, accuracy, dlogits
+
+
+class MLP:
+    """An MLP classifier: ``n_in`` -> hidden widths -> ``n_out`` logits.
+
+    Parameters
+    ----------
+    n_in, n_out
+        Number of input features and of classes.
+    hidden
+        Widths of the hidden layers, e.g. ``(16, 16)``; empty means a linear model.
+    activation
+        ``"tanh"``, ``"relu"`` or ``"sigmoid"`` after every hidden layer.
+    lr, momentum
+        SGD learning rate and (optional, 0 = plain SGD) momentum.
+    """
+
+    def __init__(
+        self,
+        n_in: int,
+        n_out: int,
+        hidden: Sequence[int] = (16, 16),
+        activation: str = "tanh",
+        *,
+        lr: float = 0.1,
+        momentum: float = 0.0,
+        seed: int = 0,
+        dtype=np.float32,
+    ) -> None:
+        if activation not in _ACTIVATION_CLASSES:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+        if not lr > 0 or not np.isfinite(lr):
+            raise ValueError(f"lr must be a positive number, got {lr!r}")
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
+        widths = [int(n_in), *(int(h) for h in hidden), int(n_out)]
+        if min(widths) < 1:
+            raise ValueError(f"layer widths must be positive, got {widths}")
+        rng = np.random.default_rng(seed)
+        self.widths = tuple(widths)
+        self.activation = activation
+        self.lr = float(lr)
+        self.momentum = float(momentum)
+        self.dtype = np.dtype(dtype)
+        self.dense = [
+            Dense(a, b, rng, self.dtype, _GAINS[activation]) for a, b in zip(widths, widths[1:])
+        ]
+        self.activations = [_ACTIVATION_CLASSES[activation]() for _ in widths[1:-1]]
+        self._velocity = [np.zeros_like(p) for p in self.parameters()] if momentum else None
+
+    def __repr__(self) -> str:
+        shape = "-".join(str(w) for w in self.widths)
+        return f"MLP({shape}, activation={self.activation!r}, lr={self.lr}, momentum={self.momentum})"
+
+    def parameters(self) -> list[np.ndarray]:
+        """Every weight and bias, in layer order: W1, b1, W2, b2, ..."""
+        return [p for layer in self.dense for p in (layer.W, layer.b)]
+
+    def gradients(self) -> list[np.ndarray]:
+        """The gradients of the last ``backward``, matching ``parameters()``."""
+        return [g for layer in self.dense for g in (layer.dW, layer.db)]
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Logits for x: (batch, n_in) -> (batch, n_out), caching what backward needs."""
+        h = x
+        for dense, act in zip(self.dense, self.activations):
+            h = act.forward(dense.forward(h))
+        return self.dense[-1].forward(h)
+
+    def backward(self, dlogits: np.ndarray) -> None:
+        """Backpropagate dL/dlogits right to left, filling each layer's dW and db."""
+        grad = self.dense[-1].backward(dlogits)
+        for dense, act in zip(reversed(self.dense[:-1]), reversed(self.activations)):
+            grad = dense.backward(act.backward(grad), need_input_grad=dense is not self.dense[0])
+
+    def update(self) -> None:
+        """One SGD step on every parameter (with momentum if configured)."""
+        lr = self.lr
+        if self._velocity is None:
+            for layer in self.dense:
+                layer.W -= lr * layer.dW
+                layer.b -= lr * layer.db
+            return
+        for p, g, v in zip(self.parameters(), self.gradients(), self._velocity):
+            v *= self.momentum
+            v -= lr * g
+            p += v
+
+    def loss_and_gradients(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """Forward and backward on one batch without updating; ``(loss, accuracy)``."""
+        loss, accuracy, dlogits = softmax_cross_entropy(self.forward(x), y)
+        self.backward(dlogits)
+        return loss, accuracy
+
+    def step(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """One iteration on a batch: forward, loss, backward, update; ``(loss, accuracy)``."""
+        loss, accuracy = self.loss_and_gradients(x, y)
+        self.update()
+        return loss, accuracy
+
+    def predict_logits(self, x: np.ndarray, chunk: int = 65536) -> np.ndarray:
+        """Logits for any number of rows, in chunks so memory stays bounded."""
+        out = np.empty((len(x), self.widths[-1]), dtype=self.dtype)
+        for start in range(0, len(x), chunk):
+            h = x[start : start + chunk]
+            for dense, act in zip(self.dense, self.activations):
+                h = act.forward(h @ dense.W + dense.b)
+            out[start : start + chunk] = h @ self.dense[-1].W + self.dense[-1].b
+        return out
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """Loss and accuracy over a whole dataset, without touching the gradients."""
+        loss, accuracy, _ = softmax_cross_entropy(self.predict_logits(x), y)
+        return loss, accuracy

@@ -1,0 +1,200 @@
+"""The epoch / batch / iteration arithmetic, and the batches themselves.
+
+``BatchSchedule`` is the single source of truth for every derived number the
+app shows: iterations per epoch, the size of the last (partial) batch, totals,
+and which sample indices make up each batch of each epoch.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def check_positive_int(name: str, value: object) -> int:
+    """Return ``value`` as an ``int`` or raise ``ValueError`` naming ``name``.
+
+    Booleans and floats are refused: a batch size of ``2.5`` or ``True`` is a
+    mistake, not something to round silently.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+class BatchSchedule:
+    """How ``n_samples`` are cut into batches of ``batch_size`` over ``epochs``.
+
+    Parameters
+    ----------
+    n_samples, batch_size, epochs
+        Positive integers. A batch size above ``n_samples`` means full-batch
+        training: one iteration of all samples per epoch.
+    shuffle
+        Draw a fresh permutation of the samples for every epoch, reproducible
+        from ``seed``; otherwise batches run through 0..N-1 in order.
+    drop_last
+        Skip the final partial batch of each epoch (those samples are not seen
+        in that epoch).
+    seed
+        Seed of the per-epoch shuffles.
+
+    Raises
+    ------
+    ValueError
+        A non-positive or non-integer argument, or ``drop_last`` with a batch
+        larger than the dataset (which would leave no iteration at all).
+    """
+
+    def __init__(
+        self,
+        n_samples: int,
+        batch_size: int,
+        epochs: int = 1,
+        *,
+        shuffle: bool = True,
+        drop_last: bool = False,
+        seed: int = 0,
+    ) -> None:
+        self.n_samples = check_positive_int("n_samples", n_samples)
+        self.batch_size = check_positive_int("batch_size", batch_size)
+        self.epochs = check_positive_int("epochs", epochs)
+        self.shuffle = bool(shuffle)
+        self.drop_last = bool(drop_last)
+        self.seed = int(seed)
+        if self.drop_last and self.batch_size > self.n_samples:
+            raise ValueError(
+                f"drop_last with batch_size {self.batch_size} > n_samples "
+                f"{self.n_samples} would drop every sample and leave no iteration"
+            )
+
+    def __repr__(self) -> str:
+        return (
+            f"BatchSchedule(n_samples={self.n_samples}, batch_size={self.batch_size}, "
+            f"epochs={self.epochs}, shuffle={self.shuffle}, drop_last={self.drop_last}, "
+            f"seed={self.seed})"
+        )
+
+    @property
+    def effective_batch_size(self) -> int:
+        """The size of a full batch: ``batch_size`` capped at ``n_samples``."""
+        return min(self.batch_size, self.n_samples)
+
+    @property
+    def iterations_per_epoch(self) -> int:
+        """ceil(N / B), or floor(N / B) when the partial batch is dropped."""
+        if self.drop_last:
+            return self.n_samples // self.batch_size
+        return math.ceil(self.n_samples / self.batch_size)
+
+    @property
+    def total_iterations(self) -> int:
+        """Iterations (weight updates) over all epochs."""
+        return self.epochs * self.iterations_per_epoch
+
+    @property
+    def last_batch_size(self) -> int:
+        """Size of each epoch's final batch: B, or N mod B when B does not divide N."""
+        if self.drop_last:
+            return self.batch_size
+        return self.n_samples - (self.iterations_per_epoch - 1) * self.batch_size
+
+    @property
+    def samples_per_epoch(self) -> int:
+        """Samples actually seen per epoch (fewer than N only with drop_last)."""
+        return (self.iterations_per_epoch - 1) * self.effective_batch_size + self.last_batch_size
+
+    @property
+    def dropped_per_epoch(self) -> int:
+        """Samples that drop_last leaves out of each epoch."""
+        return self.n_samples - self.samples_per_epoch
+
+    def batch_size_at(self, iteration: int) -> int:
+        """Size of the batch of the given 1-based iteration within an epoch."""
+        if iteration == self.iterations_per_epoch:
+            return self.last_batch_size
+        return self.effective_batch_size
+
+    def samples_seen(self, global_iteration: int) -> int:
+        """Samples processed after ``global_iteration`` iterations (0 allowed)."""
+        ipe = self.iterations_per_epoch
+        full_epochs, within = divmod(global_iteration, ipe)
+        return full_epochs * self.samples_per_epoch + within * self.effective_batch_size
+
+    def order(self, epoch: int) -> np.ndarray:
+        """The (read-only) order in which samples are visited in ``epoch`` (1-based)."""
+        epoch = check_positive_int("epoch", epoch)
+        if self.shuffle:
+            # Seeding with (seed, epoch) makes every epoch reproducible on its own.
+            order = np.random.default_rng([self.seed, epoch]).permutation(self.n_samples)
+        else:
+            order = np.arange(self.n_samples)
+        order.flags.writeable = False
+        return order
+
+    def batches(self, epoch: int) -> Iterator[np.ndarray]:
+        """Yield the index arrays of the batches of ``epoch`` (1-based), in order."""
+        order = self.order(epoch)
+        step = self.effective_batch_size
+        for i in range(self.iterations_per_epoch):
+            yield order[i * step : i * step + step]
+
+    def __iter__(self) -> Iterator[tuple[int, int, np.ndarray]]:
+        """Yield ``(epoch, iteration, indices)`` over every epoch, both 1-based."""
+        for epoch in range(1, self.epochs + 1):
+            for iteration, indices in enumerate(self.batches(epoch), start=1):
+                yield epoch, iteration, indices
+
+    def facts(self) -> ScheduleFacts:
+        """Every derived number of this schedule, for printing or JSON."""
+        return ScheduleFacts.of(self)
+
+
+@dataclass(frozen=True)
+class ScheduleFacts:
+    """The arithmetic of a schedule as plain numbers (what a board would show)."""
+
+    n_samples: int
+    batch_size: int
+    epochs: int
+    drop_last: bool
+    iterations_per_epoch: int
+    last_batch_size: int
+    dropped_per_epoch: int
+    total_iterations: int
+    weight_updates: int
+    samples_per_epoch: int
+    samples_seen: int
+
+    @classmethod
+    def of(cls, schedule: BatchSchedule) -> ScheduleFacts:
+        return cls(
+            n_samples=schedule.n_samples,
+            batch_size=schedule.batch_size,
+            epochs=schedule.epochs,
+            drop_last=schedule.drop_last,
+            iterations_per_epoch=schedule.iterations_per_epoch,
+            last_batch_size=schedule.last_batch_size,
+            dropped_per_epoch=schedule.dropped_per_epoch,
+            total_iterations=schedule.total_iterations,
+            weight_updates=schedule.total_iterations,
+            samples_per_epoch=schedule.samples_per_epoch,
+            samples_seen=schedule.epochs * schedule.samples_per_epoch,
+        )
+
+    @property
+    def iterations_formula(self) -> str:
+        """``ceil(100000 / 100) = 1000`` (floor with drop_last), without separators."""
+        fn = "floor" if self.drop_last else "ceil"
+        return f"{fn}({self.n_samples} / {self.batch_size}) = {self.iterations_per_epoch}"
+
+    @property
+    def total_formula(self) -> str:
+        """``10 x 1000 = 10000``."""
+        return f"{self.epochs} x {self.iterations_per_epoch} = {self.total_iterations}"

@@ -1,0 +1,128 @@
+"""Training as an iterator: one frozen ``StepRecord`` per iteration.
+
+The trainer knows nothing about time or threads. Whoever drives it pulls
+records with ``next``: to pause, stop pulling; to stop, call ``close()``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from epochviz.core.datasets import DEFAULT_NOISE, dataset_info, make_dataset
+from epochviz.core.mlp import MLP
+from epochviz.core.schedule import BatchSchedule
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """What happened in one iteration (one batch, one weight update).
+
+    ``epoch``, ``iteration`` (within the epoch) and ``global_iteration`` are
+    1-based. ``epoch_loss`` / ``epoch_accuracy`` are the whole dataset's
+    figures after this update, given only when ``epoch_end``. ``diverged``
+    marks a non-finite loss, after which the run ends.
+    """
+
+    epoch: int
+    iteration: int
+    global_iteration: int
+    indices: np.ndarray
+    loss: float
+    accuracy: float
+    epoch_end: bool
+    epoch_loss: float | None
+    epoch_accuracy: float | None
+    diverged: bool
+
+    @property
+    def batch_size(self) -> int:
+        """Samples in this iteration's batch (smaller for a partial last batch)."""
+        return len(self.indices)
+
+
+class Trainer:
+    """Drives ``schedule`` over the dataset ``(X, y)`` with ``model``; iterate for records.
+
+    X: (n_samples, n_features), y: (n_samples,) labels. The trainer is its own
+    iterator, so ``next(trainer)`` runs exactly one iteration.
+    """
+
+    def __init__(self, model: MLP, X: np.ndarray, y: np.ndarray, schedule: BatchSchedule) -> None:
+        if len(X) != schedule.n_samples or len(y) != schedule.n_samples:
+            raise ValueError(
+                f"the schedule has {schedule.n_samples} samples but the data has {len(X)}"
+            )
+        self.model = model
+        self.X = X
+        self.y = y
+        self.schedule = schedule
+        self._records = self._run()
+
+    def __repr__(self) -> str:
+        return f"Trainer({self.model!r}, X={self.X.shape}, {self.schedule!r})"
+
+    def __iter__(self) -> Trainer:
+        return self
+
+    def __next__(self) -> StepRecord:
+        return next(self._records)
+
+    def close(self) -> None:
+        """Stop: no further iteration will run."""
+        self._records.close()
+
+    def _run(self) -> Iterator[StepRecord]:
+        model, X, y = self.model, self.X, self.y
+        last = self.schedule.iterations_per_epoch
+        global_iteration = 0
+        for epoch, iteration, indices in self.schedule:
+            global_iteration += 1
+            with np.errstate(all="ignore"):  # divergence is reported, not warned about
+                loss, accuracy = model.step(X[indices], y[indices])
+            diverged = not math.isfinite(loss)
+            epoch_end = iteration == last
+            epoch_loss = epoch_accuracy = None
+            if epoch_end and not diverged:
+                with np.errstate(all="ignore"):
+                    epoch_loss, epoch_accuracy = model.evaluate(X, y)
+            yield StepRecord(
+                epoch, iteration, global_iteration, indices, loss, accuracy,
+                epoch_end, epoch_loss, epoch_accuracy, diverged,
+            )
+            if diverged:
+                return
+
+
+def train(
+    *,
+    dataset: str = "spiral",
+    samples: int = 1000,
+    batch_size: int = 32,
+    epochs: int = 1,
+    lr: float = 0.1,
+    hidden: Sequence[int] = (16, 16),
+    activation: str = "tanh",
+    momentum: float = 0.0,
+    noise: float = DEFAULT_NOISE,
+    shuffle: bool = True,
+    drop_last: bool = False,
+    seed: int = 0,
+) -> Trainer:
+    """Build dataset, schedule and network in one call; iterate the result for records.
+
+    The same ``seed`` seeds the data, the initial weights and the shuffles, so
+    the same arguments give the same records.
+    """
+    info = dataset_info(dataset)
+    schedule = BatchSchedule(
+        samples, batch_size, epochs, shuffle=shuffle, drop_last=drop_last, seed=seed
+    )
+    X, y = make_dataset(info.name, samples, noise=noise, seed=seed)
+    model = MLP(
+        info.n_features, info.n_classes, hidden, activation, lr=lr, momentum=momentum, seed=seed
+    )
+    return Trainer(model, X, y, schedule)

@@ -1,0 +1,94 @@
+"""The command line: schedule arithmetic, headless training, and one-line errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from epochviz import __version__
+from epochviz.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_schedule_writes_the_worked_example_as_on_a_board(capsys):
+    code, out, _ = run(capsys, "schedule", "--samples", "100000", "--batch-size", "100", "--epochs", "10")
+    assert code == 0
+    assert "ceil(100000 / 100) = 1000" in out
+    assert "10 x 1000 = 10000" in out
+    assert "10,000 weight updates" in out
+    assert "1,000,000 samples seen" in out
+
+
+def test_schedule_names_the_partial_last_batch(capsys):
+    _, out, _ = run(capsys, "schedule", "--samples", "1003", "--batch-size", "100")
+    assert "ceil(1003 / 100) = 11" in out
+    assert "3 samples (1,003 mod 100" in out
+
+
+def test_schedule_with_drop_last_uses_floor_and_says_what_is_dropped(capsys):
+    _, out, _ = run(capsys, "schedule", "--samples", "1003", "--batch-size", "100", "--drop-last")
+    assert "floor(1003 / 100) = 10" in out
+    assert "the 3 left over" in out
+
+
+def test_schedule_json_has_the_promised_keys(capsys):
+    _, out, _ = run(capsys, "schedule", "--samples", "10000", "--batch-size", "10", "--json")
+    facts = json.loads(out)
+    assert facts["iterations_per_epoch"] == 1000
+    assert facts["total_iterations"] == 1000
+    assert facts["last_batch_size"] == 10
+
+
+def test_train_prints_keras_style_epochs_when_not_a_terminal(capsys):
+    code, out, _ = run(capsys, "train", "--samples", "300", "--batch-size", "30", "--epochs", "2")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Epoch 1/2" and lines[2] == "Epoch 2/2"
+    assert lines[1].startswith("10/10 " + "━" * 20 + " ")
+    assert "us/step - accuracy: 0." in lines[1] or "ms/step - accuracy: 0." in lines[1]
+    assert " - loss: " in lines[3]
+
+
+def test_train_reports_divergence_plainly(capsys):
+    code, out, _ = run(capsys, "train", "--lr", "50", "--epochs", "3")
+    assert code == 1
+    assert "diverged" in out and "smaller learning rate" in out
+
+
+@pytest.mark.parametrize(
+    "argv, flag, value",
+    [
+        (["train", "--batch-size", "0"], "--batch-size", "'0'"),
+        (["train", "--samples", "-5"], "--samples", "'-5'"),
+        (["train", "--dataset", "mnist"], "--dataset", "'mnist'"),
+        (["train", "--lr", "fast"], "--lr", "'fast'"),
+        (["schedule", "--samples", "abc", "--batch-size", "3"], "--samples", "'abc'"),
+        (["schedule", "--samples", "10", "--batch-size", "20", "--drop-last"], "--drop-last", "20"),
+        (["--batch-size", "x"], "--batch-size", "'x'"),
+    ],
+)
+def test_bad_values_exit_2_with_one_line_naming_flag_and_value(capsys, argv, flag, value):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert flag in err and value in err
+
+
+def test_console_entry_runs_as_a_module_with_version_and_no_traceback():
+    version = subprocess.run(
+        [sys.executable, "-m", "epochviz", "--version"], capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.strip() == f"epochviz {__version__}"
+    bad = subprocess.run(
+        [sys.executable, "-m", "epochviz", "train", "--samples", "ten"], capture_output=True, text=True
+    )
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr and "--samples" in bad.stderr
