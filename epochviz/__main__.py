@@ -4,4 +4,5 @@ import sys
 
 from epochviz.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # guarded: the trainer's spawned process imports this module
+    sys.exit(main())

@@ -194,5 +194,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schedule(args)
     if args.command == "train":
         return run_train(args)
-    parser.print_help()
-    return 0
+    from epochviz.app import run_window  # Qt is imported only for the window
+
+    return run_window(args)

@@ -127,6 +127,13 @@ class BatchSchedule:
         full_epochs, within = divmod(global_iteration, ipe)
         return full_epochs * self.samples_per_epoch + within * self.effective_batch_size
 
+    def position(self, global_iteration: int) -> tuple[int, int]:
+        """(epoch, iteration within it) of a 1-based global iteration; (1, 0) before the first."""
+        if global_iteration <= 0:
+            return 1, 0
+        epoch = (global_iteration - 1) // self.iterations_per_epoch + 1
+        return epoch, global_iteration - (epoch - 1) * self.iterations_per_epoch
+
     def order(self, epoch: int) -> np.ndarray:
         """The (read-only) order in which samples are visited in ``epoch`` (1-based)."""
         epoch = check_positive_int("epoch", epoch)
@@ -198,3 +205,15 @@ class ScheduleFacts:
     def total_formula(self) -> str:
         """``10 x 1000 = 10000``."""
         return f"{self.epochs} x {self.iterations_per_epoch} = {self.total_iterations}"
+
+    def readout(self) -> str:
+        """One line with thousands separators, for the window's live arithmetic readout."""
+        fn = "floor" if self.drop_last else "ceil"
+        last = f"last batch: {self.last_batch_size:,}"
+        if self.dropped_per_epoch:
+            last += f" ({self.dropped_per_epoch:,} dropped)"
+        return (
+            f"iterations per epoch = {fn}({self.n_samples:,} / {self.batch_size:,}) = "
+            f"{self.iterations_per_epoch:,} | {last} | total = {self.epochs:,} x "
+            f"{self.iterations_per_epoch:,} = {self.total_iterations:,} iterations"
+        )

@@ -1,0 +1,84 @@
+"""The public door to the window: ``MainWindow`` for scripts, ``run_window`` for the command."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from argparse import Namespace
+
+from epochviz.qt.main_window import MainWindow
+
+__all__ = ["MainWindow", "run_window", "make_application"]
+
+SCREENSHOT_TIMEOUT_S = 60
+
+
+# Harmless notices of Qt's offscreen platform (used for screenshots and tests).
+_SILENCED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if message not in _SILENCED_QT_MESSAGES:
+        sys.stderr.write(f"{message}\n")
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with epochviz's look: Fusion style, fonts sized for a projector."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("epochviz")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSize(11)
+    app.setFont(font)
+    return app
+
+
+def _presets(args: Namespace) -> dict:
+    keys = ("dataset", "samples", "batch_size", "epochs", "lr")
+    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+
+
+def save_screenshot(window: MainWindow, path: str, iterations: int) -> int:
+    """Train ``iterations`` iterations (or until the run ends), then save the window as PNG."""
+    from PySide6.QtCore import QCoreApplication
+
+    window.show()
+    total = window.schedule.total_iterations
+    window.controls.speed.setValue(float("inf"))
+    window._send("step", min(iterations, total))
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    target = min(iterations, total)
+    while window.last_iteration < target and window.state not in ("finished", "diverged", "error"):
+        if time.monotonic() > deadline:
+            print(f"epochviz: error: no {target} iterations within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
+            return 1
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    window.chart.redraw()
+    QCoreApplication.processEvents()
+    if not window.grab().save(path):
+        print(f"epochviz: error: could not write {path}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def run_window(args: Namespace) -> int:
+    """Open the window (or take a screenshot) with the command line's presets."""
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
+    try:
+        if args.screenshot:
+            return save_screenshot(window, args.screenshot, args.iterations)
+        window.show()
+        return app.exec()
+    finally:
+        window.shutdown()

@@ -1,0 +1,297 @@
+"""A paced training session: the trainer plus play/pause/step/speed, emitting chunks.
+
+``TrainingEngine`` is what a GUI worker drives, in a thread or in a child
+process (see ``epochviz.core.remote``). It decides *which* iterations run and
+*when* (pacing); it collects their results in a ``Chunk`` of columns, so that
+one message can carry hundreds of iterations. It knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import traceback
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import numpy as np
+
+from epochviz.core.datasets import DEFAULT_NOISE, dataset_info
+from epochviz.core.schedule import BatchSchedule
+from epochviz.core.trainer import StepRecord, Trainer, train
+
+State = Literal["idle", "paused", "playing", "finished", "diverged", "error"]
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything that defines a run; changing any of it means a new run."""
+
+    dataset: str = "spiral"
+    samples: int = 2000
+    batch_size: int = 20
+    epochs: int = 20
+    lr: float = 0.3
+    hidden: tuple[int, ...] = (16, 16)
+    activation: str = "tanh"
+    shuffle: bool = True
+    drop_last: bool = False
+    seed: int = 0
+    noise: float = DEFAULT_NOISE
+
+    def schedule(self) -> BatchSchedule:
+        """The run's schedule (raises ``ValueError`` for impossible settings)."""
+        return BatchSchedule(
+            self.samples, self.batch_size, self.epochs,
+            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed,
+        )
+
+    def validated(self) -> RunConfig:
+        """This config if it can run; ``ValueError`` with a plain reason otherwise."""
+        dataset_info(self.dataset)
+        self.schedule()
+        return self
+
+    def with_changes(self, **changes: object) -> RunConfig:
+        return replace(self, **changes)
+
+    def build(self) -> Trainer:
+        return train(
+            dataset=self.dataset, samples=self.samples, batch_size=self.batch_size,
+            epochs=self.epochs, lr=self.lr, hidden=self.hidden, activation=self.activation,
+            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, noise=self.noise,
+        )
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    """The whole dataset's loss and accuracy after the last update of ``epoch``."""
+
+    epoch: int
+    global_iteration: int
+    loss: float
+    accuracy: float
+
+
+@dataclass
+class Chunk:
+    """The iterations run since the last message, as columns, plus the engine's state.
+
+    All arrays have one entry per iteration, in order. ``last_indices`` are the
+    sample indices of the newest batch (for views that show the batch).
+    """
+
+    run_id: int
+    state: State
+    global_iteration: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    epoch: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    iteration: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    batch_size: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    loss: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
+    accuracy: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
+    epoch_ends: list[EpochEnd] = field(default_factory=list)
+    last_indices: np.ndarray | None = None
+    error: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.loss)
+
+    @staticmethod
+    def merge(chunks: list[Chunk]) -> Chunk:
+        """One chunk holding all of ``chunks`` (same run, in order); state of the last."""
+        if len(chunks) == 1:
+            return chunks[0]
+        last = chunks[-1]
+        cols = ("global_iteration", "epoch", "iteration", "batch_size", "loss", "accuracy")
+        merged = Chunk(last.run_id, last.state, error=next((c.error for c in chunks if c.error), None))
+        for name in cols:
+            setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
+        merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
+        merged.last_indices = next(
+            (c.last_indices for c in reversed(chunks) if c.last_indices is not None), None
+        )
+        return merged
+
+
+class _Columns:
+    """Per-iteration values gathered in lists (cheap to append) until a chunk is cut."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, int, int, int, float, float]] = []
+        self.epoch_ends: list[EpochEnd] = []
+        self.last: StepRecord | None = None
+
+    def add(self, r: StepRecord) -> None:
+        self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy))
+        if r.epoch_end and r.epoch_loss is not None:
+            self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy))
+        self.last = r
+
+    def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
+        chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends)
+        if self.rows:
+            g, e, i, b, loss, acc = zip(*self.rows)
+            chunk.global_iteration = np.array(g, np.int64)
+            chunk.epoch = np.array(e, np.int32)
+            chunk.iteration = np.array(i, np.int32)
+            chunk.batch_size = np.array(b, np.int32)
+            chunk.loss = np.array(loss, np.float64)
+            chunk.accuracy = np.array(acc, np.float64)
+        if self.last is not None:
+            chunk.last_indices = np.array(self.last.indices)
+        self.__init__()
+        return chunk
+
+
+class TrainingEngine:
+    """One run at a time, advanced on demand and paced in iterations per second.
+
+    Commands: ``configure``, ``play``, ``pause``, ``step``, ``step_epoch``,
+    ``set_speed``. ``run(now, budget)`` does the iterations that are due;
+    ``take_chunk()`` hands over what ran since the last call.
+    """
+
+    def __init__(self) -> None:
+        self.run_id = 0
+        self.state: State = "idle"
+        self.speed: float | None = None  # iterations per second; None = as fast as possible
+        self._trainer: Trainer | None = None
+        self._steps_left = 0
+        self._to_epoch_end = False
+        self._credit = 0.0
+        self._clock: float | None = None
+        self._columns = _Columns()
+        self._error: str | None = None
+        self._dirty = False
+
+    # -- commands ---------------------------------------------------------------
+    def handle(self, command: tuple) -> None:
+        """Apply a command tuple such as ``("step", 5)``; unknown names raise ``ValueError``."""
+        name, *args = command
+        method = {
+            "configure": self.configure, "play": self.play, "pause": self.pause,
+            "step": self.step, "step_epoch": self.step_epoch, "speed": self.set_speed,
+        }.get(name)
+        if method is None:
+            raise ValueError(f"unknown command {name!r}")
+        method(*args)
+
+    def configure(self, config: RunConfig, run_id: int) -> None:
+        """Start a new, paused run (the previous one is discarded)."""
+        if self._trainer is not None:
+            self._trainer.close()
+        self._trainer = None
+        self.run_id = run_id
+        self._columns = _Columns()
+        self._steps_left, self._to_epoch_end, self._error = 0, False, None
+        try:
+            self._trainer = config.build()
+            self.state = "paused"
+        except Exception as exc:  # noqa: BLE001 - reported to the window, not raised
+            self._fail(exc)
+        self._dirty = True
+
+    def play(self) -> None:
+        if self.state in ("paused", "playing"):
+            self.state = "playing"
+            self._clock = None
+            self._credit = 0.0
+            self._dirty = True
+
+    def pause(self) -> None:
+        if self.state == "playing" or self._steps_left or self._to_epoch_end:
+            self.state = "paused" if self.state == "playing" else self.state
+            self._steps_left, self._to_epoch_end = 0, False
+            self._dirty = True
+
+    def step(self, n: int = 1) -> None:
+        """Run ``n`` more iterations now, then stay paused."""
+        if self.state in ("paused", "playing"):
+            self.state = "paused"
+            self._steps_left += int(n)
+
+    def step_epoch(self) -> None:
+        """Run to the end of the current epoch now, then stay paused."""
+        if self.state in ("paused", "playing"):
+            self.state = "paused"
+            self._to_epoch_end = True
+
+    def set_speed(self, speed: float | None) -> None:
+        self.speed = None if speed is None or speed <= 0 or math.isinf(speed) else float(speed)
+        self._clock = None
+
+    # -- running ---------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while there are iterations to run (playing, or a step pending)."""
+        return self.state == "playing" or (
+            self.state == "paused" and (self._steps_left > 0 or self._to_epoch_end)
+        )
+
+    def seconds_until_due(self, now: float) -> float | None:
+        """How long until the next iteration is due: 0 now, None if nothing is pending."""
+        if not self.busy:
+            return None
+        if self.state != "playing" or self.speed is None or self._clock is None:
+            return 0.0
+        credit = self._credit + (now - self._clock) * self.speed
+        return 0.0 if credit >= 1.0 else (1.0 - credit) / self.speed
+
+    def run(self, now: float, budget: float) -> int:
+        """Run the iterations due at time ``now``, for at most ``budget`` seconds."""
+        if not self.busy:
+            return 0
+        due = self._due(now)
+        deadline = time.perf_counter() + budget
+        done = 0
+        trainer, columns = self._trainer, self._columns
+        try:
+            while due > done:
+                record = next(trainer)
+                columns.add(record)
+                done += 1
+                if record.diverged:
+                    self.state, self._steps_left, self._to_epoch_end = "diverged", 0, False
+                    break
+                if self.state == "paused":
+                    if self._to_epoch_end and record.epoch_end:
+                        self._to_epoch_end = False
+                        break
+                    if self._steps_left:
+                        self._steps_left -= 1
+                        if not self._steps_left and not self._to_epoch_end:
+                            break
+                if time.perf_counter() >= deadline:
+                    break
+        except StopIteration:
+            self.state, self._steps_left, self._to_epoch_end = "finished", 0, False
+        except Exception as exc:  # noqa: BLE001 - reported to the window, not raised
+            self._fail(exc)
+        if self.state == "playing" and self.speed is not None:
+            self._credit = max(0.0, self._credit - done)
+        self._dirty = True
+        return done
+
+    def _due(self, now: float) -> float:
+        if self.state != "playing" or self.speed is None:
+            return math.inf
+        if self._clock is None:
+            self._clock, self._credit = now, 1.0  # the first iteration runs at once
+        else:
+            # Catch up at most half a second, so that a stall is not followed by a burst.
+            self._credit = min(self._credit + (now - self._clock) * self.speed, max(1.0, self.speed / 2))
+            self._clock = now
+        return math.floor(self._credit)
+
+    def _fail(self, exc: BaseException) -> None:
+        self.state = "error"
+        self._steps_left, self._to_epoch_end = 0, False
+        self._error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+    def take_chunk(self) -> Chunk | None:
+        """What happened since the last call (iterations and state changes), or None."""
+        if not self._dirty:
+            return None
+        self._dirty = False
+        error, self._error = self._error, None
+        return self._columns.cut(self.run_id, self.state, error)

@@ -1,0 +1,192 @@
+"""The control panel: dataset, schedule, network and transport, with the live readout.
+
+It turns widget values into a ``RunConfig`` and says when that changes; it
+never trains, and the numbers in its readout come from the core's schedule.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epochviz.core.datasets import DATASETS
+from epochviz.core.mlp import ACTIVATIONS
+from epochviz.core.session import RunConfig
+from epochviz.qt.sliders import LadderSlider, round_ladder
+
+MIN_SAMPLES, MAX_SAMPLES = 10, 100_000
+MAX_EPOCHS = 100
+LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
+SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
+DEFAULT_SPEED = 100
+
+
+def format_speed(speed: float) -> str:
+    return "max" if math.isinf(speed) else f"{speed:,.0f} it/s"
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class ControlPanel(QWidget):
+    """All the knobs. ``config_changed(RunConfig)`` fires on every training-parameter change."""
+
+    config_changed = Signal(object)
+
+    def __init__(self, config: RunConfig) -> None:
+        super().__init__()
+        self.setObjectName("controlPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        data = QGroupBox("Data")
+        form = QFormLayout(data)
+        self.dataset = _named(QComboBox(), "datasetCombo", "Dataset")
+        for info in DATASETS.values():
+            self.dataset.addItem(f"{info.name} – {info.description}", info.name)
+            self.dataset.setItemData(self.dataset.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
+        form.addRow("Dataset", self.dataset)
+        self.samples = LadderSlider(
+            round_ladder(MIN_SAMPLES, MAX_SAMPLES), config.samples,
+            name="datasetSizeSlider", accessible="Dataset size N",
+        )
+        form.addRow("Samples N", self.samples)
+        layout.addWidget(data)
+
+        sched = QGroupBox("Schedule")
+        form = QFormLayout(sched)
+        self.batch = LadderSlider(
+            round_ladder(1, config.samples), config.batch_size,
+            name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
+        )
+        form.addRow("Batch size B", self.batch)
+        self.epochs = _named(QSpinBox(), "epochsSpin", "Epochs")
+        self.epochs.setRange(1, MAX_EPOCHS)
+        self.epochs.setKeyboardTracking(False)
+        form.addRow("Epochs", self.epochs)
+        self.shuffle = _named(QCheckBox("Shuffle every epoch"), "shuffleCheck", "Shuffle every epoch")
+        self.drop_last = _named(QCheckBox("Drop last partial batch"), "dropLastCheck", "Drop last partial batch")
+        form.addRow(self.shuffle)
+        form.addRow(self.drop_last)
+        layout.addWidget(sched)
+
+        net = QGroupBox("Network")
+        form = QFormLayout(net)
+        self.lr = LadderSlider(
+            LR_LADDER, config.lr, name="learningRateSlider", accessible="Learning rate",
+            decimals=4, box_range=(0.0001, 100.0),
+        )
+        form.addRow("Learning rate", self.lr)
+        shape = QHBoxLayout()
+        self.depth = _named(QSpinBox(), "hiddenLayersSpin", "Hidden layers")
+        self.depth.setRange(0, 4)
+        self.depth.setSuffix(" layers")
+        self.width = _named(QSpinBox(), "hiddenWidthSpin", "Neurons per hidden layer")
+        self.width.setRange(1, 64)
+        self.width.setSuffix(" wide")
+        shape.addWidget(self.depth)
+        shape.addWidget(self.width)
+        form.addRow("Hidden", shape)
+        self.activation = _named(QComboBox(), "activationCombo", "Activation")
+        self.activation.addItems(ACTIVATIONS)
+        form.addRow("Activation", self.activation)
+        layout.addWidget(net)
+
+        run = QGroupBox("Run")
+        box = QVBoxLayout(run)
+        buttons = QHBoxLayout()
+        self.play = _named(QPushButton("▶ Play"), "playButton", "Play or pause")
+        self.play.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.step = _named(QPushButton("Step"), "stepButton", "Step one iteration")
+        self.step.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        self.step.setToolTip("Run one iteration: one batch, forward, loss, backward, update (→)")
+        self.step_epoch = _named(QPushButton("Step epoch"), "stepEpochButton", "Run to the end of the epoch")
+        self.step_epoch.setToolTip("Run to the end of the current epoch")
+        self.reset = _named(QPushButton("Reset"), "resetButton", "Reset the run")
+        self.reset.setShortcut(QKeySequence("R"))
+        for b in (self.play, self.step, self.step_epoch, self.reset):
+            buttons.addWidget(b)
+        box.addLayout(buttons)
+        speed_row = QHBoxLayout()
+        speed_row.addWidget(QLabel("Speed"))
+        self.speed = LadderSlider(
+            SPEEDS, DEFAULT_SPEED, name="speedSlider", accessible="Training speed", fmt=format_speed
+        )
+        speed_row.addWidget(self.speed, 1)
+        box.addLayout(speed_row)
+        layout.addWidget(run)
+
+        self.set_config(config)
+        self.samples.valueChanged.connect(self._on_samples)
+        for signal in (
+            self.dataset.currentIndexChanged, self.batch.valueChanged, self.epochs.valueChanged,
+            self.shuffle.toggled, self.drop_last.toggled, self.lr.valueChanged,
+            self.depth.valueChanged, self.width.valueChanged, self.activation.currentIndexChanged,
+        ):
+            signal.connect(self._emit)
+
+    def set_config(self, config: RunConfig) -> None:
+        """Show ``config`` in the widgets without emitting ``config_changed``."""
+        widgets = (self.dataset, self.samples, self.batch, self.epochs, self.shuffle,
+                   self.drop_last, self.lr, self.depth, self.width, self.activation)
+        for w in widgets:
+            w.blockSignals(True)
+        self.dataset.setCurrentIndex(self.dataset.findData(config.dataset))
+        self.samples.setValue(config.samples)
+        self.batch.set_ladder(round_ladder(1, config.samples), (1, config.samples))
+        self.batch.setValue(min(config.batch_size, config.samples))
+        self.epochs.setValue(config.epochs)
+        self.shuffle.setChecked(config.shuffle)
+        self.drop_last.setChecked(config.drop_last)
+        self.lr.setValue(config.lr)
+        self.depth.setValue(len(config.hidden))
+        self.width.setValue(config.hidden[0] if config.hidden else 16)
+        self.activation.setCurrentText(config.activation)
+        for w in widgets:
+            w.blockSignals(False)
+        self._config = self.config()
+
+    def config(self) -> RunConfig:
+        """The run the widgets describe."""
+        return RunConfig(
+            dataset=self.dataset.currentData(),
+            samples=int(self.samples.value()),
+            batch_size=int(self.batch.value()),
+            epochs=self.epochs.value(),
+            lr=float(self.lr.value()),
+            hidden=(self.width.value(),) * self.depth.value(),
+            activation=self.activation.currentText(),
+            shuffle=self.shuffle.isChecked(),
+            drop_last=self.drop_last.isChecked(),
+        )
+
+    def _on_samples(self, samples: float) -> None:
+        # The batch size can never exceed N: follow N, clamped without a second signal.
+        self.batch.blockSignals(True)
+        self.batch.set_ladder(round_ladder(1, int(samples)), (1, int(samples)))
+        self.batch.setValue(min(self.batch.value(), int(samples)))
+        self.batch.blockSignals(False)
+        self._emit()
+
+    def _emit(self, *_: object) -> None:
+        config = self.config()
+        if config != self._config:
+            self._config = config
+            self.config_changed.emit(config)

@@ -1,0 +1,218 @@
+"""The loss chart: every iteration's batch loss, its smoothed line, and epoch ticks.
+
+Data arrive in a ``LossHistory`` (growing numpy buffers owned by the GUI
+thread); the chart hands pyqtgraph views of them, with peak downsampling and
+clip-to-view, so a million points redraw in milliseconds. At most one redraw
+per ``REDRAW_MS`` however often data arrive.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from epochviz.core.history import LossHistory, x_values
+from epochviz.core.session import EpochEnd
+
+REDRAW_MS = 33
+AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples seen"}
+RAW_COLOUR = QColor(120, 160, 215)
+SMOOTH_COLOUR = QColor(20, 60, 150)
+EPOCH_COLOUR = QColor(200, 90, 20)
+MAX_TICK_LABELS = 20
+
+
+class ThousandsAxis(pg.AxisItem):
+    """An axis whose whole-number ticks read 250,000 rather than 250000."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        if spacing * scale >= 1:
+            return [f"{v * scale:,.0f}" for v in values]
+        return super().tickStrings(values, scale, spacing)
+
+
+class LossPlot(QWidget):
+    """Loss per iteration with smoothing, epoch ticks, hover read-out and x-axis switch."""
+
+    axis_changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: LossHistory | None = None
+        self._epoch_ends: list[EpochEnd] = []
+        self.epoch_lines: list[pg.InfiniteLine] = []
+        self._dirty = False
+
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
+        self.plot.setObjectName("lossPlot")
+        self.plot.setAccessibleName("Loss per iteration chart")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLabel("left", "loss")
+        item.setLabel("bottom", AXIS_LABELS["iterations"])
+        font = QFont()
+        font.setPointSize(11)
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTickFont(font)
+        self.legend = item.addLegend(
+            offset=(10, -10), labelTextSize="11pt", labelTextColor=(30, 30, 30),
+            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(200, 200, 200),
+        )
+        self.raw = item.plot(pen=pg.mkPen(RAW_COLOUR, width=1), name="batch loss (every iteration)")
+        self.raw.setDownsampling(auto=True, method="peak")
+        self.raw.setClipToView(True)
+        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), name="smoothed")
+        self.smooth.setDownsampling(auto=True, method="subsample")
+        self.smooth.setClipToView(True)
+        self.epoch_marks = pg.ScatterPlotItem(
+            size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR),
+            name="whole-dataset loss at epoch end",
+        )
+        item.addItem(self.epoch_marks)
+        # A ring on the hovered point (not a line: vertical InfiniteLines are epoch ticks only).
+        self.cursor = pg.ScatterPlotItem(size=14, pen=pg.mkPen((20, 20, 20), width=2), brush=None)
+        item.addItem(self.cursor)
+        self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
+
+        self.hover = QLabel(" ")
+        self.hover.setObjectName("hoverLabel")
+        self.hover.setAccessibleName("Point under the cursor")
+        self.axis = QComboBox()
+        self.axis.setObjectName("xAxisCombo")
+        self.axis.setAccessibleName("x axis")
+        for key, text in (("iterations", "x: iterations"), ("epochs", "x: epochs"), ("samples", "x: samples seen")):
+            self.axis.addItem(text, key)
+        self.axis.currentIndexChanged.connect(self._on_axis)
+        self.smoothing = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing.setObjectName("smoothingSlider")
+        self.smoothing.setAccessibleName("Smoothing")
+        self.smoothing.setRange(0, 999)
+        self.smoothing.setValue(900)
+        self.smoothing.setMaximumWidth(160)
+        self.smoothing_label = QLabel("0.900")
+        self._resmooth = QTimer(self, singleShot=True, interval=150)
+        self._resmooth.timeout.connect(self._apply_smoothing)
+        self.smoothing.valueChanged.connect(self._on_smoothing)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.hover, 1)
+        bar.addWidget(QLabel("Smoothing"))
+        bar.addWidget(self.smoothing)
+        bar.addWidget(self.smoothing_label)
+        bar.addWidget(self.axis)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+
+        self._redraw = QTimer(self, interval=REDRAW_MS)
+        self._redraw.timeout.connect(self.redraw)
+        self._redraw.start()
+
+    # -- data in ----------------------------------------------------------------
+    def set_history(self, history: LossHistory) -> None:
+        """Show a new run: clears the curves and the epoch ticks."""
+        self.history = history
+        history.set_axis(self.axis.currentData())
+        history.set_smoothing(self.smoothing.value() / 1000)
+        for line in self.epoch_lines:
+            self.plot.removeItem(line)
+        self.epoch_lines.clear()
+        self._epoch_ends = []
+        self.epoch_marks.clear()
+        self.cursor.clear()
+        self.hover.setText(" ")
+        self.plot.getPlotItem().enableAutoRange()
+        self._dirty = True
+        self.redraw()
+
+    def add_epoch_ends(self, ends: list[EpochEnd]) -> None:
+        """One labelled vertical tick per completed epoch, each added once."""
+        item = self.plot.getPlotItem()
+        for end in ends:
+            line = pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen(EPOCH_COLOUR, width=1.5, style=Qt.PenStyle.DashLine),
+                label=f"epoch {end.epoch}",
+                labelOpts={"position": 0.93, "color": EPOCH_COLOUR, "anchors": [(0.5, 0), (0.5, 0)]},
+            )
+            item.addItem(line, ignoreBounds=True)
+            self.epoch_lines.append(line)
+            self._epoch_ends.append(end)
+        if ends:
+            self._place_epoch_items()
+
+    def mark_dirty(self) -> None:
+        """New points are in the history: redraw on the next frame."""
+        self._dirty = True
+
+    # -- drawing ----------------------------------------------------------------
+    def redraw(self) -> None:
+        if not self._dirty or self.history is None:
+            return
+        self._dirty = False
+        h = self.history
+        x = h.x.view()
+        self.raw.setData(x, h.loss.view(), connect="finite")
+        self.smooth.setData(x, h.smoothed.view(), connect="finite")
+
+    def _place_epoch_items(self) -> None:
+        if self.history is None:
+            return
+        ends = np.array([e.global_iteration for e in self._epoch_ends], dtype=np.float64)
+        xs = x_values(self.history.schedule, self.history.axis, ends)
+        every = max(1, int(np.ceil(len(xs) / MAX_TICK_LABELS)))
+        for k, (line, x) in enumerate(zip(self.epoch_lines, xs), start=1):
+            line.setValue(float(x))
+            line.label.setVisible(k % every == 0 or k == 1)
+        self.epoch_marks.setData(xs, [e.loss for e in self._epoch_ends])
+
+    # -- interaction ------------------------------------------------------------
+    def _on_axis(self) -> None:
+        key = self.axis.currentData()
+        self.plot.getPlotItem().setLabel("bottom", AXIS_LABELS[key])
+        if self.history is not None:
+            self.history.set_axis(key)
+            self._place_epoch_items()
+            self.plot.getPlotItem().enableAutoRange()
+            self._dirty = True
+            self.redraw()
+        self.axis_changed.emit(key)
+
+    def _on_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(f"{value / 1000:.3f}")
+        self._resmooth.start()
+
+    def _apply_smoothing(self) -> None:
+        if self.history is not None:
+            self.history.set_smoothing(self.smoothing.value() / 1000)
+            self._dirty = True
+            self.redraw()
+
+    def _on_mouse(self, event: tuple) -> None:
+        pos: QPointF = event[0]
+        vb = self.plot.getPlotItem().vb
+        if self.history is None or not vb.sceneBoundingRect().contains(pos):
+            return
+        x = vb.mapSceneToView(pos).x()
+        self.show_point_at(x)
+
+    def show_point_at(self, x: float) -> str:
+        """Describe the iteration nearest to ``x`` in the hover line; returns the text."""
+        h = self.history
+        i = h.nearest(x) if h is not None else None
+        if i is None:
+            return ""
+        g = int(h.iterations.view()[i])
+        epoch, iteration = h.schedule.position(g)
+        text = (
+            f"iteration {g:,} (epoch {epoch}, iteration {iteration:,} of "
+            f"{h.schedule.iterations_per_epoch:,})  ·  batch loss {h.loss.view()[i]:.4f}  ·  "
+            f"smoothed {h.smoothed.view()[i]:.4f}"
+        )
+        self.hover.setText(text)
+        y = h.loss.view()[i]
+        self.cursor.setData([h.x.view()[i]], [y if np.isfinite(y) else h.smoothed.view()[i]])
+        return text

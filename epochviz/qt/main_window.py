@@ -1,0 +1,254 @@
+"""The main window: controls on the left; readout, progress and the loss chart on the right.
+
+It wires the views to one ``TrainWorker`` on a ``QThread``: commands go out
+as queued signals, coalesced ``Chunk`` updates come back, and every widget is
+touched only here, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from epochviz.core.history import LossHistory
+from epochviz.core.session import Chunk, RunConfig
+from epochviz.qt.controls import ControlPanel
+from epochviz.qt.glossary import GlossaryCard
+from epochviz.qt.loss_plot import LossPlot
+from epochviz.qt.progress_panel import ProgressPanel
+from epochviz.qt.worker import WorkerThread
+
+RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
+
+_BANNER_STYLE = {
+    "error": "background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c;",
+    "info": "background:#e6f0fb; color:#173f6b; border:1px solid #a9c6ea;",
+}
+
+
+def _unbroken_parts(readout: str) -> str:
+    """Let a long readout wrap only between its ``|``-separated parts, never inside one."""
+    return " | ".join(part.replace(" ", "\N{NO-BREAK SPACE}") for part in readout.split(" | "))
+
+
+class MainWindow(QMainWindow):
+    """The epochviz window. Every keyword presets a control; all are optional.
+
+    ``backend`` chooses where training runs: ``"process"`` (default, a child
+    process behind the worker thread) or ``"thread"`` (in the worker thread).
+    """
+
+    command = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        dataset: str | None = None,
+        samples: int | None = None,
+        batch_size: int | None = None,
+        epochs: int | None = None,
+        lr: float | None = None,
+        play: bool = False,
+        backend: str = "process",
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("epochviz – epoch, batch and iteration")
+        presets = {k: v for k, v in dict(dataset=dataset, samples=samples, batch_size=batch_size,
+                                          epochs=epochs, lr=lr).items() if v is not None}
+        config = RunConfig().with_changes(**presets)
+        if "samples" in presets and "batch_size" not in presets:
+            config = config.with_changes(batch_size=min(config.batch_size, config.samples))
+        self.config = config.validated()
+        self.run_id = 0
+        self.playing = False
+        self.state = "idle"
+        self.last_iteration = 0
+
+        self.controls = ControlPanel(self.config)
+        self.readout = QLabel()
+        self.readout.setObjectName("scheduleReadout")
+        self.readout.setAccessibleName("Schedule arithmetic")
+        self.readout.setWordWrap(True)
+        font = QFont()
+        font.setPointSize(15)
+        font.setBold(True)
+        self.readout.setFont(font)
+        self.banner = QLabel()
+        self.banner.setObjectName("messageBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.progress = ProgressPanel()
+        self.chart = LossPlot()
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(self.readout)
+        column.addWidget(self.progress)
+        column.addWidget(self.banner)
+        column.addWidget(self.chart, 1)
+        self.glossary = GlossaryCard()
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.addWidget(self.controls)
+        left_column.addWidget(self.glossary)
+        left_column.addStretch(1)
+        left.setMinimumWidth(380)
+        left.setMaximumWidth(460)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.resize(1440, 860)
+
+        self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
+        self._reconfigure.timeout.connect(self._send_configure)
+        self.worker_thread = WorkerThread(backend)
+        worker = self.worker_thread.worker
+        self.command.connect(worker.command)
+        worker.updated.connect(self._on_update)
+        worker.errored.connect(self._on_error)
+
+        c = self.controls
+        c.config_changed.connect(self._on_config_changed)
+        c.play.clicked.connect(self.toggle_play)
+        c.step.clicked.connect(self.step)
+        c.step_epoch.clicked.connect(self.step_epoch)
+        c.reset.clicked.connect(self.reset)
+        c.speed.valueChanged.connect(self._on_speed)
+
+        self._new_run()
+        self._send_configure()
+        self._on_speed(c.speed.value())
+        if play:
+            self.play()
+
+    # -- transport --------------------------------------------------------------
+    def play(self) -> None:
+        if self.state in ("finished", "diverged", "error"):
+            self._new_run()  # Play after the end starts again from scratch
+        self._send("play")
+        self._set_playing(True)
+
+    def pause(self) -> None:
+        self._send("pause")
+        self._set_playing(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self) -> None:
+        self._send("step", 1)
+        self._set_playing(False)
+
+    def step_epoch(self) -> None:
+        self._send("step_epoch")
+        self._set_playing(False)
+
+    def reset(self) -> None:
+        """A fresh run with the same settings, paused at iteration 0."""
+        self._set_playing(False)
+        self._new_run()
+        self._send_configure()
+        self.statusBar().showMessage("Reset: a new run starts from iteration 0 with fresh weights.")
+
+    def _on_speed(self, speed: float) -> None:
+        self._send("speed", None if math.isinf(speed) else speed)
+
+    def _set_playing(self, playing: bool) -> None:
+        self.playing = playing
+        self.controls.play.setText("❚❚ Pause" if playing else "▶ Play")
+
+    def _send(self, *command: object) -> None:
+        if self._reconfigure.isActive():  # a pending new run must start before it is driven
+            self._send_configure()
+        self.command.emit(tuple(command))
+
+    # -- runs -------------------------------------------------------------------
+    def _on_config_changed(self, config: RunConfig) -> None:
+        try:
+            config.validated()
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Cannot use these settings: {exc}")
+            return
+        self.config = config
+        self._new_run()
+        self._reconfigure.start()
+        self.statusBar().showMessage("Settings changed: the run was reset to iteration 0.")
+
+    def _new_run(self) -> None:
+        """Forget the current run in the views; its late updates will be ignored."""
+        self.run_id += 1
+        self.state = "idle"
+        self.last_iteration = 0
+        self.schedule = self.config.schedule()
+        self.history = LossHistory(self.schedule)
+        self.chart.set_history(self.history)
+        self.progress.set_state(self.schedule, 0)
+        self.readout.setText(_unbroken_parts(self.schedule.facts().readout()))
+        self.glossary.set_state(self.schedule)
+        self.banner.setVisible(False)
+
+    def _send_configure(self) -> None:
+        self._reconfigure.stop()
+        self.command.emit(("configure", self.config, self.run_id))
+        if self.playing:
+            self.command.emit(("play",))
+
+    # -- updates from the worker ----------------------------------------------------
+    def _on_update(self, chunk: Chunk) -> None:
+        if chunk.run_id != self.run_id:
+            return
+        if len(chunk):
+            self.history.append(chunk.global_iteration, chunk.loss)
+            self.chart.mark_dirty()
+            self.last_iteration = int(chunk.global_iteration[-1])
+            self.progress.set_state(self.schedule, self.last_iteration)
+        if chunk.epoch_ends:
+            self.chart.add_epoch_ends(chunk.epoch_ends)
+        if chunk.state != self.state:
+            self._on_state(chunk)
+
+    def _on_state(self, chunk: Chunk) -> None:
+        self.state = chunk.state
+        if chunk.state == "finished":
+            self._set_playing(False)
+            self.statusBar().showMessage(
+                f"Finished: {self.schedule.epochs:,} epochs, {self.last_iteration:,} iterations. "
+                "Press Play to train again from scratch."
+            )
+        elif chunk.state == "diverged":
+            self._set_playing(False)
+            self._show_banner(
+                "error",
+                f"Training diverged at iteration {self.last_iteration:,}: the loss became infinite "
+                f"because the learning rate ({self.config.lr:g}) is too high. Lower it, then press "
+                "Reset or Play.",
+            )
+            self.statusBar().showMessage("Paused: the loss is no longer a finite number.")
+        elif chunk.state == "error":
+            self._on_error(chunk.error or "unknown error")
+
+    def _on_error(self, message: str) -> None:
+        self._set_playing(False)
+        self.state = "error"
+        self._show_banner("error", f"Training stopped by an error: {message}. Press Reset to start again.")
+        self.statusBar().showMessage(f"Error: {message}")
+
+    def _show_banner(self, kind: str, text: str) -> None:
+        self.banner.setStyleSheet(f"QLabel {{ {_BANNER_STYLE[kind]} padding:8px; border-radius:4px; }}")
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    # -- closing ----------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop training and join the worker thread (safe to call twice)."""
+        self._reconfigure.stop()
+        self.worker_thread.stop()

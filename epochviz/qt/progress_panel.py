@@ -1,0 +1,51 @@
+"""Progress bars and counters: epoch, iteration within the epoch, global iteration, samples."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
+
+from epochviz.core.schedule import BatchSchedule
+
+
+def _bar(name: str, accessible: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setAccessibleName(accessible)
+    bar.setTextVisible(True)
+    return bar
+
+
+class ProgressPanel(QWidget):
+    """Shows where a run is; ``set_state(schedule, global_iteration)`` is its only input."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.epoch = _bar("epochProgress", "Epoch progress")
+        self.iteration = _bar("iterationProgress", "Iteration within the epoch")
+        self.global_label = QLabel()
+        self.global_label.setObjectName("globalIterationLabel")
+        self.samples_label = QLabel()
+        self.samples_label.setObjectName("samplesSeenLabel")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.epoch, 0, 0)
+        grid.addWidget(self.iteration, 0, 1)
+        grid.addWidget(self.global_label, 1, 0)
+        grid.addWidget(self.samples_label, 1, 1)
+
+    def set_state(self, schedule: BatchSchedule, global_iteration: int) -> None:
+        epoch, iteration = schedule.position(global_iteration)
+        ipe = schedule.iterations_per_epoch
+        self.epoch.setRange(0, schedule.epochs)
+        self.epoch.setValue(global_iteration // ipe)  # completed epochs fill the bar
+        self.epoch.setFormat(f"Epoch {epoch:,} / {schedule.epochs:,}")
+        self.iteration.setRange(0, ipe)
+        self.iteration.setValue(iteration)
+        self.iteration.setFormat(f"Iteration {iteration:,} / {ipe:,}")
+        self.global_label.setText(
+            f"Global iteration <b>{global_iteration:,}</b> / {schedule.total_iterations:,}"
+        )
+        self.samples_label.setText(
+            f"Samples seen <b>{schedule.samples_seen(global_iteration):,}</b>"
+            f" / {schedule.epochs * schedule.samples_per_epoch:,}"
+        )

@@ -1,0 +1,141 @@
+"""A log-scale slider that snaps to round values, paired with an exact, typable box.
+
+The slider moves along a "ladder" of round numbers (1, 1.5, 2, 2.5, 3, 4, 5,
+6, 8 per decade), which makes it logarithmic and keeps values readable while
+dragging; the box beside it takes any value in range. ``LadderSlider`` is
+the named widget of the automation contract: ``setValue`` and ``value`` speak
+in real units (samples, a batch size, a learning rate), never slider steps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+
+MANTISSAS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+
+
+def round_ladder(low: float, high: float, mantissas: Sequence[float] = MANTISSAS, integers: bool = True) -> list[float]:
+    """Round values from ``low`` to ``high`` (both included), increasing, no repeats."""
+    values = {low, high}
+    for exponent in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1):
+        for m in mantissas:
+            v = m * 10.0**exponent
+            v = round(v) if integers else float(f"{v:.6g}")
+            if low <= v <= high:
+                values.add(v)
+    return sorted(int(v) if integers else v for v in values)
+
+
+def nearest_index(ladder: Sequence[float], value: float) -> int:
+    """The ladder position closest to ``value`` on a log scale (exact matches first)."""
+    if value in ladder:
+        return list(ladder).index(value)
+    if math.isinf(value):
+        return len(ladder) - 1
+    target = math.log(max(value, 1e-12))
+    return min(range(len(ladder)), key=lambda i: abs(math.log(max(ladder[i], 1e-12)) - target))
+
+
+class LadderSlider(QWidget):
+    """Slider over a ladder of round values plus an exact spin box (or a plain label).
+
+    Emits ``valueChanged`` with the value in real units whenever either part
+    changes; programmatic updates of the other part do not echo.
+    """
+
+    valueChanged = Signal(object)
+
+    def __init__(
+        self,
+        ladder: Sequence[float],
+        value: float,
+        *,
+        name: str,
+        accessible: str,
+        decimals: int | None = None,
+        box_range: tuple[float, float] | None = None,
+        fmt: Callable[[float], str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self._ladder = list(ladder)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"{name}Track")
+        self.slider.setAccessibleName(f"{accessible} slider")
+        self.slider.setPageStep(1)
+        self.box: QSpinBox | QDoubleSpinBox | None = None
+        self.label: QLabel | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        if fmt is None:
+            self.box = QSpinBox() if decimals is None else QDoubleSpinBox()
+            if decimals is not None:
+                self.box.setDecimals(decimals)
+            self.box.setObjectName(f"{name}Box")
+            self.box.setAccessibleName(f"{accessible} value")
+            self.box.setGroupSeparatorShown(True)
+            self.box.setKeyboardTracking(False)  # typing "100" is not 1, 10, then 100
+            self.box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.box.setMinimumWidth(90)
+            low, high = box_range or (self._ladder[0], self._ladder[-1])
+            self.box.setRange(low, high)
+            self.box.valueChanged.connect(self._on_box)
+            layout.addWidget(self.box)
+        else:
+            self._fmt = fmt
+            self.label = QLabel()
+            self.label.setMinimumWidth(90)
+            self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(self.label)
+        self.slider.setRange(0, len(self._ladder) - 1)
+        self.slider.valueChanged.connect(self._on_slider)
+        self._value = value
+        self._show(value)
+
+    def value(self) -> float:
+        return self._value
+
+    def setValue(self, value: float) -> None:  # noqa: N802 - Qt naming, as QSlider's
+        """Set the value in real units (clamped to the box's range)."""
+        if self.box is not None:
+            value = min(max(value, self.box.minimum()), self.box.maximum())
+        if value != self._value:
+            self._value = value
+            self._show(value)
+            self.valueChanged.emit(value)
+
+    def set_ladder(self, ladder: Sequence[float], box_range: tuple[float, float] | None = None) -> None:
+        """Replace the ladder (e.g. batch sizes up to a new N) without emitting."""
+        self._ladder = list(ladder)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, len(self._ladder) - 1)
+        self.slider.blockSignals(False)
+        if self.box is not None and box_range is not None:
+            self.box.blockSignals(True)
+            self.box.setRange(*box_range)
+            self.box.blockSignals(False)
+        self._show(self._value)
+
+    def _show(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(nearest_index(self._ladder, value))
+        self.slider.blockSignals(False)
+        if self.box is not None:
+            self.box.blockSignals(True)
+            self.box.setValue(value)
+            self.box.blockSignals(False)
+        else:
+            self.label.setText(self._fmt(value))
+
+    def _on_slider(self, index: int) -> None:
+        self.setValue(self._ladder[index])
+
+    def _on_box(self, value: float) -> None:
+        self.setValue(value)

@@ -1,0 +1,90 @@
+"""The window from the command line: presets, --play, --screenshot and a clean exit."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from epochviz.app import _presets
+from epochviz.cli import build_parser, main
+from tests.qt.conftest import readout
+
+
+def subprocess_env():
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def test_command_line_presets_reach_the_window(make_window):
+    args = build_parser().parse_args(
+        ["--dataset", "circles", "--samples", "5000", "--batch-size", "50", "--epochs", "7", "--lr", "0.03"]
+    )
+    window = make_window(**_presets(args))
+    config = window.controls.config()
+    assert (config.dataset, config.samples, config.batch_size, config.epochs) == ("circles", 5000, 50, 7)
+    assert config.lr == pytest.approx(0.03)
+    assert readout(window).startswith("iterations per epoch = ceil(5,000 / 50) = 100")
+
+
+def test_play_preset_starts_training(make_window, qtbot):
+    window = make_window(samples=500, batch_size=5, play=True)
+    assert window.playing
+    qtbot.waitUntil(lambda: window.last_iteration > 0, timeout=15_000)
+
+
+@pytest.mark.parametrize(
+    "argv, flag",
+    [(["--batch-size", "0"], "--batch-size"), (["--epochs", "1000"], "--epochs"), (["--dataset", "x"], "--dataset")],
+)
+def test_bad_window_presets_exit_2_with_one_line(capsys, argv, flag):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    err = capsys.readouterr().err.strip()
+    assert info.value.code == 2 and len(err.splitlines()) == 1 and flag in err
+
+
+def test_screenshot_trains_and_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "epochviz", "--screenshot", str(out), "--samples", "500",
+         "--batch-size", "25", "--epochs", "3", "--iterations", "40"],
+        capture_output=True, text=True, env=subprocess_env(), timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert result.stderr == ""
+
+
+_CLOSE_MID_RUN = textwrap.dedent("""
+    import sys, time
+    from PySide6.QtCore import QTimer
+    from epochviz.app import MainWindow, make_application
+    app = make_application()
+    window = MainWindow(samples=100_000, batch_size=1, epochs=10, play=True)
+    window.show()
+    closed = []
+    def close_when_running():
+        if window.last_iteration < 100:
+            return
+        closed.append(time.perf_counter())
+        window.close()
+    poll = QTimer(interval=20)
+    poll.timeout.connect(close_when_running)
+    poll.start()
+    code = app.exec()
+    print(window.last_iteration, time.perf_counter() - closed[0])
+    sys.exit(code)
+""")
+
+
+def test_closing_mid_run_exits_0_quickly_and_quietly():
+    result = subprocess.run(
+        [sys.executable, "-c", _CLOSE_MID_RUN], capture_output=True, text=True,
+        env=subprocess_env(), timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    iterations, seconds = result.stdout.split()
+    assert int(iterations) >= 100
+    assert float(seconds) < 1.0
+    assert result.stderr == ""

@@ -1,0 +1,168 @@
+"""The window drives training on the worker: transport, resets, coalescing, ends and errors."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from epochviz.core.mlp import MLP
+from tests.qt.conftest import wait_for_iterations, wait_for_state
+
+
+def curve_data(window):
+    x, y = window.chart.raw.getOriginalDataset()
+    return (np.array([]), np.array([])) if x is None else (x, y)
+
+
+def test_step_runs_one_iteration_and_step_epoch_runs_to_the_epoch_end(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10, epochs=3)
+    window.controls.step.click()
+    wait_for_iterations(qtbot, window, 1)
+    assert window.progress.iteration.format() == "Iteration 1 / 10"
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 10)
+    window.chart.redraw()
+    x, y = curve_data(window)
+    assert x.tolist() == list(range(1, 11))
+    assert len(window.chart.epoch_lines) == 1
+    assert window.progress.epoch.format() == "Epoch 1 / 3"
+
+
+def test_play_then_pause_stops_training(make_window, qtbot):
+    window = make_window(samples=100_000, batch_size=1, epochs=10)
+    window.controls.speed.setValue(math.inf)
+    window.controls.play.click()
+    assert window.playing
+    wait_for_iterations(qtbot, window, 200)
+    window.controls.play.click()
+    assert not window.playing
+    wait_for_state(qtbot, window, "paused")
+    stopped_at = window.last_iteration
+    window.controls.step.click()
+    wait_for_iterations(qtbot, window, stopped_at + 1)
+    qtbot.waitUntil(lambda: len(window.history) == stopped_at + 1)
+    assert window.last_iteration == stopped_at + 1
+
+
+def test_reset_returns_to_iteration_zero(make_window, qtbot):
+    window = make_window(samples=200, batch_size=10, epochs=2)
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 20)
+    window.controls.reset.click()
+    assert window.last_iteration == 0 and len(window.history) == 0
+    assert window.progress.iteration.format() == "Iteration 0 / 20"
+    assert window.chart.epoch_lines == []
+    assert "Reset" in window.statusBar().currentMessage()
+    window.controls.step.click()
+    wait_for_iterations(qtbot, window, 1)
+    assert window.history.iterations.view().tolist() == [1]
+
+
+def test_changing_the_batch_size_resets_the_run_and_says_so(make_window, qtbot):
+    window = make_window(samples=200, batch_size=10, epochs=2)
+    window.controls.step.click()
+    wait_for_iterations(qtbot, window, 1)
+    window.controls.batch.setValue(50)
+    assert window.last_iteration == 0 and len(window.history) == 0
+    assert "reset" in window.statusBar().currentMessage()
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 4)
+    assert window.progress.iteration.format() == "Iteration 4 / 4"
+    assert window.history.iterations.view().tolist() == [1, 2, 3, 4]
+
+
+def test_a_fast_run_arrives_in_few_updates_with_every_loss(make_window, qtbot):
+    window = make_window(samples=3000, batch_size=1, epochs=1)
+    updates = []
+    window.worker_thread.worker.updated.connect(lambda chunk: updates.append(len(chunk)))
+    window.controls.speed.setValue(math.inf)
+    window.controls.play.click()
+    wait_for_state(qtbot, window, "finished")
+    assert sum(updates) == 3000
+    assert len(updates) < 3000 / 10
+    assert window.history.iterations.view().tolist() == list(range(1, 3001))
+    window.chart.redraw()
+    x, y = curve_data(window)
+    assert len(x) == 3000 and np.isfinite(y).all()
+    assert not window.playing and "Finished" in window.statusBar().currentMessage()
+
+
+def test_epoch_ticks_are_labelled_infinite_lines_with_the_dataset_loss(make_window, qtbot):
+    window = make_window(samples=60, batch_size=20, epochs=4)
+    window.controls.speed.setValue(math.inf)
+    window.controls.play.click()
+    wait_for_state(qtbot, window, "finished")
+    item = window.findChild(pg.PlotWidget, "lossPlot").getPlotItem()
+    ticks = [i for i in item.items if isinstance(i, pg.InfiniteLine) and i.angle == 90]
+    assert [t.value() for t in ticks] == [3, 6, 9, 12]
+    assert [t.label.format for t in ticks] == [f"epoch {k}" for k in range(1, 5)]
+    marks_x, marks_y = window.chart.epoch_marks.getData()
+    assert marks_x.tolist() == [3, 6, 9, 12] and np.isfinite(marks_y).all()
+
+
+def test_a_too_high_learning_rate_pauses_and_says_so(make_window, qtbot):
+    window = make_window(lr=50, samples=500, batch_size=10, epochs=5)
+    window.controls.play.click()
+    wait_for_state(qtbot, window, "diverged")
+    assert not window.playing
+    assert window.banner.isVisible() and "diverged" in window.banner.text()
+    assert "learning rate" in window.banner.text()
+    window.chart.redraw()
+    (x0, x1), (y0, y1) = window.chart.plot.getPlotItem().viewRange()
+    assert all(np.isfinite([x0, x1, y0, y1]))
+
+
+def test_an_exception_in_training_is_shown_and_reset_recovers(make_window, qtbot, monkeypatch):
+    window = make_window(samples=100, batch_size=10, backend="thread")
+    original = MLP.step
+    monkeypatch.setattr(MLP, "step", lambda self, x, y: 1 / 0)
+    window.controls.step.click()
+    wait_for_state(qtbot, window, "error")
+    assert "ZeroDivisionError" in window.banner.text()
+    assert "Error" in window.statusBar().currentMessage()
+    monkeypatch.setattr(MLP, "step", original)
+    window.controls.reset.click()
+    window.controls.play.click()
+    wait_for_state(qtbot, window, "finished")
+    assert window.last_iteration == window.schedule.total_iterations
+    assert not window.banner.isVisible()
+
+
+def test_the_x_axis_switches_between_iterations_epochs_and_samples(make_window, qtbot):
+    window = make_window(samples=25, batch_size=10, epochs=2)
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 3)
+    combo = window.chart.axis
+    combo.setCurrentIndex(combo.findData("epochs"))
+    x, _ = curve_data(window)
+    np.testing.assert_allclose(x, [1 / 3, 2 / 3, 1.0])
+    assert window.chart.epoch_lines[0].value() == 1.0
+    combo.setCurrentIndex(combo.findData("samples"))
+    x, _ = curve_data(window)
+    assert x.tolist() == [10, 20, 25]
+    assert window.chart.plot.getPlotItem().getAxis("bottom").labelText == "samples seen"
+
+
+def test_hovering_names_the_iteration_its_epoch_and_both_losses(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10, epochs=2)
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 10)
+    window.controls.step.click()
+    wait_for_iterations(qtbot, window, 11)
+    window.chart.redraw()
+    vb = window.chart.plot.getPlotItem().vb
+    vb.autoRange()
+    scene_pos = vb.mapViewToScene(pg.Point(11, float(window.history.loss.view()[10])))
+    window.chart._on_mouse((scene_pos,))
+    text = window.chart.hover.text()
+    assert text.startswith("iteration 11 (epoch 2, iteration 1 of 10)")
+    assert f"batch loss {window.history.loss.view()[10]:.4f}" in text
+    assert "smoothed" in text
+
+
+def test_closing_mid_run_stops_and_joins_the_worker(make_window, qtbot):
+    window = make_window(samples=100_000, batch_size=1, epochs=10)
+    window.controls.play.click()
+    wait_for_iterations(qtbot, window, 10)
+    window.close()
+    assert not window.worker_thread.thread.isRunning()
