@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -116,6 +117,129 @@ def core_rows(rounds: int = 3, seconds: float = 0.3) -> list[dict]:
     return rows
 
 
+APP_CONFIG = dict(dataset="spiral", samples=100_000, batch_size=32, epochs=100)
+CHART_POINTS = (10_000, 100_000, 1_000_000)
+
+
+def bare_rate(seconds: float = 1.0) -> float:
+    """Iterations/s of the core Trainer alone on the app benchmark's run."""
+    from epochviz.core.session import RunConfig
+
+    trainer = RunConfig(**APP_CONFIG).build()
+    n, t0 = 0, time.perf_counter()
+    for _ in trainer:
+        n += 1
+        if (n & 255) == 0 and time.perf_counter() - t0 >= seconds:
+            break
+    return n / (time.perf_counter() - t0)
+
+
+def _percentile_ms(intervals: list[float], q: float) -> float:
+    return round(float(np.percentile(np.array(intervals) * 1e3, q)), 2)
+
+
+def app_run(backend: str, seconds: float = 3.0) -> dict:
+    """Train at full speed in the real (offscreen) window; time a 16 ms GUI timer meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    from epochviz.app import MainWindow, make_application
+
+    app = make_application()
+    window = MainWindow(backend=backend, **APP_CONFIG)
+    window.show()
+    window.controls.speed.setValue(float("inf"))
+    ticks: list[float] = []
+    marks: dict[str, tuple[float, int]] = {}
+    timer = QTimer(interval=16)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def begin() -> None:  # measure only once training is under way
+        marks["start"] = (time.perf_counter(), window.last_iteration)
+        timer.start()
+        QTimer.singleShot(int(seconds * 1000), finish)
+
+    def finish() -> None:
+        marks["end"] = (time.perf_counter(), window.last_iteration)
+        timer.stop()
+        app.quit()
+
+    window.play()
+    QTimer.singleShot(700, begin)
+    app.exec()
+    window.shutdown()
+    window.deleteLater()
+    (t0, i0), (t1, i1) = marks["start"], marks["end"]
+    intervals = np.diff(ticks).tolist()
+    return {
+        "iterations_per_s": round((i1 - i0) / (t1 - t0), 1),
+        "gui_timer_p50_ms": _percentile_ms(intervals, 50),
+        "gui_timer_p99_ms": _percentile_ms(intervals, 99),
+    }
+
+
+def chart_redraw_ms(repeats: int = 7) -> dict[str, float]:
+    """Median time to append a frame's points, setData and render the chart, per history size."""
+    from epochviz.app import make_application
+    from epochviz.core.history import LossHistory
+    from epochviz.core.schedule import BatchSchedule
+    from epochviz.qt.loss_plot import LossPlot
+
+    make_application()
+    results = {}
+    rng = np.random.default_rng(0)
+    for points in CHART_POINTS:
+        chart = LossPlot()
+        chart.resize(1000, 600)
+        chart.show()
+        history = LossHistory(BatchSchedule(100_000, 1, 10))
+        history.append(np.arange(1, points + 1), 1.0 + rng.random(points))
+        chart.set_history(history)
+        chart.plot.grab()
+        times = []
+        for k in range(repeats):
+            start = points + k * 500
+            t0 = time.perf_counter()
+            history.append(np.arange(start + 1, start + 501), 1.0 + rng.random(500))
+            chart.mark_dirty()
+            chart.redraw()
+            chart.plot.grab()  # forces the paint that the next frame would do
+            times.append(time.perf_counter() - t0)
+        results[str(points)] = round(float(np.median(times)) * 1e3, 2)
+        chart.close()
+        chart.deleteLater()
+    return results
+
+
+def app_figures(seconds: float = 3.0) -> dict:
+    """The window's figures: GUI timer, in-app throughput ratio (both backends), chart redraw."""
+    bare_before = bare_rate()
+    process = app_run("process", seconds)
+    thread = app_run("thread", seconds)
+    bare = max(bare_before, bare_rate())
+    return {
+        "bare_iterations_per_s": round(bare, 1),
+        "gui_timer_p50_ms": process["gui_timer_p50_ms"],
+        "gui_timer_p99_ms": process["gui_timer_p99_ms"],
+        "in_app_ratio": round(process["iterations_per_s"] / bare, 3),
+        "in_app_iterations_per_s": process["iterations_per_s"],
+        "thread_backend": {**thread, "in_app_ratio": round(thread["iterations_per_s"] / bare, 3)},
+        "chart_redraw_ms": chart_redraw_ms(),
+    }
+
+
+def print_app_table(app: dict) -> None:
+    cfg = APP_CONFIG
+    print(f"\nWindow (offscreen), training at max speed: {cfg['dataset']} N={cfg['samples']:,} B={cfg['batch_size']}")
+    print(f"{'backend':>8} {'it/s':>10} {'ratio':>6} {'timer p50 ms':>13} {'timer p99 ms':>13}")
+    t = app["thread_backend"]
+    print(f"{'process':>8} {app['in_app_iterations_per_s']:>10,.0f} {app['in_app_ratio']:>6.2f} "
+          f"{app['gui_timer_p50_ms']:>13.1f} {app['gui_timer_p99_ms']:>13.1f}")
+    print(f"{'thread':>8} {t['iterations_per_s']:>10,.0f} {t['in_app_ratio']:>6.2f} "
+          f"{t['gui_timer_p50_ms']:>13.1f} {t['gui_timer_p99_ms']:>13.1f}")
+    print(f"bare core: {app['bare_iterations_per_s']:,.0f} it/s")
+    print("Chart update + redraw: " + ", ".join(f"{int(k):,} points {v:.1f} ms" for k, v in app["chart_redraw_ms"].items()))
+
+
 def print_core_table(rows: list[dict]) -> None:
     print(f"Core training throughput, spiral N={BENCH_SAMPLES:,}, 2-16-16-3 tanh (best of rounds)")
     print(f"{'batch':>8} {'trainer it/s':>13} {'baseline it/s':>14} {'trainer samples/s':>18} {'us/it':>9} {'ratio':>6}")
@@ -131,13 +255,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m epochviz.bench", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per figure")
+    parser.add_argument("--core-only", action="store_true", help="skip the window's figures")
     args = parser.parse_args(argv)
     results: dict = {"core": core_rows(args.rounds)}
+    if not args.core_only:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        results.update(app_figures())
     if args.json:
         json.dump(results, sys.stdout)
         print()
-    else:
-        print_core_table(results["core"])
+        return 0
+    print_core_table(results["core"])
+    if not args.core_only:
+        print_app_table(results)
     return 0
 
 

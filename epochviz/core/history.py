@@ -156,3 +156,43 @@ class LossHistory:
         if i > 0 and x - xs[i - 1] < xs[i] - x:
             return i - 1
         return i
+
+
+class ChartBounds:
+    """Axis limits that grow in steps, so a live chart rescales now and then, not every frame.
+
+    x runs from 0 to a bit beyond the newest point; y from 0 to a bit above the
+    99th percentile of the new losses and smoothed losses, so that the rare
+    spikes of tiny batches do not squash the curve.
+    """
+
+    X_HEADROOM = 1.25
+    Y_HEADROOM = 1.15
+
+    def __init__(self) -> None:
+        self.x_hi = 0.0
+        self.y_hi = 0.0
+        self._seen = 0
+
+    def extend(self, history: LossHistory) -> bool:
+        """Take in the points added since the last call; True if a limit moved."""
+        start, self._seen = self._seen, len(history)
+        if start >= self._seen:
+            return False
+        changed = False
+        x_last = float(history.x.view()[-1])
+        if x_last > self.x_hi:
+            self.x_hi = x_last * self.X_HEADROOM
+            changed = True
+        candidates = []
+        for series in (history.loss.view()[start:], history.smoothed.view()[start:]):
+            finite = series[np.isfinite(series)]
+            if len(finite) >= 20:
+                candidates.append(float(np.percentile(finite, 99)))
+            elif len(finite):
+                candidates.append(float(finite.max()))
+        top = max(candidates, default=0.0)
+        if top > self.y_hi:
+            self.y_hi = top * self.Y_HEADROOM
+            changed = True
+        return changed

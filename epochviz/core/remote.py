@@ -12,6 +12,7 @@ while training, at once when a run pauses, ends or fails.
 
 from __future__ import annotations
 
+import os
 import time
 from multiprocessing.connection import Connection
 
@@ -19,10 +20,21 @@ from epochviz.core.session import TrainingEngine
 
 FRAME_S = 1 / 60
 WORK_SLICE_S = 0.008  # keep commands answered within half a frame
+NICENESS = 5
+
+
+def _yield_to_the_gui() -> None:
+    """Lower this process's CPU priority a little: on a busy machine the window's
+    frames should win over a few percent of training speed."""
+    try:
+        os.nice(NICENESS)
+    except (AttributeError, OSError):
+        pass  # not available (e.g. Windows) or not permitted: run at normal priority
 
 
 def serve(conn: Connection) -> None:
     """Run commands from ``conn`` until ``("stop",)`` or the pipe closes."""
+    _yield_to_the_gui()
     engine = TrainingEngine()
     clock = time.perf_counter
     last_send = clock()

@@ -3,21 +3,24 @@
 Data arrive in a ``LossHistory`` (growing numpy buffers owned by the GUI
 thread); the chart hands pyqtgraph views of them, with peak downsampling and
 clip-to-view, so a million points redraw in milliseconds. At most one redraw
-per ``REDRAW_MS`` however often data arrive.
+per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows costly.
 """
 
 from __future__ import annotations
+
+import time
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from epochviz.core.history import LossHistory, x_values
+from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.session import EpochEnd
 
-REDRAW_MS = 33
+MIN_REDRAW_MS = 33
+REDRAW_SHARE = 5
 AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples seen"}
 RAW_COLOUR = QColor(120, 160, 215)
 SMOOTH_COLOUR = QColor(20, 60, 150)
@@ -34,6 +37,17 @@ class ThousandsAxis(pg.AxisItem):
         return super().tickStrings(values, scale, spacing)
 
 
+class TimedPlotWidget(pg.PlotWidget):
+    """A PlotWidget that remembers how long its last paint took (to pace redraws)."""
+
+    paint_ms = 0.0
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        started = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_ms = (time.perf_counter() - started) * 1e3
+
+
 class LossPlot(QWidget):
     """Loss per iteration with smoothing, epoch ticks, hover read-out and x-axis switch."""
 
@@ -45,12 +59,14 @@ class LossPlot(QWidget):
         self._epoch_ends: list[EpochEnd] = []
         self.epoch_lines: list[pg.InfiniteLine] = []
         self._dirty = False
+        self.bounds = ChartBounds()
+        self.following = True  # the view follows the data until the user pans or zooms
 
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
+        self.plot = TimedPlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
         self.plot.setObjectName("lossPlot")
         self.plot.setAccessibleName("Loss per iteration chart")
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
         item.setLabel("left", "loss")
         item.setLabel("bottom", AXIS_LABELS["iterations"])
         font = QFont()
@@ -61,10 +77,14 @@ class LossPlot(QWidget):
             offset=(10, -10), labelTextSize="11pt", labelTextColor=(30, 30, 30),
             brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(200, 200, 200),
         )
-        self.raw = item.plot(pen=pg.mkPen(RAW_COLOUR, width=1), name="batch loss (every iteration)")
+        # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
+        # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
+        self.raw = item.plot(
+            pen=pg.mkPen(RAW_COLOUR, width=1), name="batch loss (every iteration)", autoDownsampleFactor=1.0
+        )
         self.raw.setDownsampling(auto=True, method="peak")
         self.raw.setClipToView(True)
-        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), name="smoothed")
+        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), name="smoothed", autoDownsampleFactor=1.0)
         self.smooth.setDownsampling(auto=True, method="subsample")
         self.smooth.setClipToView(True)
         self.epoch_marks = pg.ScatterPlotItem(
@@ -76,6 +96,9 @@ class LossPlot(QWidget):
         self.cursor = pg.ScatterPlotItem(size=14, pen=pg.mkPen((20, 20, 20), width=2), brush=None)
         item.addItem(self.cursor)
         self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
+        item.vb.disableAutoRange()
+        item.vb.sigRangeChangedManually.connect(self._stop_following)
+        item.hideButtons()  # our Fit button replaces pyqtgraph's small "A"
 
         self.hover = QLabel(" ")
         self.hover.setObjectName("hoverLabel")
@@ -103,12 +126,18 @@ class LossPlot(QWidget):
         bar.addWidget(self.smoothing)
         bar.addWidget(self.smoothing_label)
         bar.addWidget(self.axis)
+        self.fit = QPushButton("Fit")
+        self.fit.setObjectName("fitButton")
+        self.fit.setAccessibleName("Fit the chart to the data and follow it")
+        self.fit.setToolTip("Show all the data again and follow it as it grows")
+        self.fit.clicked.connect(self.follow)
+        bar.addWidget(self.fit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
 
-        self._redraw = QTimer(self, interval=REDRAW_MS)
+        self._redraw = QTimer(self, interval=MIN_REDRAW_MS)
         self._redraw.timeout.connect(self.redraw)
         self._redraw.start()
 
@@ -125,9 +154,7 @@ class LossPlot(QWidget):
         self.epoch_marks.clear()
         self.cursor.clear()
         self.hover.setText(" ")
-        self.plot.getPlotItem().enableAutoRange()
-        self._dirty = True
-        self.redraw()
+        self.follow()
 
     def add_epoch_ends(self, ends: list[EpochEnd]) -> None:
         """One labelled vertical tick per completed epoch, each added once."""
@@ -153,10 +180,19 @@ class LossPlot(QWidget):
         if not self._dirty or self.history is None:
             return
         self._dirty = False
+        started = time.perf_counter()
         h = self.history
         x = h.x.view()
         self.raw.setData(x, h.loss.view(), connect="finite")
         self.smooth.setData(x, h.smoothed.view(), connect="finite")
+        if self.following and self.bounds.extend(h):
+            self.plot.getPlotItem().vb.setRange(
+                xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0
+            )
+        # Spend at most about a fifth of the GUI thread on the chart, however big it grows:
+        # the cost is this update plus the last paint.
+        cost_ms = (time.perf_counter() - started) * 1e3 + self.plot.paint_ms
+        self._redraw.setInterval(int(max(MIN_REDRAW_MS, REDRAW_SHARE * cost_ms)))
 
     def _place_epoch_items(self) -> None:
         if self.history is None:
@@ -170,15 +206,23 @@ class LossPlot(QWidget):
         self.epoch_marks.setData(xs, [e.loss for e in self._epoch_ends])
 
     # -- interaction ------------------------------------------------------------
+    def follow(self) -> None:
+        """Fit the view to all the data and keep following it as it grows."""
+        self.following = True
+        self.bounds = ChartBounds()
+        self._dirty = True
+        self.redraw()
+
+    def _stop_following(self, *_: object) -> None:
+        self.following = False
+
     def _on_axis(self) -> None:
         key = self.axis.currentData()
         self.plot.getPlotItem().setLabel("bottom", AXIS_LABELS[key])
         if self.history is not None:
             self.history.set_axis(key)
             self._place_epoch_items()
-            self.plot.getPlotItem().enableAutoRange()
-            self._dirty = True
-            self.redraw()
+            self.follow()
         self.axis_changed.emit(key)
 
     def _on_smoothing(self, value: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -42,6 +42,11 @@ class MainWindow(QMainWindow):
     """
 
     command = Signal(object)
+    # Relays: a worker signal connected to a signal of this window is a plain Qt
+    # connection between two QObjects, queued into the GUI thread whatever Python
+    # callable handles it (PySide may call a bound method in the emitter's thread).
+    _chunk_arrived = Signal(object)
+    _error_arrived = Signal(str)
 
     def __init__(
         self,
@@ -109,8 +114,10 @@ class MainWindow(QMainWindow):
         self.worker_thread = WorkerThread(backend)
         worker = self.worker_thread.worker
         self.command.connect(worker.command)
-        worker.updated.connect(self._on_update)
-        worker.errored.connect(self._on_error)
+        worker.updated.connect(self._chunk_arrived, Qt.ConnectionType.QueuedConnection)
+        worker.errored.connect(self._error_arrived, Qt.ConnectionType.QueuedConnection)
+        self._chunk_arrived.connect(self._on_update)
+        self._error_arrived.connect(self._on_error)
 
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
             self.command.emit(("play",))
 
     # -- updates from the worker ----------------------------------------------------
+    @Slot(object)
     def _on_update(self, chunk: Chunk) -> None:
         if chunk.run_id != self.run_id:
             return
@@ -232,6 +240,7 @@ class MainWindow(QMainWindow):
         elif chunk.state == "error":
             self._on_error(chunk.error or "unknown error")
 
+    @Slot(str)
     def _on_error(self, message: str) -> None:
         self._set_playing(False)
         self.state = "error"

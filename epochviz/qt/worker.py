@@ -10,6 +10,7 @@ iteration's loss is in one of them.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 import traceback
 from typing import Protocol
@@ -30,6 +31,11 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+# One BLAS thread in the trainer: on a 2-core laptop a multi-threaded matmul at an
+# epoch end would take the core the window draws on. These tiny matrices gain nothing.
+_CHILD_ENV = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
 class ProcessBackend:
     """The engine in a child process (spawned, so no Qt state is forked into it)."""
 
@@ -37,7 +43,16 @@ class ProcessBackend:
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
         self._process = ctx.Process(target=serve, args=(child,), name="epochviz-trainer", daemon=True)
-        self._process.start()
+        saved = {name: os.environ.get(name) for name in _CHILD_ENV}
+        os.environ.update(_CHILD_ENV)  # the spawned interpreter copies the environment at start
+        try:
+            self._process.start()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         child.close()
 
     def send(self, command: tuple) -> None:

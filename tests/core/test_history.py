@@ -65,3 +65,20 @@ def test_history_switches_axis_and_finds_the_nearest_point():
     assert h.x.view().tolist() == [4, 8, 10, 14, 18, 20]
     assert h.nearest(11) == 2
     assert h.nearest(1e9) == 5
+
+
+def test_chart_bounds_grow_in_steps_and_ignore_rare_spikes():
+    from epochviz.core.history import ChartBounds
+
+    h = LossHistory(BatchSchedule(10_000, 1, 1))
+    bounds = ChartBounds()
+    losses = np.full(1000, 1.0)
+    losses[500] = 50.0  # one wild batch of one sample
+    h.append(np.arange(1, 1001), losses)
+    assert bounds.extend(h)
+    assert bounds.x_hi == 1000 * ChartBounds.X_HEADROOM
+    assert 1.0 < bounds.y_hi < 10.0
+    h.append(np.arange(1001, 1101), np.full(100, 0.5))
+    assert not bounds.extend(h)  # inside the current limits: the axes stay still
+    h.append(np.arange(1101, 1301), np.full(200, 0.5))
+    assert bounds.extend(h) and bounds.x_hi == 1300 * ChartBounds.X_HEADROOM

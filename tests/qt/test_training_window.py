@@ -166,3 +166,18 @@ def test_closing_mid_run_stops_and_joins_the_worker(make_window, qtbot):
     wait_for_iterations(qtbot, window, 10)
     window.close()
     assert not window.worker_thread.thread.isRunning()
+
+
+def test_the_chart_follows_the_data_until_the_user_zooms_and_fit_resumes(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10, epochs=3)
+    window.controls.step_epoch.click()
+    wait_for_iterations(qtbot, window, 10)
+    window.chart.redraw()
+    vb = window.chart.plot.getPlotItem().vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert x0 == 0 and x1 >= 10 and y0 == 0 and y1 >= window.history.loss.view().max() * 0.9
+    vb.scaleBy((0.5, 0.5))
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])
+    assert not window.chart.following
+    window.chart.fit.click()
+    assert window.chart.following and vb.viewRange()[0][0] == 0
