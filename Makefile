@@ -13,9 +13,11 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 run: $(BIN)/.installed
+	scripts/install-system-deps desktop
 	$(BIN)/epochviz $(ARGS)
 
 test: $(BIN)/.installed
+	scripts/install-system-deps offscreen
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(BIN)/.installed

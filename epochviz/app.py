@@ -69,10 +69,24 @@ def save_screenshot(window: MainWindow, path: str, iterations: int) -> int:
     return 0
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD when no X11 or Wayland display is reachable and no platform is forced."""
+    if not sys.platform.startswith(("linux", "freebsd")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(args: Namespace) -> int:
     """Open the window (or take a screenshot) with the command line's presets."""
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        print(
+            "epochviz: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it on a desktop, or render one with --screenshot out.png",
+            file=sys.stderr,
+        )
+        return 1
     app = make_application()
     window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
     try:

@@ -162,8 +162,8 @@ class ChartBounds:
     """Axis limits that grow in steps, so a live chart rescales now and then, not every frame.
 
     x runs from 0 to a bit beyond the newest point; y from 0 to a bit above the
-    99th percentile of the new losses and smoothed losses, so that the rare
-    spikes of tiny batches do not squash the curve.
+    new losses' 99th percentile (the rare spikes of tiny batches do not squash
+    the curve) or the smoothed line's peak (so the start is always in view).
     """
 
     X_HEADROOM = 1.25
@@ -185,12 +185,13 @@ class ChartBounds:
             self.x_hi = x_last * self.X_HEADROOM
             changed = True
         candidates = []
-        for series in (history.loss.view()[start:], history.smoothed.view()[start:]):
-            finite = series[np.isfinite(series)]
-            if len(finite) >= 20:
-                candidates.append(float(np.percentile(finite, 99)))
-            elif len(finite):
-                candidates.append(float(finite.max()))
+        loss = history.loss.view()[start:]
+        loss = loss[np.isfinite(loss)]
+        if len(loss):
+            candidates.append(float(np.percentile(loss, 99)) if len(loss) >= 20 else float(loss.max()))
+        smoothed = history.smoothed.view()[start:]
+        if np.isfinite(smoothed).any():
+            candidates.append(float(np.nanmax(smoothed)))
         top = max(candidates, default=0.0)
         if top > self.y_hi:
             self.y_hi = top * self.Y_HEADROOM

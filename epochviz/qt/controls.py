@@ -60,7 +60,7 @@ class ControlPanel(QWidget):
         form = QFormLayout(data)
         self.dataset = _named(QComboBox(), "datasetCombo", "Dataset")
         for info in DATASETS.values():
-            self.dataset.addItem(f"{info.name} – {info.description}", info.name)
+            self.dataset.addItem(info.name, info.name)
             self.dataset.setItemData(self.dataset.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
         form.addRow("Dataset", self.dataset)
         self.samples = LadderSlider(

@@ -25,7 +25,8 @@ AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples
 RAW_COLOUR = QColor(120, 160, 215)
 SMOOTH_COLOUR = QColor(20, 60, 150)
 EPOCH_COLOUR = QColor(200, 90, 20)
-MAX_TICK_LABELS = 20
+LABEL_SPACING_PX = 80  # room for an "epoch 12" label
+LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
 
 
 class ThousandsAxis(pg.AxisItem):
@@ -73,23 +74,18 @@ class LossPlot(QWidget):
         font.setPointSize(11)
         for side in ("left", "bottom"):
             item.getAxis(side).setTickFont(font)
-        self.legend = item.addLegend(
-            offset=(10, -10), labelTextSize="11pt", labelTextColor=(30, 30, 30),
-            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(200, 200, 200),
-        )
         # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
         # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
         self.raw = item.plot(
-            pen=pg.mkPen(RAW_COLOUR, width=1), name="batch loss (every iteration)", autoDownsampleFactor=1.0
+            pen=pg.mkPen(RAW_COLOUR, width=1), autoDownsampleFactor=1.0
         )
         self.raw.setDownsampling(auto=True, method="peak")
         self.raw.setClipToView(True)
-        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), name="smoothed", autoDownsampleFactor=1.0)
+        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), autoDownsampleFactor=1.0)
         self.smooth.setDownsampling(auto=True, method="subsample")
         self.smooth.setClipToView(True)
         self.epoch_marks = pg.ScatterPlotItem(
-            size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR),
-            name="whole-dataset loss at epoch end",
+            size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR)
         )
         item.addItem(self.epoch_marks)
         # A ring on the hovered point (not a line: vertical InfiniteLines are epoch ticks only).
@@ -98,9 +94,11 @@ class LossPlot(QWidget):
         self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
         item.vb.disableAutoRange()
         item.vb.sigRangeChangedManually.connect(self._stop_following)
+        item.vb.sigXRangeChanged.connect(self._thin_epoch_labels)
         item.hideButtons()  # our Fit button replaces pyqtgraph's small "A"
 
         self.hover = QLabel(" ")
+        self.hover.setStyleSheet("color: #333;")
         self.hover.setObjectName("hoverLabel")
         self.hover.setAccessibleName("Point under the cursor")
         self.axis = QComboBox()
@@ -114,12 +112,20 @@ class LossPlot(QWidget):
         self.smoothing.setAccessibleName("Smoothing")
         self.smoothing.setRange(0, 999)
         self.smoothing.setValue(900)
-        self.smoothing.setMaximumWidth(160)
+        self.smoothing.setFixedWidth(140)
         self.smoothing_label = QLabel("0.900")
         self._resmooth = QTimer(self, singleShot=True, interval=150)
         self._resmooth.timeout.connect(self._apply_smoothing)
         self.smoothing.valueChanged.connect(self._on_smoothing)
 
+        # The legend sits above the plot, where no curve can run under it.
+        self.legend = QLabel(
+            f"<span style='color:{RAW_COLOUR.name()}'>━━</span> batch loss (every iteration)"
+            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> smoothed"
+            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> epoch end: "
+            "whole-dataset loss"
+        )
+        self.legend.setObjectName("lossLegend")
         bar = QHBoxLayout()
         bar.addWidget(self.hover, 1)
         bar.addWidget(QLabel("Smoothing"))
@@ -135,6 +141,7 @@ class LossPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
         self._redraw = QTimer(self, interval=MIN_REDRAW_MS)
@@ -199,11 +206,22 @@ class LossPlot(QWidget):
             return
         ends = np.array([e.global_iteration for e in self._epoch_ends], dtype=np.float64)
         xs = x_values(self.history.schedule, self.history.axis, ends)
-        every = max(1, int(np.ceil(len(xs) / MAX_TICK_LABELS)))
-        for k, (line, x) in enumerate(zip(self.epoch_lines, xs), start=1):
+        for line, x in zip(self.epoch_lines, xs):
             line.setValue(float(x))
-            line.label.setVisible(k % every == 0 or k == 1)
         self.epoch_marks.setData(xs, [e.loss for e in self._epoch_ends])
+        self._thin_epoch_labels()
+
+    def _thin_epoch_labels(self, *_: object) -> None:
+        """Label every k-th epoch tick (k = 1, 2, 5, 10, ...) so that labels never overlap."""
+        if not self.epoch_lines or self.history is None:
+            return
+        one_epoch = float(x_values(self.history.schedule, self.history.axis, [self.history.schedule.iterations_per_epoch])[0])
+        (x0, x1), _ = self.plot.getPlotItem().vb.viewRange()
+        width_px = max(1.0, self.plot.getPlotItem().vb.width())
+        spacing_px = one_epoch / max(x1 - x0, 1e-12) * width_px
+        every = next((k for k in LABEL_STRIDES if k * spacing_px >= LABEL_SPACING_PX), LABEL_STRIDES[-1])
+        for k, line in enumerate(self.epoch_lines, start=1):
+            line.label.setVisible(k % every == 0)
 
     # -- interaction ------------------------------------------------------------
     def follow(self) -> None:

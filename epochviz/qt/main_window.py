@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         left_column.addWidget(self.controls)
         left_column.addWidget(self.glossary)
         left_column.addStretch(1)
-        left.setMinimumWidth(380)
+        left.setMinimumWidth(420)
         left.setMaximumWidth(460)
         splitter = QSplitter()
         splitter.addWidget(left)
