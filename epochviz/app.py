@@ -44,23 +44,46 @@ def _presets(args: Namespace) -> dict:
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
 
 
-def save_screenshot(window: MainWindow, path: str, iterations: int) -> int:
-    """Train ``iterations`` iterations (or until the run ends), then save the window as PNG."""
+def _wait_for(window: MainWindow, target: int, deadline: float) -> bool:
+    """Process events until ``target`` iterations have arrived or the run has ended."""
     from PySide6.QtCore import QCoreApplication
 
-    window.show()
-    total = window.schedule.total_iterations
-    window.controls.speed.setValue(float("inf"))
-    window._send("step", min(iterations, total))
-    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
-    target = min(iterations, total)
     while window.last_iteration < target and window.state not in ("finished", "diverged", "error"):
         if time.monotonic() > deadline:
             print(f"epochviz: error: no {target} iterations within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
-            return 1
+            return False
         QCoreApplication.processEvents()
         time.sleep(0.005)
+    return True
+
+
+def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None) -> int:
+    """Train ``iterations`` iterations (or until the run ends), then save the window as PNG.
+
+    With ``phase``, one more iteration is stepped in slow motion and the picture
+    shows it halfway through that phase.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from epochviz.core.phases import PHASES
+
+    window.show()
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    target = min(iterations, window.schedule.total_iterations)
+    window.controls.speed.setValue(float("inf"))
+    window._send("step", target)
+    if not _wait_for(window, target, deadline):
+        return 1
+    if phase is not None and window.state == "paused":
+        window.controls.speed.setValue(1.0)
+        window.step_phase()
+        if not _wait_for(window, target + 1, deadline):
+            return 1
+        for _ in range(PHASES.index(phase)):
+            window.step_phase()
+        window.views.player.hold(0.5)
     window.chart.redraw()
+    window.views.refresh()
     QCoreApplication.processEvents()
     if not window.grab().save(path):
         print(f"epochviz: error: could not write {path}", file=sys.stderr)
@@ -91,7 +114,7 @@ def run_window(args: Namespace) -> int:
     window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
     try:
         if args.screenshot:
-            return save_screenshot(window, args.screenshot, args.iterations)
+            return save_screenshot(window, args.screenshot, args.iterations, args.phase)
         window.show()
         return app.exec()
     finally:

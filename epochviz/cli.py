@@ -16,6 +16,7 @@ from typing import NoReturn
 from epochviz import __version__
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
+from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
 
 EXIT_USAGE = 2
@@ -102,6 +103,9 @@ def build_parser() -> OneLineParser:
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help="iterations to train before --screenshot (default 300)",
+    )
+    parser.add_argument(
+        "--phase", choices=PHASES, help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

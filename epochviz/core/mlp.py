@@ -222,5 +222,12 @@ class MLP:
 
     def evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         """Loss and accuracy over a whole dataset, without touching the gradients."""
-        loss, accuracy, _ = softmax_cross_entropy(self.predict_logits(x), y)
+        loss, accuracy, _ = self.evaluate_predictions(x, y)
         return loss, accuracy
+
+    def evaluate_predictions(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float, np.ndarray]:
+        """Loss, accuracy and the predicted class of every row, from one forward pass."""
+        logits = self.predict_logits(x)
+        predictions = logits.argmax(axis=1)
+        loss, accuracy, _ = softmax_cross_entropy(logits, y)
+        return loss, accuracy, predictions

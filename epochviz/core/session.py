@@ -65,12 +65,27 @@ class RunConfig:
 
 @dataclass(frozen=True)
 class EpochEnd:
-    """The whole dataset's loss and accuracy after the last update of ``epoch``."""
+    """The whole dataset's loss and accuracy after the last update of ``epoch``.
+
+    ``confusion[true, predicted]`` counts every sample's prediction at that moment.
+    """
 
     epoch: int
     global_iteration: int
     loss: float
     accuracy: float
+    confusion: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Class probabilities of the network on a grid over a 2-D dataset.
+
+    probs: (grid, grid, classes), row 0 at ``y0``; the grid spans x0..x1, y0..y1.
+    """
+
+    probs: np.ndarray
+    extent: tuple[float, float, float, float]
 
 
 @dataclass
@@ -92,6 +107,9 @@ class Chunk:
     epoch_ends: list[EpochEnd] = field(default_factory=list)
     last_indices: np.ndarray | None = None
     error: str | None = None
+    weights: list[np.ndarray] | None = None  # W1, b1, W2, ... after the newest update
+    grad_norms: list[float] | None = None  # |dW| of each layer in the newest iteration
+    boundary: Boundary | None = None
 
     def __len__(self) -> int:
         return len(self.loss)
@@ -107,9 +125,8 @@ class Chunk:
         for name in cols:
             setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
         merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
-        merged.last_indices = next(
-            (c.last_indices for c in reversed(chunks) if c.last_indices is not None), None
-        )
+        for name in ("last_indices", "weights", "grad_norms", "boundary"):
+            setattr(merged, name, next((getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None), None))
         return merged
 
 
@@ -151,9 +168,15 @@ class TrainingEngine:
     ``take_chunk()`` hands over what ran since the last call.
     """
 
+    BOUNDARY_GRID = 48
+    BOUNDARY_EVERY_S = 0.1
+
     def __init__(self) -> None:
         self.run_id = 0
         self.state: State = "idle"
+        self._extent: tuple[float, float, float, float] | None = None
+        self._grid: np.ndarray | None = None
+        self._last_boundary = -math.inf
         self.speed: float | None = None  # iterations per second; None = as fast as possible
         self._trainer: Trainer | None = None
         self._steps_left = 0
@@ -187,6 +210,7 @@ class TrainingEngine:
         try:
             self._trainer = config.build()
             self.state = "paused"
+            self._prepare_boundary_grid(self._trainer.X)
         except Exception as exc:  # noqa: BLE001 - reported to the window, not raised
             self._fail(exc)
         self._dirty = True
@@ -289,9 +313,55 @@ class TrainingEngine:
         self._error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
     def take_chunk(self) -> Chunk | None:
-        """What happened since the last call (iterations and state changes), or None."""
+        """What happened since the last call (iterations and state changes), or None.
+
+        Besides the iterations it carries what the views draw: the weights and
+        gradient sizes after the newest update, a confusion matrix at each epoch
+        end, and (for 2-D data, a few times a second) the decision boundary.
+        """
         if not self._dirty:
             return None
         self._dirty = False
         error, self._error = self._error, None
-        return self._columns.cut(self.run_id, self.state, error)
+        had_rows = bool(self._columns.rows)
+        chunk = self._columns.cut(self.run_id, self.state, error)
+        trainer = self._trainer
+        if trainer is None:
+            return chunk
+        if chunk.epoch_ends and trainer.last_predictions is not None:
+            classes = trainer.model.widths[-1]
+            counts = np.bincount(trainer.y * classes + trainer.last_predictions, minlength=classes * classes)
+            chunk.epoch_ends[-1] = replace(chunk.epoch_ends[-1], confusion=counts.reshape(classes, classes))
+        model = trainer.model
+        chunk.weights = [p.copy() for p in model.parameters()]
+        if had_rows:
+            chunk.grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense]
+        now = time.perf_counter()
+        if self._grid is not None and (had_rows or not self._last_boundary > -math.inf) and (
+            not self.busy or now - self._last_boundary >= self.BOUNDARY_EVERY_S
+        ):
+            chunk.boundary = self._boundary()
+            self._last_boundary = now
+        return chunk
+
+    def _prepare_boundary_grid(self, X: np.ndarray) -> None:
+        """A grid over the 2-D data (with a margin) on which to draw the decision boundary."""
+        self._grid, self._extent, self._last_boundary = None, None, -math.inf
+        if X.shape[1] != 2:
+            return
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        margin = 0.1 * np.maximum(hi - lo, 1e-3)
+        lo, hi = lo - margin, hi + margin
+        g = self.BOUNDARY_GRID
+        xs, ys = np.linspace(lo[0], hi[0], g), np.linspace(lo[1], hi[1], g)
+        gx, gy = np.meshgrid(xs, ys)
+        self._grid = np.column_stack([gx.ravel(), gy.ravel()]).astype(X.dtype)
+        self._extent = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
+
+    def _boundary(self) -> Boundary:
+        with np.errstate(all="ignore"):
+            logits = self._trainer.model.predict_logits(self._grid).astype(np.float64)
+            probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+            probs /= probs.sum(axis=1, keepdims=True)
+        g = self.BOUNDARY_GRID
+        return Boundary(probs.reshape(g, g, -1).astype(np.float32), self._extent)

@@ -60,6 +60,7 @@ class Trainer:
         self.X = X
         self.y = y
         self.schedule = schedule
+        self.last_predictions: np.ndarray | None = None  # every sample's class at the last epoch end
         self._records = self._run()
 
     def __repr__(self) -> str:
@@ -88,7 +89,7 @@ class Trainer:
             epoch_loss = epoch_accuracy = None
             if epoch_end and not diverged:
                 with np.errstate(all="ignore"):
-                    epoch_loss, epoch_accuracy = model.evaluate(X, y)
+                    epoch_loss, epoch_accuracy, self.last_predictions = model.evaluate_predictions(X, y)
             yield StepRecord(
                 epoch, iteration, global_iteration, indices, loss, accuracy,
                 epoch_end, epoch_loss, epoch_accuracy, diverged,

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epochviz.core.datasets import DATASETS
+from epochviz.core.datasets import DATASETS, dataset_info
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
+from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.sliders import LadderSlider, round_ladder
 
 MIN_SAMPLES, MAX_SAMPLES = 10, 100_000
@@ -77,6 +78,8 @@ class ControlPanel(QWidget):
             name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
         )
         form.addRow("Batch size B", self.batch)
+        self.memory = MemoryMeter()
+        form.addRow("Memory", self.memory)
         self.epochs = _named(QSpinBox(), "epochsSpin", "Epochs")
         self.epochs.setRange(1, MAX_EPOCHS)
         self.epochs.setKeyboardTracking(False)
@@ -114,9 +117,12 @@ class ControlPanel(QWidget):
         buttons = QHBoxLayout()
         self.play = _named(QPushButton("▶ Play"), "playButton", "Play or pause")
         self.play.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.step = _named(QPushButton("Step"), "stepButton", "Step one iteration")
+        self.step = _named(QPushButton("Step"), "stepButton", "Step one phase")
         self.step.setShortcut(QKeySequence(Qt.Key.Key_Right))
-        self.step.setToolTip("Run one iteration: one batch, forward, loss, backward, update (→)")
+        self.step.setToolTip(
+            "Step one phase of the iteration: batch in, forward, loss, backward, update (→).\n"
+            "Shift+Step runs one whole iteration (Shift+→)."
+        )
         self.step_epoch = _named(QPushButton("Step epoch"), "stepEpochButton", "Run to the end of the epoch")
         self.step_epoch.setToolTip("Run to the end of the current epoch")
         self.reset = _named(QPushButton("Reset"), "resetButton", "Reset the run")
@@ -162,6 +168,7 @@ class ControlPanel(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self._config = self.config()
+        self._update_memory(self._config)
 
     def config(self) -> RunConfig:
         """The run the widgets describe."""
@@ -187,6 +194,12 @@ class ControlPanel(QWidget):
 
     def _emit(self, *_: object) -> None:
         config = self.config()
+        self._update_memory(config)
         if config != self._config:
             self._config = config
             self.config_changed.emit(config)
+
+    def _update_memory(self, config: RunConfig) -> None:
+        info = dataset_info(config.dataset)
+        widths = (info.n_features, *config.hidden, info.n_classes)
+        self.memory.set_state(widths, min(config.batch_size, config.samples), config.samples)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
@@ -19,6 +19,7 @@ from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
+from epochviz.qt.views_panel import LearningViews
 from epochviz.qt.worker import WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
@@ -86,28 +87,40 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         self.progress = ProgressPanel()
+        self.views = LearningViews()
         self.chart = LossPlot()
 
         right = QWidget()
         column = QVBoxLayout(right)
+        column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.readout)
         column.addWidget(self.progress)
         column.addWidget(self.banner)
-        column.addWidget(self.chart, 1)
+        results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
+        results.addWidget(self.views)
+        results.addWidget(self.chart)
+        results.setStretchFactor(0, 5)
+        results.setStretchFactor(1, 4)
+        column.addWidget(results, 1)
         self.glossary = GlossaryCard()
         left = QWidget()
         left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(4, 4, 4, 4)
         left_column.addWidget(self.controls)
         left_column.addWidget(self.glossary)
         left_column.addStretch(1)
-        left.setMinimumWidth(420)
-        left.setMaximumWidth(460)
+        scroll = QScrollArea()  # on a small screen the controls scroll instead of being clipped
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(430)
+        scroll.setMaximumWidth(480)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
-        self.resize(1440, 860)
+        self.resize(1600, 900)
 
         self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
         self._reconfigure.timeout.connect(self._send_configure)
@@ -122,10 +135,11 @@ class MainWindow(QMainWindow):
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
         c.play.clicked.connect(self.toggle_play)
-        c.step.clicked.connect(self.step)
+        c.step.clicked.connect(self._on_step_clicked)
         c.step_epoch.clicked.connect(self.step_epoch)
         c.reset.clicked.connect(self.reset)
         c.speed.valueChanged.connect(self._on_speed)
+        QShortcut(QKeySequence("Shift+Right"), self, self.step)
 
         self._new_run()
         self._send_configure()
@@ -148,8 +162,24 @@ class MainWindow(QMainWindow):
         self.pause() if self.playing else self.play()
 
     def step(self) -> None:
+        """Run one whole iteration (Shift+Step)."""
+        self.views.awaiting_phase_step = False
         self._send("step", 1)
         self._set_playing(False)
+
+    def step_phase(self) -> None:
+        """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
+        self._set_playing(False)
+        if self.views.step_phase():
+            self._send("step", 1)
+        else:
+            self._send("pause")
+
+    def _on_step_clicked(self) -> None:
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.step()
+        else:
+            self.step_phase()
 
     def step_epoch(self) -> None:
         self._send("step_epoch")
@@ -164,10 +194,12 @@ class MainWindow(QMainWindow):
 
     def _on_speed(self, speed: float) -> None:
         self._send("speed", None if math.isinf(speed) else speed)
+        self.views.set_transport(playing=self.playing, speed=speed)
 
     def _set_playing(self, playing: bool) -> None:
         self.playing = playing
         self.controls.play.setText("❚❚ Pause" if playing else "▶ Play")
+        self.views.set_transport(playing=playing, speed=self.controls.speed.value())
 
     def _send(self, *command: object) -> None:
         if self._reconfigure.isActive():  # a pending new run must start before it is driven
@@ -197,11 +229,13 @@ class MainWindow(QMainWindow):
         self.progress.set_state(self.schedule, 0)
         self.readout.setText(_unbroken_parts(self.schedule.facts().readout()))
         self.glossary.set_state(self.schedule)
+        self.views.set_run(self.config, self.schedule)
         self.banner.setVisible(False)
 
     def _send_configure(self) -> None:
         self._reconfigure.stop()
         self.command.emit(("configure", self.config, self.run_id))
+        self.views.load_data()
         if self.playing:
             self.command.emit(("play",))
 
@@ -217,6 +251,7 @@ class MainWindow(QMainWindow):
             self.progress.set_state(self.schedule, self.last_iteration)
         if chunk.epoch_ends:
             self.chart.add_epoch_ends(chunk.epoch_ends)
+        self.views.on_chunk(chunk)
         if chunk.state != self.state:
             self._on_state(chunk)
 

@@ -1,0 +1,153 @@
+"""The dataset view: every sample as one cell of a grid, coloured by its state this epoch.
+
+An epoch is "every sample seen once": here the grid fills up as batches go
+through, empties at the epoch tick and (with shuffling) fills in a new order.
+For image data the current batch is also shown as thumbnails.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN
+from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, swatch
+
+BACKGROUND = (245, 245, 245, 255)
+THUMB_SCALE = 3
+THUMB_GAP = 2
+
+
+def grid_shape(n: int) -> tuple[int, int]:
+    """(rows, columns) of a near-square grid holding ``n`` cells."""
+    columns = max(1, math.ceil(math.sqrt(n)))
+    return math.ceil(n / columns), columns
+
+
+class _GridCanvas(QWidget):
+    """Paints one image, scaled to fit without smoothing; small grids get visible cell gaps."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image: QImage | None = None
+        self.cells = (1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 120)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.image is None:
+            return
+        rows, cols = self.cells
+        side = min(self.width() / cols, self.height() / rows)
+        target = QRectF(0, 0, side * cols, side * rows)
+        target.moveCenter(QRectF(self.rect()).center())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(target, self.image)
+        if side >= 6:  # few samples: draw the cell borders so each sample reads as one
+            painter.setPen(Qt.GlobalColor.white)
+            for r in range(rows + 1):
+                y = target.top() + r * side
+                painter.drawLine(int(target.left()), int(y), int(target.right()), int(y))
+            for c in range(cols + 1):
+                x = target.left() + c * side
+                painter.drawLine(int(x), int(target.top()), int(x), int(target.bottom()))
+        painter.end()
+
+
+class _Thumbnails(QWidget):
+    """The current batch's images in a strip, with ``+ k more`` when they do not all fit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: np.ndarray | None = None  # (k, h, w) in [0, 1]
+        self.total = 0
+        self.setFixedHeight(2 * (8 * THUMB_SCALE + THUMB_GAP) + 4)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.images is None or not len(self.images):
+            return
+        h, w = self.images.shape[1:]
+        cell_w, cell_h = w * THUMB_SCALE + THUMB_GAP, h * THUMB_SCALE + THUMB_GAP
+        more_w = self.fontMetrics().horizontalAdvance(f"+ {self.total:,} more") + 8
+        per_row = max(1, (self.width() - more_w) // cell_w)
+        painter = QPainter(self)
+        for k, image in enumerate(self.images[: 2 * per_row]):
+            grey = np.ascontiguousarray((255 - image * 255).astype(np.uint8))
+            qimage = QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8)
+            x, y = (k % per_row) * cell_w, (k // per_row) * cell_h
+            painter.drawImage(QRect(x, y, w * THUMB_SCALE, h * THUMB_SCALE), qimage)
+        shown = min(len(self.images), 2 * per_row)
+        if self.total > shown:
+            painter.drawText(QRect(per_row * cell_w + 4, 0, more_w, self.height()),
+                             Qt.AlignmentFlag.AlignVCenter, f"+ {self.total - shown:,} more")
+        painter.end()
+
+
+class DatasetView(QWidget):
+    """``set_run`` once per run, then ``set_state`` with the per-sample states after each update."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("datasetView")
+        self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
+        self.title = QLabel("<b>Data</b>")
+        self.counts = QLabel(" ")
+        self.counts.setObjectName("datasetCounts")
+        self.counts.setWordWrap(True)
+        self.grid = _GridCanvas()
+        self.thumbnails = _Thumbnails()
+        self.thumbnails.setVisible(False)
+        legend = QLabel(
+            "<br>".join(swatch(STATE_COLOURS[s], text) for s, text in (
+                (UNSEEN, "not yet seen this epoch"), (IN_BATCH, "in the current batch"),
+                (SEEN, "seen this epoch"), (DROPPED, "left out (drop last)"),
+            ))
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.thumbnails)
+        layout.addWidget(self.counts)
+        layout.addWidget(legend)
+        self._images: np.ndarray | None = None
+        self._pixels: np.ndarray | None = None
+        self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
+
+    def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:
+        """A new dataset of ``n_samples``; ``images`` (N, h, w) turns on the batch thumbnails."""
+        rows, cols = grid_shape(n_samples)
+        self.grid.cells = (rows, cols)
+        self._pixels = np.empty((rows * cols, 4), dtype=np.uint8)
+        self._pixels[:] = BACKGROUND
+        self._images = images
+        self.thumbnails.setVisible(images is not None)
+        self.thumbnails.images = None
+
+    def set_state(self, states: np.ndarray, epoch: int, batch: np.ndarray) -> None:
+        """Paint ``states`` (one uint8 per sample) of ``epoch``; ``batch`` = current batch indices."""
+        n = len(states)
+        if self._pixels is None or len(self._pixels) < n:
+            self.set_run(n, self._images)
+        self._pixels[:n] = STATE_RGBA[states]
+        rows, cols = self.grid.cells
+        self.grid.image = QImage(self._pixels.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888).copy()
+        tally = np.bincount(states, minlength=4)
+        self.state_counts = {"unseen": int(tally[UNSEEN]), "seen": int(tally[SEEN]),
+                             "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED])}
+        c = self.state_counts
+        self.title.setText(f"<b>Data</b>: {n:,} samples, epoch {epoch:,}")
+        text = f"seen {c['seen']:,} · in this batch {c['in_batch']:,} · not yet {c['unseen']:,}"
+        if c["dropped"]:
+            text += f" · left out {c['dropped']:,}"
+        self.counts.setText(text)
+        if self._images is not None:
+            self.thumbnails.total = len(batch)
+            self.thumbnails.images = self._images[batch[:64]]
+            self.thumbnails.update()
+        self.grid.update()

@@ -1,0 +1,176 @@
+"""The network diagram: layers as columns of neurons, weights as coloured lines.
+
+Blue lines are positive weights, orange-red negative, thicker for larger
+magnitudes. During an iteration's phases the batch enters on the left, the
+forward pass lights the layers left to right, the loss shows at the output,
+the backward pass runs right to left, and at the update the lines change from
+the old weights to the new ones.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from epochviz.core.phases import IDLE, PHASES
+from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, NEGATIVE, POSITIVE
+
+MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
+WIDTH_BUCKETS = 4
+
+
+def shown_neurons(width: int) -> int:
+    return min(width, MAX_SHOWN)
+
+
+class NetworkView(QWidget):
+    """``set_state(widths, weights, previous, grad_norms, phase, progress, ...)`` then it paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("networkView")
+        self.setAccessibleName("Network: layers of neurons and the weights between them")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(220, 180)
+        self.widths: tuple[int, ...] = (2, 16, 16, 3)
+        self.weights: list[np.ndarray] | None = None
+        self.previous: list[np.ndarray] | None = None
+        self.grad_norms: list[float] | None = None
+        self.phase = IDLE
+        self.progress = 1.0
+        self.batch_size = 0
+        self.loss: float | None = None
+
+    def set_state(self, *, widths, weights, previous, grad_norms, phase, progress, batch_size, loss) -> None:
+        self.widths = tuple(widths)
+        self.weights, self.previous, self.grad_norms = weights, previous, grad_norms
+        self.phase, self.progress = phase, progress
+        self.batch_size, self.loss = batch_size, loss
+        self.update()
+
+    # -- geometry ---------------------------------------------------------------
+    def _columns(self) -> list[list[QPointF]]:
+        left, right = 70.0, self.width() - 60.0
+        top, bottom = 34.0, self.height() - 40.0
+        n = len(self.widths)
+        columns = []
+        for i, width in enumerate(self.widths):
+            x = left + (right - left) * i / max(n - 1, 1)
+            count = shown_neurons(width)
+            step = (bottom - top) / max(count, 1)
+            columns.append([QPointF(x, top + step * (j + 0.5)) for j in range(count)])
+        return columns
+
+    def _layer_weights(self) -> list[np.ndarray] | None:
+        """The W matrices to draw: blended old -> new during the update phase."""
+        if self.weights is None:
+            return None
+        new = self.weights[0::2]
+        if self.previous is None or self.phase != PHASES.index("update") or len(self.previous) != len(self.weights):
+            return new
+        t = self.progress
+        return [(1 - t) * old + t * cur for old, cur in zip(self.previous[0::2], new)]
+
+    # -- painting ----------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.fillRect(self.rect(), QColor(252, 252, 252))
+        columns = self._columns()
+        weights = self._layer_weights()
+        if weights is not None and all(w.shape == (a, b) for w, a, b in zip(weights, self.widths, self.widths[1:])):
+            for layer, (src, dst, W) in enumerate(zip(columns, columns[1:], weights)):
+                self._draw_edges(painter, src, dst, W[: len(src), : len(dst)])
+        self._draw_glow_and_nodes(painter, columns)
+        self._draw_labels(painter, columns)
+        if self.phase == PHASES.index("batch"):
+            self._draw_batch_packet(painter, columns[0])
+        painter.end()
+
+    def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray) -> None:
+        scale = float(np.abs(W).max()) or 1.0
+        strength = np.abs(W) / scale
+        buckets = np.minimum((strength * WIDTH_BUCKETS).astype(int), WIDTH_BUCKETS - 1)
+        for sign, colour in ((True, POSITIVE), (False, NEGATIVE)):
+            for bucket in range(WIDTH_BUCKETS):
+                mask = (W >= 0) == sign
+                ii, jj = np.nonzero(mask & (buckets == bucket))
+                if not len(ii):
+                    continue
+                c = QColor(colour)
+                c.setAlpha(60 + 50 * bucket)
+                painter.setPen(QPen(c, 0.6 + 1.1 * bucket))
+                painter.drawLines([QLineF(src[i], dst[j]) for i, j in zip(ii, jj)])
+
+    def _lit(self, column: int) -> QColor | None:
+        """The glow colour of a column in the current phase, if it is lit."""
+        n = len(self.widths)
+        name = PHASES[self.phase] if self.phase < IDLE else None
+        if name == "forward" and column <= self.progress * (n - 1) + 1e-9:
+            return FORWARD
+        if name == "loss" and column == n - 1:
+            return FORWARD
+        if name == "backward" and column >= (1 - self.progress) * (n - 1) - 1e-9:
+            return BACKWARD
+        if name == "batch" and column == 0 and self.progress >= 1.0:
+            return FORWARD
+        return None
+
+    def _draw_glow_and_nodes(self, painter: QPainter, columns) -> None:
+        radius = max(3.0, min(9.0, (self.height() - 80) / (2.6 * MAX_SHOWN)))
+        last = len(columns) - 1
+        for c, column in enumerate(columns):
+            glow = self._lit(c)
+            for j, point in enumerate(column):
+                if glow is not None:
+                    halo = QColor(glow)
+                    halo.setAlpha(110)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(halo)
+                    painter.drawEllipse(point, radius * 2, radius * 2)
+                fill = CLASS_COLOURS[j % len(CLASS_COLOURS)] if c == last else QColor(255, 255, 255)
+                painter.setPen(QPen(QColor(60, 60, 60), 1.2))
+                painter.setBrush(fill)
+                painter.drawEllipse(point, radius, radius)
+
+    def _draw_labels(self, painter: QPainter, columns) -> None:
+        font = QFont(self.font())
+        font.setPointSize(max(8, font.pointSize() - 1))
+        painter.setFont(font)
+        painter.setPen(QColor(50, 50, 50))
+        last = len(columns) - 1
+        for c, (column, width) in enumerate(zip(columns, self.widths)):
+            x = column[0].x() if column else 0
+            name = "input" if c == 0 else "output" if c == last else "hidden"
+            text = f"{name}\n{width}"
+            if width > MAX_SHOWN:
+                text += f" (first {MAX_SHOWN})"
+            painter.drawText(QRectF(x - 60, self.height() - 38, 120, 36), Qt.AlignmentFlag.AlignHCenter, text)
+            if self.grad_norms and c > 0 and self.phase == PHASES.index("backward") and self._lit(c - 1 if c > 0 else c):
+                painter.setPen(BACKWARD)
+                mid = (columns[c - 1][0].x() + x) / 2
+                painter.drawText(QRectF(mid - 60, 4, 120, 28), Qt.AlignmentFlag.AlignHCenter,
+                                 f"|∂L/∂W| {self.grad_norms[c - 1]:.3g}")
+                painter.setPen(QColor(50, 50, 50))
+        if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
+            painter.setPen(QColor(150, 70, 0))
+            out = columns[-1]
+            painter.drawText(QRectF(out[0].x() - 55, 4, 110, 28), Qt.AlignmentFlag.AlignHCenter,
+                             f"loss {self.loss:.4f}")
+        if self.phase == PHASES.index("update"):
+            painter.setPen(QColor(30, 30, 30))
+            painter.drawText(QRectF(0, 4, self.width(), 28), Qt.AlignmentFlag.AlignHCenter, "W ← W − lr · ∂L/∂W")
+
+    def _draw_batch_packet(self, painter: QPainter, inputs) -> None:
+        """The batch as a small stack of cards sliding in from the left edge."""
+        target_x = inputs[0].x() - 38 if inputs else 30
+        x = 4 + (target_x - 4) * min(1.0, self.progress)
+        y = self.height() / 2 - 22
+        painter.setPen(QPen(QColor(150, 70, 0), 1.2))
+        for k in range(3, -1, -1):
+            painter.setBrush(QColor(255, 200, 140) if k else QColor(245, 130, 20))
+            painter.drawRoundedRect(QRectF(x + 3 * k, y - 3 * k, 34, 44), 4, 4)
+        painter.setPen(QColor(255, 255, 255))
+        painter.drawText(QRectF(x, y, 34, 44), Qt.AlignmentFlag.AlignCenter, f"B\n{self.batch_size:,}")

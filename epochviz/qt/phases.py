@@ -1,0 +1,85 @@
+"""``PhasePlayer``: steps or animates the five phases of an iteration for the views.
+
+In slow motion each incoming iteration plays batch → forward → loss →
+backward → update over its share of time; Step advances one phase by hand;
+at full speed the player stays idle and the views show the latest state.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from epochviz.core.phases import IDLE, PHASES
+
+ANIMATION_MS = 30  # how often a running phase repaints its sweep
+SLOW_MOTION_ITS = 4.0  # at or below this many iterations per second, phases are animated
+
+
+class PhasePlayer(QObject):
+    """Holds the phase on show (0..4, or ``IDLE``) and its progress (0..1)."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase = IDLE
+        self.progress = 1.0
+        self.manual = False
+        self._duration = 0.2
+        self._started = 0.0
+        self._timer = QTimer(self, interval=ANIMATION_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def busy(self) -> bool:
+        """True while an iteration's phases are still on show."""
+        return self.phase < IDLE
+
+    def play(self, period_s: float) -> None:
+        """Animate all phases of a new iteration over ``period_s`` seconds."""
+        self.manual = False
+        self._duration = max(0.06, 0.9 * period_s / len(PHASES))
+        self._enter(0)
+
+    def start_manual(self) -> None:
+        """Show phase 0 of a new iteration and wait for ``advance``."""
+        self.manual = True
+        self._duration = 0.35
+        self._enter(0)
+
+    def advance(self) -> None:
+        """Go to the next phase (after the last one: idle)."""
+        self._enter(self.phase + 1)
+
+    def hold(self, progress: float) -> None:
+        """Freeze the current phase at ``progress`` (for screenshots and demonstrations)."""
+        self._timer.stop()
+        self.manual = True
+        self.progress = progress
+        self.changed.emit()
+
+    def finish(self) -> None:
+        """Stop animating and show the latest state."""
+        self._timer.stop()
+        self._enter(IDLE)
+
+    def _enter(self, phase: int) -> None:
+        self.phase = min(phase, IDLE)
+        self.progress = 0.0 if self.phase < IDLE else 1.0
+        self._started = time.perf_counter()
+        if self.phase == IDLE:
+            self._timer.stop()
+        else:
+            self._timer.start()
+        self.changed.emit()
+
+    def _tick(self) -> None:
+        self.progress = min(1.0, (time.perf_counter() - self._started) / self._duration)
+        if self.progress >= 1.0 and not self.manual:
+            self._enter(self.phase + 1)
+            return
+        if self.progress >= 1.0:
+            self._timer.stop()  # a manual phase holds its final frame until the next Step
+        self.changed.emit()

@@ -1,0 +1,173 @@
+"""The row that shows *why* the words mean what they mean: data, network, what it learned.
+
+``LearningViews`` holds the dataset view, the network diagram and the boundary
+(or per-class accuracy) view, the one-line phase caption above them, and the
+``PhasePlayer`` that walks an iteration through its phases. It receives the
+worker's chunks from the main window and only draws.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from epochviz.core.datasets import dataset_info, make_dataset
+from epochviz.core.phases import IDLE, caption
+from epochviz.core.sample_states import SampleStates
+from epochviz.core.schedule import BatchSchedule
+from epochviz.core.session import Chunk, RunConfig
+from epochviz.qt.boundary_view import BoundaryView
+from epochviz.qt.dataset_view import DatasetView
+from epochviz.qt.network_view import NetworkView
+from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
+
+REFRESH_MS = 33
+
+
+class LearningViews(QWidget):
+    """Dataset, network and boundary views plus the phase caption, fed by ``on_chunk``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caption = QLabel(" ")
+        self.caption.setObjectName("phaseCaption")
+        self.caption.setAccessibleName("What the current iteration is doing")
+        font = QFont()
+        font.setPointSize(13)
+        self.caption.setFont(font)
+        self.caption.setWordWrap(True)
+        self.dataset = DatasetView()
+        self.network = NetworkView()
+        self.boundary = BoundaryView()
+        self.player = PhasePlayer()
+        self.player.changed.connect(self._on_phase)
+        row = QHBoxLayout()
+        row.addWidget(self.dataset, 3)
+        row.addWidget(self.network, 4)
+        row.addWidget(self.boundary, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addLayout(row, 1)
+
+        self.schedule: BatchSchedule | None = None
+        self.config: RunConfig | None = None
+        self.states: SampleStates | None = None
+        self.iteration = 0
+        self.batch_size = 0
+        self.loss: float | None = None
+        self.weights: list[np.ndarray] | None = None
+        self.previous: list[np.ndarray] | None = None
+        self.grad_norms: list[float] | None = None
+        self.speed = math.inf
+        self.playing = False
+        self.awaiting_phase_step = False
+        self._dirty = True
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self._refresh.start()
+
+    # -- runs -------------------------------------------------------------------
+    def set_run(self, config: RunConfig, schedule: BatchSchedule) -> None:
+        """A new run: clear everything (cheap, called on every slider move)."""
+        self.config, self.schedule = config, schedule
+        self.states = SampleStates(schedule)
+        self.iteration, self.batch_size, self.loss = 0, 0, None
+        self.weights = self.previous = self.grad_norms = None
+        self.awaiting_phase_step = False
+        self.player.finish()
+        self.dataset.set_run(schedule.n_samples, None)
+        self.boundary.set_run(None, None, dataset_info(config.dataset).image_shape is not None)
+        self._dirty = True
+        self.refresh()
+
+    def load_data(self) -> None:
+        """Generate the run's data here too (same seed as the trainer) for points and thumbnails."""
+        config = self.config
+        info = dataset_info(config.dataset)
+        X, y = make_dataset(info.name, config.samples, noise=config.noise, seed=config.seed)
+        images = X.reshape(-1, *info.image_shape) if info.image_shape else None
+        self.dataset.set_run(config.samples, images)
+        self.boundary.set_run(None if images is not None else X, y, images is not None)
+        self._dirty = True
+
+    # -- updates ------------------------------------------------------------------
+    def on_chunk(self, chunk: Chunk) -> None:
+        if chunk.weights is not None:
+            if len(chunk):
+                self.previous = self.weights
+            self.weights = chunk.weights
+        if chunk.grad_norms is not None:
+            self.grad_norms = chunk.grad_norms
+        if chunk.boundary is not None:
+            self.boundary.set_boundary(chunk.boundary)
+        for end in chunk.epoch_ends:
+            if end.confusion is not None:
+                self.boundary.set_epoch_end(end)
+        if len(chunk):
+            self.iteration = int(chunk.global_iteration[-1])
+            self.batch_size = int(chunk.batch_size[-1])
+            self.loss = float(chunk.loss[-1])
+            self._start_phases(len(chunk))
+        self._dirty = True
+
+    def _start_phases(self, n_new: int) -> None:
+        if self.awaiting_phase_step:
+            self.awaiting_phase_step = False
+            self.player.start_manual()
+        elif self.playing and self.speed <= SLOW_MOTION_ITS and n_new == 1:
+            self.player.play(1.0 / self.speed)
+        else:
+            self.player.finish()
+
+    def set_transport(self, *, playing: bool, speed: float) -> None:
+        self.playing, self.speed = playing, speed
+        if playing and self.player.manual:
+            self.player.finish()
+        self._dirty = True
+
+    def step_phase(self) -> bool:
+        """Advance one phase; True when a new iteration must be run first (then call again never)."""
+        if self.player.busy:
+            self.player.manual = True
+            self.player.advance()
+            return False
+        self.awaiting_phase_step = True
+        return True
+
+    # -- drawing ------------------------------------------------------------------
+    def _on_phase(self) -> None:
+        self._dirty = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._dirty or self.schedule is None:
+            return
+        self._dirty = False
+        schedule, g = self.schedule, self.iteration
+        states = self.states.at(g)
+        batch = self.states.batch_indices(g)
+        epoch, _ = schedule.position(g)
+        self.dataset.set_state(states, epoch, batch)
+        self.boundary.set_batch(batch)
+        info = dataset_info(self.config.dataset)
+        self.network.set_state(
+            widths=(info.n_features, *self.config.hidden, info.n_classes),
+            weights=self.weights, previous=self.previous, grad_norms=self.grad_norms,
+            phase=self.player.phase, progress=self.player.progress,
+            batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
+        )
+        full_speed = self.playing and self.speed > SLOW_MOTION_ITS
+        self.caption.setText(caption(self.player.phase, schedule, g, self.loss, self.config.lr, full_speed))
+
+    @property
+    def phase(self) -> int:
+        return self.player.phase
+
+    @property
+    def idle(self) -> bool:
+        return self.player.phase == IDLE
