@@ -1,0 +1,125 @@
+"""The views that make the batch visible: dataset fill-up, phases, memory, boundary."""
+
+import math
+
+import numpy as np
+from PySide6.QtWidgets import QWidget
+
+from epochviz.core.memory import IMAGE_NETWORKS, format_bytes, iteration_memory
+from epochviz.core.phases import IDLE, PHASES
+from epochviz.qt.phases import PhasePlayer
+from tests.qt.conftest import wait_for_iterations, wait_for_state
+
+
+def test_new_views_join_the_object_name_contract(make_window):
+    window = make_window()
+    for name in ("datasetView", "networkView", "phaseCaption", "boundaryView", "memoryMeter"):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None and widget.accessibleName(), name
+
+
+def test_dataset_view_counts_match_the_schedule_with_a_partial_batch_and_drop_last(make_window, qtbot):
+    for drop_last, expected in ((False, [(10, 0, 15), (10, 10, 5), (5, 20, 0)]), (True, [(10, 0, 10), (10, 10, 0)])):
+        window = make_window(samples=25, batch_size=10, epochs=2)
+        window.controls.drop_last.setChecked(drop_last)
+        window._send_configure()
+        for k, (in_batch, seen, unseen) in enumerate(expected, start=1):
+            window.step()
+            wait_for_iterations(qtbot, window, k)
+            window.views.refresh()
+            counts = window.views.dataset.state_counts
+            assert (counts["in_batch"], counts["seen"], counts["unseen"]) == (in_batch, seen, unseen)
+            assert counts["dropped"] == (5 if drop_last else 0)
+
+
+def test_the_phases_of_an_iteration_play_in_order(qtbot):
+    player = PhasePlayer()
+    seen = []
+    player.changed.connect(lambda: seen.append(player.phase) if not seen or seen[-1] != player.phase else None)
+    player.play(0.4)
+    qtbot.waitUntil(lambda: player.phase == IDLE, timeout=3000)
+    assert seen == [0, 1, 2, 3, 4, IDLE]
+
+
+def test_slow_motion_animates_every_phase_of_each_iteration(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10)
+    window.controls.speed.setValue(4)
+    phases = set()
+    window.views.player.changed.connect(lambda: phases.add(window.views.player.phase))
+    window.play()
+    qtbot.waitUntil(lambda: phases >= set(range(len(PHASES))), timeout=10_000)
+    window.pause()
+
+
+def test_step_advances_one_phase_and_shift_step_one_iteration(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10)
+    window.step_phase()
+    wait_for_iterations(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.views.phase == 0)
+    assert "enters the network" in window.views.caption.text()
+    for phase in range(1, len(PHASES)):
+        window.step_phase()
+        assert window.views.phase == phase
+        assert window.last_iteration == 1
+    window.views.refresh()
+    assert "update" in window.views.caption.text()
+    window.step_phase()
+    assert window.views.phase == IDLE and window.last_iteration == 1
+    window.step_phase()
+    wait_for_iterations(qtbot, window, 2)
+    qtbot.waitUntil(lambda: window.views.phase == 0)
+    window.step()  # Shift+Step: a whole iteration, no phases on show
+    wait_for_iterations(qtbot, window, 3)
+    qtbot.waitUntil(lambda: window.views.phase == IDLE)
+
+
+def test_the_update_phase_moves_the_drawn_weights_from_old_to_new(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10)
+    window.step()
+    wait_for_iterations(qtbot, window, 1)
+    window.step()
+    wait_for_iterations(qtbot, window, 2)
+    qtbot.waitUntil(lambda: window.views.previous is not None)
+    old, new = window.views.previous[0], window.views.weights[0]
+    assert not np.array_equal(old, new)
+    view = window.views.network
+    view.phase, view.progress = PHASES.index("update"), 0.5
+    np.testing.assert_allclose(view._layer_weights()[0], (old + new) / 2, rtol=1e-5)
+
+
+def test_memory_meter_sizes_the_batch_and_turns_red_when_it_does_not_fit(make_window):
+    window = make_window(samples=5000, batch_size=20)
+    meter = window.controls.memory
+    meter.network.setCurrentIndex(meter.network.findData("vgg16"))
+    meter.budget.setCurrentIndex(meter.budget.findData(8))
+    need = iteration_memory(IMAGE_NETWORKS["vgg16"], 20).total
+    assert meter.bar.format() == f"B = 20: {format_bytes(need)} of 8.0 GB"
+    assert "d9453b" not in meter.bar.styleSheet()
+    window.controls.batch.setValue(100)
+    assert meter.bar.format().startswith("B = 100: ")
+    assert "d9453b" in meter.bar.styleSheet() and "Too big" in meter.text.text()
+    assert "can never fit" in meter.text.text()
+
+
+def test_the_decision_boundary_updates_while_training(make_window, qtbot):
+    window = make_window(samples=100_000, batch_size=1, epochs=5)
+    qtbot.waitUntil(lambda: window.views.boundary.updates >= 1, timeout=15_000)
+    first = window.views.boundary.boundary.probs.copy()
+    window.controls.speed.setValue(math.inf)
+    window.play()
+    qtbot.waitUntil(lambda: window.views.boundary.updates >= 4, timeout=15_000)
+    assert window.playing  # several boundaries arrived while the run was still going
+    assert not np.allclose(window.views.boundary.boundary.probs, first)
+    window.pause()
+
+
+def test_digits_show_batch_thumbnails_and_per_class_accuracy_at_epoch_ends(make_window, qtbot):
+    window = make_window(dataset="digits", samples=300, batch_size=50, epochs=2)
+    window.step_epoch()
+    wait_for_iterations(qtbot, window, 6)
+    qtbot.waitUntil(lambda: window.views.boundary.epoch_end is not None)
+    confusion = window.views.boundary.epoch_end.confusion
+    assert confusion.shape == (10, 10) and confusion.sum() == 300
+    window.views.refresh()
+    thumbs = window.views.dataset.thumbnails
+    assert thumbs.total == 50 and thumbs.images.shape[1:] == (8, 8)
