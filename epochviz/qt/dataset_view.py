@@ -99,6 +99,7 @@ class DatasetView(QWidget):
         self.counts = QLabel(" ")
         self.counts.setObjectName("datasetCounts")
         self.counts.setWordWrap(True)
+        self.counts.setFixedHeight(2 * self.counts.fontMetrics().lineSpacing() + 2)
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)

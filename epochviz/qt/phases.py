@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from epochviz.core.phases import IDLE, PHASES
 
-ANIMATION_MS = 30  # how often a running phase repaints its sweep
+ANIMATION_MS = 16  # a running phase repaints its sweep at about the display's 60 Hz
 SLOW_MOTION_ITS = 4.0  # at or below this many iterations per second, phases are animated
 
 

@@ -9,6 +9,7 @@ worker's chunks from the main window and only draws.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import QTimer
@@ -26,6 +27,7 @@ from epochviz.qt.network_view import NetworkView
 from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
 
 REFRESH_MS = 33
+FULL_SPEED_NETWORK_S = 0.2
 
 
 class LearningViews(QWidget):
@@ -40,6 +42,8 @@ class LearningViews(QWidget):
         font.setPointSize(13)
         self.caption.setFont(font)
         self.caption.setWordWrap(True)
+        # A fixed height: a caption that grows to two lines must not shift (and repaint) the views.
+        self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 4)
         self.dataset = DatasetView()
         self.network = NetworkView()
         self.boundary = BoundaryView()
@@ -67,6 +71,7 @@ class LearningViews(QWidget):
         self.playing = False
         self.awaiting_phase_step = False
         self._dirty = True
+        self._network_due = 0.0
         self._refresh = QTimer(self, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
         self._refresh.start()
@@ -121,7 +126,7 @@ class LearningViews(QWidget):
             self.player.start_manual()
         elif self.playing and self.speed <= SLOW_MOTION_ITS and n_new == 1:
             self.player.play(1.0 / self.speed)
-        else:
+        elif self.player.busy:
             self.player.finish()
 
     def set_transport(self, *, playing: bool, speed: float) -> None:
@@ -142,9 +147,11 @@ class LearningViews(QWidget):
     # -- drawing ------------------------------------------------------------------
     def _on_phase(self) -> None:
         self._dirty = True
+        self._network_due = 0.0  # every animation frame of a phase shows at once
         self.refresh()
 
     def refresh(self) -> None:
+        """Redraw the views if anything changed (called by a ~30 Hz timer)."""
         if not self._dirty or self.schedule is None:
             return
         self._dirty = False
@@ -154,6 +161,15 @@ class LearningViews(QWidget):
         epoch, _ = schedule.position(g)
         self.dataset.set_state(states, epoch, batch)
         self.boundary.set_batch(batch)
+        full_speed = self.playing and self.speed > SLOW_MOTION_ITS
+        self.caption.setText(caption(self.player.phase, schedule, g, self.loss, self.config.lr, full_speed))
+        # Hundreds of weight lines are the costliest drawing here: at full speed, where
+        # the weights change every frame anyway, a few redraws a second show them well.
+        now = time.perf_counter()
+        if full_speed and now < self._network_due:
+            self._dirty = True
+            return
+        self._network_due = now + FULL_SPEED_NETWORK_S
         info = dataset_info(self.config.dataset)
         self.network.set_state(
             widths=(info.n_features, *self.config.hidden, info.n_classes),
@@ -161,8 +177,6 @@ class LearningViews(QWidget):
             phase=self.player.phase, progress=self.player.progress,
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
         )
-        full_speed = self.playing and self.speed > SLOW_MOTION_ITS
-        self.caption.setText(caption(self.player.phase, schedule, g, self.loss, self.config.lr, full_speed))
 
     @property
     def phase(self) -> int:
