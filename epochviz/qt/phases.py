@@ -40,7 +40,7 @@ class PhasePlayer(QObject):
     def play(self, period_s: float) -> None:
         """Animate all phases of a new iteration over ``period_s`` seconds."""
         self.manual = False
-        self._duration = max(0.06, 0.9 * period_s / len(PHASES))
+        self._duration = max(0.03, 0.9 * period_s / len(PHASES))
         self._enter(0)
 
     def start_manual(self) -> None:
