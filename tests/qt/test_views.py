@@ -77,13 +77,16 @@ def test_the_update_phase_moves_the_drawn_weights_from_old_to_new(make_window, q
     window = make_window(samples=100, batch_size=10)
     window.step()
     wait_for_iterations(qtbot, window, 1)
-    window.step()
+    window.step_phase()  # iteration 2, shown phase by phase
     wait_for_iterations(qtbot, window, 2)
-    qtbot.waitUntil(lambda: window.views.previous is not None)
+    qtbot.waitUntil(lambda: window.views.phase == 0)
+    for _ in range(PHASES.index("update")):
+        window.step_phase()
+    window.views.player.hold(0.5)
     old, new = window.views.previous[0], window.views.weights[0]
     assert not np.array_equal(old, new)
     view = window.views.network
-    view.phase, view.progress = PHASES.index("update"), 0.5
+    assert view.phase == PHASES.index("update") and view.progress == 0.5
     np.testing.assert_allclose(view._layer_weights()[0], (old + new) / 2, rtol=1e-5)
 
 
