@@ -112,6 +112,8 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
+    if args.window_size:
+        window.resize(*args.window_size)
     try:
         if args.screenshot:
             return save_screenshot(window, args.screenshot, args.iterations, args.phase)

@@ -64,6 +64,17 @@ def layer_widths(text: str) -> tuple[int, ...]:
     return widths
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """argparse type: ``1280x720``."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        width = height = 0
+    if not (640 <= width <= 7680 and 480 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {text!r}")
+    return width, height
+
+
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train`` and the window presets."""
     d = (lambda v: v) if defaults else (lambda v: None)
@@ -103,6 +114,9 @@ def build_parser() -> OneLineParser:
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help="iterations to train before --screenshot (default 300)",
+    )
+    parser.add_argument(
+        "--window-size", type=window_size, metavar="WxH", help="window size, e.g. 1280x720 (default 1600x900)",
     )
     parser.add_argument(
         "--phase", choices=PHASES, help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",

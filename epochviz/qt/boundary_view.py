@@ -111,7 +111,7 @@ class BoundaryView(QWidget):
         painter.drawText(QRectF(0, 0, self.width(), 24), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:
-        self._title(painter, "What it has learned: the decision boundary")
+        self._title(painter, "Decision boundary")
         rect = self._plot_rect()
         painter.fillRect(rect, QColor(250, 250, 250))
         if self._heat is None or self.boundary is None or self.X is None:
@@ -136,16 +136,16 @@ class BoundaryView(QWidget):
                     painter.drawEllipse(QPointF(px, py), radius, radius)
         if len(self.batch):
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(20, 20, 20), 1.8))
+            painter.setPen(QPen(QColor(20, 20, 20), 1.5))
             for px, py in to_screen(self.X[self.batch[:MAX_RINGED]]):
-                painter.drawEllipse(QPointF(px, py), 5.5, 5.5)
+                painter.drawEllipse(QPointF(px, py), 4.5, 4.5)
         painter.setPen(QPen(QColor(160, 160, 160), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
 
     def _paint_confusion(self, painter: QPainter) -> None:
         end = self.epoch_end
-        title = "Per-class accuracy" + (f" after epoch {end.epoch}" if end else ": after the first epoch")
+        title = "Accuracy per digit" + (f" (epoch {end.epoch})" if end else ": after epoch 1")
         self._title(painter, title)
         if end is None or end.confusion is None:
             return

@@ -18,6 +18,7 @@ from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN
 from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, swatch
 
 BACKGROUND = (245, 245, 245, 255)
+MAX_MARKED = 2000
 THUMB_SCALE = 3
 THUMB_GAP = 2
 
@@ -35,6 +36,7 @@ class _GridCanvas(QWidget):
         super().__init__()
         self.image: QImage | None = None
         self.cells = (1, 1)
+        self.batch_cells = np.empty(0, dtype=np.int64)  # marked on top when cells are tiny
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
 
@@ -46,8 +48,18 @@ class _GridCanvas(QWidget):
         target = QRectF(0, 0, side * cols, side * rows)
         target.moveCenter(QRectF(self.rect()).center())
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        # Shrinking many cells into few pixels: average them, so the share seen still shows.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, side < 1)
         painter.drawImage(target, self.image)
+        if side < 3 and len(self.batch_cells) <= MAX_MARKED:
+            # A batch of a few cells in a big dataset would vanish: mark each one visibly.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(STATE_COLOURS[IN_BATCH])
+            mark = 3.0
+            for index in self.batch_cells:
+                r, c = divmod(int(index), cols)
+                painter.drawRect(QRectF(target.left() + (c + 0.5) * side - mark / 2,
+                                        target.top() + (r + 0.5) * side - mark / 2, mark, mark))
         if side >= 6:  # few samples: draw the cell borders so each sample reads as one
             painter.setPen(Qt.GlobalColor.white)
             for r in range(rows + 1):
@@ -104,10 +116,10 @@ class DatasetView(QWidget):
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
         legend = QLabel(
-            "<br>".join(swatch(STATE_COLOURS[s], text) for s, text in (
-                (UNSEEN, "not yet seen this epoch"), (IN_BATCH, "in the current batch"),
-                (SEEN, "seen this epoch"), (DROPPED, "left out (drop last)"),
-            ))
+            "<table><tr><td>" + swatch(STATE_COLOURS[IN_BATCH], "this batch") + "</td><td>&nbsp;"
+            + swatch(STATE_COLOURS[SEEN], "seen this epoch") + "</td></tr><tr><td>"
+            + swatch(STATE_COLOURS[UNSEEN], "not yet seen") + "</td><td>&nbsp;"
+            + swatch(STATE_COLOURS[DROPPED], "left out (drop last)") + "</td></tr></table>"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -147,6 +159,7 @@ class DatasetView(QWidget):
         if c["dropped"]:
             text += f" · left out {c['dropped']:,}"
         self.counts.setText(text)
+        self.grid.batch_cells = batch
         if self._images is not None:
             self.thumbnails.total = len(batch)
             self.thumbnails.images = self._images[batch[:64]]

@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
         results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
         results.addWidget(self.views)
         results.addWidget(self.chart)
-        results.setStretchFactor(0, 5)
-        results.setStretchFactor(1, 4)
+        results.setStretchFactor(0, 1)
+        results.setStretchFactor(1, 1)
         column.addWidget(results, 1)
         self.glossary = GlossaryCard()
         left = QWidget()

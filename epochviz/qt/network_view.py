@@ -81,16 +81,50 @@ class NetworkView(QWidget):
         weights = self._layer_weights()
         # Edges without antialiasing: hundreds of smooth wide lines cost ~10 ms a frame here.
         if weights is not None and all(w.shape == (a, b) for w, a, b in zip(weights, self.widths, self.widths[1:])):
-            for src, dst, W in zip(columns, columns[1:], weights):
-                self._draw_edges(painter, src, dst, W[: len(src), : len(dst)])
+            for layer, (src, dst, W) in enumerate(zip(columns, columns[1:], weights)):
+                self._draw_edges(painter, src, dst, W[: len(src), : len(dst)], vivid=self._edges_vivid(layer))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._draw_sweep(painter, columns)
         self._draw_glow_and_nodes(painter, columns)
         self._draw_labels(painter, columns)
         if self.phase == PHASES.index("batch"):
             self._draw_batch_packet(painter, columns[0])
         painter.end()
 
-    def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray) -> None:
+    def _sweep(self) -> float | None:
+        """Where the pass has got to, in columns (0 = input), during forward or backward."""
+        last = len(self.widths) - 1
+        if self.phase == PHASES.index("forward"):
+            return self.progress * last
+        if self.phase == PHASES.index("backward"):
+            return (1 - self.progress) * last
+        return None
+
+    def _edges_vivid(self, layer: int) -> bool:
+        """Full colour for the weights the current pass has reached; faded for the rest."""
+        name = PHASES[self.phase] if self.phase < IDLE else None
+        sweep = self._sweep()
+        if name == "forward":
+            return layer < sweep
+        if name == "backward":
+            return layer + 1 > sweep
+        return name not in ("batch", "loss")
+
+    def _draw_sweep(self, painter: QPainter, columns) -> None:
+        """A vertical line at the front of the forward or backward pass, with its direction."""
+        sweep = self._sweep()
+        if sweep is None or not all(columns):
+            return
+        i = min(int(sweep), len(columns) - 2)
+        x = columns[i][0].x() + (sweep - i) * (columns[i + 1][0].x() - columns[i][0].x())
+        forward = self.phase == PHASES.index("forward")
+        colour = FORWARD.darker(130) if forward else BACKWARD
+        painter.setPen(QPen(colour, 3))
+        painter.drawLine(QLineF(x, 30, x, self.height() - 42))
+        painter.drawText(QRectF(x - 70, 6, 140, 22), Qt.AlignmentFlag.AlignHCenter,
+                         "forward →" if forward else "← backward")
+
+    def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray, vivid: bool = True) -> None:
         scale = float(np.abs(W).max()) or 1.0
         strength = np.abs(W) / scale
         buckets = np.minimum((strength * WIDTH_BUCKETS).astype(int), WIDTH_BUCKETS - 1)
@@ -101,7 +135,7 @@ class NetworkView(QWidget):
                 if not len(ii):
                     continue
                 c = QColor(colour)
-                c.setAlpha(60 + 50 * bucket)
+                c.setAlpha(60 + 50 * bucket if vivid else 12 + 8 * bucket)
                 painter.setPen(QPen(c, 0.6 + 1.1 * bucket))
                 painter.drawLines([QLineF(src[i], dst[j]) for i, j in zip(ii, jj)])
 
@@ -152,7 +186,7 @@ class NetworkView(QWidget):
             if self.grad_norms and c > 0 and self.phase == PHASES.index("backward") and self._lit(c - 1 if c > 0 else c):
                 painter.setPen(BACKWARD)
                 mid = (columns[c - 1][0].x() + x) / 2
-                painter.drawText(QRectF(mid - 60, 4, 120, 28), Qt.AlignmentFlag.AlignHCenter,
+                painter.drawText(QRectF(mid - 60, self.height() - 62, 120, 22), Qt.AlignmentFlag.AlignHCenter,
                                  f"|∂L/∂W| {self.grad_norms[c - 1]:.3g}")
                 painter.setPen(QColor(50, 50, 50))
         if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
