@@ -71,7 +71,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     target = min(iterations, window.schedule.total_iterations)
     window.controls.speed.setValue(float("inf"))
-    window._send("step", target)
+    window.run_iterations(target)
     if not _wait_for(window, target, deadline):
         return 1
     if phase is not None and window.state == "paused":

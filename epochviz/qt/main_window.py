@@ -1,4 +1,4 @@
-"""The main window: controls on the left; readout, progress and the loss chart on the right.
+"""The main window: controls on the left; numbers, views and the loss chart on the right.
 
 It wires the views to one ``TrainWorker`` on a ``QThread``: commands go out
 as queued signals, coalesced ``Chunk`` updates come back, and every widget is
@@ -24,10 +24,9 @@ from epochviz.qt.worker import WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 
-_BANNER_STYLE = {
-    "error": "background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c;",
-    "info": "background:#e6f0fb; color:#173f6b; border:1px solid #a9c6ea;",
-}
+_BANNER_STYLE = (
+    "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
+)
 
 
 def _unbroken_parts(readout: str) -> str:
@@ -65,14 +64,42 @@ class MainWindow(QMainWindow):
         presets = {k: v for k, v in dict(dataset=dataset, samples=samples, batch_size=batch_size,
                                           epochs=epochs, lr=lr).items() if v is not None}
         config = RunConfig().with_changes(**presets)
-        if "samples" in presets and "batch_size" not in presets:
-            config = config.with_changes(batch_size=min(config.batch_size, config.samples))
+        # The batch-size slider ends at N: a larger preset means the same full batch.
+        config = config.with_changes(batch_size=min(config.batch_size, config.samples))
         self.config = config.validated()
         self.run_id = 0
         self.playing = False
         self.state = "idle"
         self.last_iteration = 0
 
+        self._build_layout()
+        self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
+        self._reconfigure.timeout.connect(self._send_configure)
+        self.worker_thread = WorkerThread(backend)
+        worker = self.worker_thread.worker
+        self.command.connect(worker.command)
+        worker.updated.connect(self._chunk_arrived, Qt.ConnectionType.QueuedConnection)
+        worker.errored.connect(self._error_arrived, Qt.ConnectionType.QueuedConnection)
+        self._chunk_arrived.connect(self._on_update)
+        self._error_arrived.connect(self._on_error)
+
+        c = self.controls
+        c.config_changed.connect(self._on_config_changed)
+        c.play.clicked.connect(self.toggle_play)
+        c.step.clicked.connect(self._on_step_clicked)
+        c.step_epoch.clicked.connect(self.step_epoch)
+        c.reset.clicked.connect(self.reset)
+        c.speed.valueChanged.connect(self._on_speed)
+        QShortcut(QKeySequence("Shift+Right"), self, self.step)
+
+        self._new_run()
+        self._send_configure()
+        self._on_speed(c.speed.value())
+        if play:
+            self.play()
+
+    def _build_layout(self) -> None:
+        """Controls (scrollable) | readout, progress, banner, then views above the chart."""
         self.controls = ControlPanel(self.config)
         self.readout = QLabel()
         self.readout.setObjectName("scheduleReadout")
@@ -86,6 +113,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("messageBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.banner.setStyleSheet(_BANNER_STYLE)
         self.progress = ProgressPanel()
         self.views = LearningViews()
         self.chart = LossPlot()
@@ -122,37 +150,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.resize(1600, 900)
 
-        self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
-        self._reconfigure.timeout.connect(self._send_configure)
-        self.worker_thread = WorkerThread(backend)
-        worker = self.worker_thread.worker
-        self.command.connect(worker.command)
-        worker.updated.connect(self._chunk_arrived, Qt.ConnectionType.QueuedConnection)
-        worker.errored.connect(self._error_arrived, Qt.ConnectionType.QueuedConnection)
-        self._chunk_arrived.connect(self._on_update)
-        self._error_arrived.connect(self._on_error)
-
-        c = self.controls
-        c.config_changed.connect(self._on_config_changed)
-        c.play.clicked.connect(self.toggle_play)
-        c.step.clicked.connect(self._on_step_clicked)
-        c.step_epoch.clicked.connect(self.step_epoch)
-        c.reset.clicked.connect(self.reset)
-        c.speed.valueChanged.connect(self._on_speed)
-        QShortcut(QKeySequence("Shift+Right"), self, self.step)
-
-        self._new_run()
-        self._send_configure()
-        self._on_speed(c.speed.value())
-        if play:
-            self.play()
-
     # -- transport --------------------------------------------------------------
     def play(self) -> None:
         if self.state in ("finished", "diverged", "error"):
             self._new_run()  # Play after the end starts again from scratch
+            self._send_configure()
         self._send("play")
         self._set_playing(True)
+
+    def run_iterations(self, n: int) -> None:
+        """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""
+        self.views.awaiting_phase_step = False
+        self._send("step", int(n))
+        self._set_playing(False)
 
     def pause(self) -> None:
         self._send("pause")
@@ -163,9 +173,7 @@ class MainWindow(QMainWindow):
 
     def step(self) -> None:
         """Run one whole iteration (Shift+Step)."""
-        self.views.awaiting_phase_step = False
-        self._send("step", 1)
-        self._set_playing(False)
+        self.run_iterations(1)
 
     def step_phase(self) -> None:
         """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
@@ -266,7 +274,6 @@ class MainWindow(QMainWindow):
         elif chunk.state == "diverged":
             self._set_playing(False)
             self._show_banner(
-                "error",
                 f"Training diverged at iteration {self.last_iteration:,}: the loss became infinite "
                 f"because the learning rate ({self.config.lr:g}) is too high. Lower it, then press "
                 "Reset or Play.",
@@ -279,11 +286,10 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self._set_playing(False)
         self.state = "error"
-        self._show_banner("error", f"Training stopped by an error: {message}. Press Reset to start again.")
+        self._show_banner(f"Training stopped by an error: {message}. Press Reset to start again.")
         self.statusBar().showMessage(f"Error: {message}")
 
-    def _show_banner(self, kind: str, text: str) -> None:
-        self.banner.setStyleSheet(f"QLabel {{ {_BANNER_STYLE[kind]} padding:8px; border-radius:4px; }}")
+    def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(True)
 

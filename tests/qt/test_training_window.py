@@ -87,6 +87,17 @@ def test_a_fast_run_arrives_in_few_updates_with_every_loss(make_window, qtbot):
     assert not window.playing and "Finished" in window.statusBar().currentMessage()
 
 
+def test_play_after_the_end_trains_again_from_scratch(make_window, qtbot):
+    window = make_window(samples=30, batch_size=10, epochs=2)
+    window.controls.speed.setValue(math.inf)
+    window.play()
+    wait_for_state(qtbot, window, "finished")
+    window.play()
+    assert window.last_iteration == 0 and len(window.history) == 0
+    wait_for_state(qtbot, window, "finished")
+    assert window.history.iterations.view().tolist() == [1, 2, 3, 4, 5, 6]
+
+
 def test_epoch_ticks_are_labelled_infinite_lines_with_the_dataset_loss(make_window, qtbot):
     window = make_window(samples=60, batch_size=20, epochs=4)
     window.controls.speed.setValue(math.inf)
