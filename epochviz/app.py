@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 from argparse import Namespace
 
 from epochviz.qt.main_window import MainWindow
@@ -12,6 +13,7 @@ from epochviz.qt.main_window import MainWindow
 __all__ = ["MainWindow", "run_window", "make_application"]
 
 SCREENSHOT_TIMEOUT_S = 60
+ICON = Path(__file__).parent / "resources" / "epochviz.svg"
 
 
 # Harmless notices of Qt's offscreen platform (used for screenshots and tests).
@@ -26,12 +28,14 @@ def _qt_message(mode, context, message: str) -> None:
 def make_application(argv: list[str] | None = None):
     """The QApplication with epochviz's look: Fusion style, fonts sized for a projector."""
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("epochviz")
+    app.setDesktopFileName("epochviz")
+    app.setWindowIcon(QIcon(str(ICON)))
     app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSize(11)

@@ -325,9 +325,13 @@ class TrainingEngine:
         error, self._error = self._error, None
         had_rows = bool(self._columns.rows)
         chunk = self._columns.cut(self.run_id, self.state, error)
+        if self._trainer is not None:
+            self._add_view_data(chunk, had_rows)
+        return chunk
+
+    def _add_view_data(self, chunk: Chunk, had_rows: bool) -> None:
+        """Weights, gradient sizes, confusion at epoch ends and the boundary, for the views."""
         trainer = self._trainer
-        if trainer is None:
-            return chunk
         if chunk.epoch_ends and trainer.last_predictions is not None:
             classes = trainer.model.widths[-1]
             counts = np.bincount(trainer.y * classes + trainer.last_predictions, minlength=classes * classes)
@@ -337,12 +341,12 @@ class TrainingEngine:
         if had_rows:
             chunk.grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense]
         now = time.perf_counter()
-        if self._grid is not None and (had_rows or not self._last_boundary > -math.inf) and (
-            not self.busy or now - self._last_boundary >= self.BOUNDARY_EVERY_S
-        ):
+        never_drawn = self._last_boundary == -math.inf
+        changed = had_rows or never_drawn
+        due = not self.busy or now - self._last_boundary >= self.BOUNDARY_EVERY_S
+        if self._grid is not None and changed and due:
             chunk.boundary = self._boundary()
             self._last_boundary = now
-        return chunk
 
     def _prepare_boundary_grid(self, X: np.ndarray) -> None:
         """A grid over the 2-D data (with a margin) on which to draw the decision boundary."""

@@ -88,3 +88,11 @@ def test_closing_mid_run_exits_0_quickly_and_quietly():
     assert int(iterations) >= 100
     assert float(seconds) < 1.0
     assert result.stderr == ""
+
+
+def test_the_application_carries_the_epochviz_icon():
+    from epochviz.app import make_application
+
+    app = make_application()
+    assert not app.windowIcon().isNull()
+    assert app.desktopFileName() == "epochviz"
