@@ -15,7 +15,7 @@ import time
 import traceback
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from epochviz.core.remote import WORK_SLICE_S, serve
 from epochviz.core.session import Chunk, RunConfig, TrainingEngine
@@ -194,8 +194,6 @@ class WorkerThread:
         if not self.thread.isRunning():
             return True
         # Run shutdown in the worker's thread and wait for it to finish there.
-        from PySide6.QtCore import QMetaObject, Qt
-
         QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.quit()
         return self.thread.wait(timeout_ms)
