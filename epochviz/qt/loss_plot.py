@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
@@ -51,8 +51,6 @@ class TimedPlotWidget(pg.PlotWidget):
 
 class LossPlot(QWidget):
     """Loss per iteration with smoothing, epoch ticks, hover read-out and x-axis switch."""
-
-    axis_changed = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -241,7 +239,6 @@ class LossPlot(QWidget):
             self.history.set_axis(key)
             self._place_epoch_items()
             self.follow()
-        self.axis_changed.emit(key)
 
     def _on_smoothing(self, value: int) -> None:
         self.smoothing_label.setText(f"{value / 1000:.3f}")

@@ -162,9 +162,10 @@ def test_hovering_names_the_iteration_its_epoch_and_both_losses(make_window, qtb
     wait_for_iterations(qtbot, window, 11)
     window.chart.redraw()
     vb = window.chart.plot.getPlotItem().vb
-    vb.autoRange()
     scene_pos = vb.mapViewToScene(pg.Point(11, float(window.history.loss.view()[10])))
-    window.chart._on_mouse((scene_pos,))
+    viewport = window.chart.plot.viewport()
+    qtbot.mouseMove(viewport, window.chart.plot.mapFromScene(scene_pos))
+    qtbot.waitUntil(lambda: window.chart.hover.text().startswith("iteration"), timeout=3000)
     text = window.chart.hover.text()
     assert text.startswith("iteration 11 (epoch 2, iteration 1 of 10)")
     assert f"batch loss {window.history.loss.view()[10]:.4f}" in text
