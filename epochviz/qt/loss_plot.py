@@ -72,6 +72,7 @@ class LossPlot(QWidget):
         font.setPointSize(11)
         for side in ("left", "bottom"):
             item.getAxis(side).setTickFont(font)
+            item.getAxis(side).enableAutoSIPrefix(False)  # "loss", never "loss (x0.001)"
         # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
         # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
         self.raw = item.plot(

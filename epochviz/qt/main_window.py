@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         results.addWidget(self.chart)
         results.setStretchFactor(0, 1)
         results.setStretchFactor(1, 1)
+        results.setSizes([1000, 1000])  # start half and half, whatever the size hints say
         column.addWidget(results, 1)
         self.glossary = GlossaryCard()
         left = QWidget()

@@ -19,6 +19,7 @@ from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, NEGATIVE, POSI
 
 MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
 WIDTH_BUCKETS = 4
+LABEL_HEIGHT = 54  # three lines under each column: role, width, and |dL/dW| while going backward
 
 
 def shown_neurons(width: int) -> int:
@@ -53,7 +54,7 @@ class NetworkView(QWidget):
     # -- geometry ---------------------------------------------------------------
     def _columns(self) -> list[list[QPointF]]:
         left, right = 70.0, self.width() - 60.0
-        top, bottom = 34.0, self.height() - 40.0
+        top, bottom = 34.0, self.height() - LABEL_HEIGHT - 4
         n = len(self.widths)
         columns = []
         for i, width in enumerate(self.widths):
@@ -120,7 +121,7 @@ class NetworkView(QWidget):
         forward = self.phase == PHASES.index("forward")
         colour = FORWARD.darker(130) if forward else BACKWARD
         painter.setPen(QPen(colour, 3))
-        painter.drawLine(QLineF(x, 30, x, self.height() - 42))
+        painter.drawLine(QLineF(x, 30, x, self.height() - LABEL_HEIGHT - 4))
         painter.drawText(QRectF(x - 70, 6, 140, 22), Qt.AlignmentFlag.AlignHCenter,
                          "forward →" if forward else "← backward")
 
@@ -182,13 +183,14 @@ class NetworkView(QWidget):
             text = f"{name}\n{width}"
             if width > MAX_SHOWN:
                 text += f" (first {MAX_SHOWN})"
-            painter.drawText(QRectF(x - 60, self.height() - 38, 120, 36), Qt.AlignmentFlag.AlignHCenter, text)
-            if self.grad_norms and c > 0 and self.phase == PHASES.index("backward") and self._lit(c - 1 if c > 0 else c):
-                painter.setPen(BACKWARD)
-                mid = (columns[c - 1][0].x() + x) / 2
-                painter.drawText(QRectF(mid - 60, self.height() - 62, 120, 22), Qt.AlignmentFlag.AlignHCenter,
-                                 f"|∂L/∂W| {self.grad_norms[c - 1]:.3g}")
-                painter.setPen(QColor(50, 50, 50))
+            painter.drawText(QRectF(x - 60, self.height() - LABEL_HEIGHT, 120, 36), Qt.AlignmentFlag.AlignHCenter, text)
+        if self.grad_norms and self.phase == PHASES.index("backward"):
+            # The size of each layer's weight gradient, once the backward pass has reached it.
+            reached = [f"{g:.3g}" if self._lit(c) else "…" for c, g in enumerate(self.grad_norms, start=1)]
+            painter.setPen(BACKWARD)
+            painter.drawText(QRectF(0, self.height() - 18, self.width(), 18), Qt.AlignmentFlag.AlignHCenter,
+                             "|∂L/∂W| by layer: " + " · ".join(reached))
+            painter.setPen(QColor(50, 50, 50))
         if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
             painter.setPen(QColor(150, 70, 0))
             out = columns[-1]
