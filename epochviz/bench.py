@@ -240,6 +240,30 @@ def chart_redraw_ms(repeats: int = 7) -> dict[str, float]:
     return results
 
 
+def dataset_view_ms(n: int = 100_000, repeats: int = 9) -> float:
+    """Median time to recolour and repaint the dataset view of ``n`` samples (one image)."""
+    from epochviz.app import make_application
+    from epochviz.core.sample_states import SampleStates
+    from epochviz.core.schedule import BatchSchedule
+    from epochviz.qt.dataset_view import DatasetView
+
+    make_application()
+    schedule = BatchSchedule(n, 100, 2)
+    states = SampleStates(schedule)
+    view = DatasetView()
+    view.resize(400, 400)
+    view.show()
+    view.set_run(n)
+    times = []
+    for g in range(1, repeats + 1):
+        t0 = time.perf_counter()
+        view.set_state(states.at(g * 37), 1, states.batch_indices(g * 37))
+        view.grid.grab()
+        times.append(time.perf_counter() - t0)
+    view.close()
+    return round(float(np.median(times)) * 1e3, 2)
+
+
 def app_figures(seconds: float = 3.0) -> dict:
     """The window's figures: GUI timer, in-app throughput ratio (both backends), chart redraw."""
     bare_before = bare_rate()
@@ -259,6 +283,7 @@ def app_figures(seconds: float = 3.0) -> dict:
         "in_app_iterations_per_s": process["iterations_per_s"],
         "thread_backend": {**thread, "in_app_ratio": round(thread["iterations_per_s"] / bare, 3)},
         "chart_redraw_ms": chart_redraw_ms(),
+        "dataset_view_100k_ms": dataset_view_ms(),
     }
 
 
@@ -275,6 +300,7 @@ def print_app_table(app: dict) -> None:
               f"{row['frames_per_s']:>9.1f}")
     print(f"bare core: {app['bare_iterations_per_s']:,.0f} it/s")
     print("Chart update + redraw: " + ", ".join(f"{int(k):,} points {v:.1f} ms" for k, v in app["chart_redraw_ms"].items()))
+    print(f"Dataset view, 100,000 samples, states + repaint: {app['dataset_view_100k_ms']:.1f} ms")
 
 
 def print_core_table(rows: list[dict]) -> None:
