@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         c.reset.clicked.connect(self.reset)
         c.speed.valueChanged.connect(self._on_speed)
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)  # for the projector
+        QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
 
         self._new_run()
         self._send_configure()
@@ -158,6 +160,10 @@ class MainWindow(QMainWindow):
             self._send_configure()
         self._send("play")
         self._set_playing(True)
+
+    def toggle_full_screen(self) -> None:
+        """F11: the whole screen for the lecture hall, and back."""
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def run_iterations(self, n: int) -> None:
         """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""

@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+from PySide6.QtCore import Qt
 
 from epochviz.app import _presets
 from epochviz.cli import build_parser, main
@@ -96,3 +97,11 @@ def test_the_application_carries_the_epochviz_icon():
     app = make_application()
     assert not app.windowIcon().isNull()
     assert app.desktopFileName() == "epochviz"
+
+
+def test_f11_toggles_full_screen_for_the_projector(make_window):
+    window = make_window()
+    window.toggle_full_screen()
+    assert window.windowState() & Qt.WindowState.WindowFullScreen
+    window.toggle_full_screen()
+    assert not window.windowState() & Qt.WindowState.WindowFullScreen

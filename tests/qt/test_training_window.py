@@ -193,3 +193,18 @@ def test_the_chart_follows_the_data_until_the_user_zooms_and_fit_resumes(make_wi
     assert not window.chart.following
     window.chart.fit.click()
     assert window.chart.following and vb.viewRange()[0][0] == 0
+
+
+def test_a_crashed_training_process_is_reported_and_reset_starts_a_new_one(make_window, qtbot):
+    window = make_window(samples=100_000, batch_size=1, epochs=10)
+    window.controls.speed.setValue(math.inf)
+    window.play()
+    wait_for_iterations(qtbot, window, 10)
+    qtbot.waitUntil(lambda: window.worker_thread.worker._backend is not None)
+    window.worker_thread.worker._backend._process.kill()  # what a crash in numpy would look like
+    wait_for_state(qtbot, window, "error")
+    assert "stopped unexpectedly" in window.banner.text() and not window.playing
+    window.reset()
+    window.step()
+    wait_for_iterations(qtbot, window, 1)
+    assert window.history.iterations.view().tolist() == [1]
