@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from epochviz.core.schedule import BatchSchedule
 
 PHASES = ("batch", "forward", "loss", "backward", "update")
@@ -9,8 +11,12 @@ IDLE = len(PHASES)  # no phase on show: the views show the latest state
 
 
 def caption(phase: int, schedule: BatchSchedule, global_iteration: int, loss: float | None = None,
-            lr: float | None = None, full_speed: bool = False) -> str:
-    """One line saying where the run is and what the current phase does."""
+            lr: float | None = None, running_at: float | None = None) -> str:
+    """One line saying where the run is and what the current phase does.
+
+    ``running_at`` is the speed (iterations per second, ``inf`` for as fast as
+    possible) while training runs without phases on show; None when paused.
+    """
     if global_iteration <= 0:
         return (f"Ready: each iteration takes one batch of {schedule.effective_batch_size:,} samples through a "
                 "forward pass, the loss, a backward pass and one weight update. Press Play or Step.")
@@ -20,8 +26,9 @@ def caption(phase: int, schedule: BatchSchedule, global_iteration: int, loss: fl
     b = schedule.batch_size_at(iteration)
     samples = f"{b:,} sample{'s' * (b != 1)}"
     if phase >= IDLE:
-        if full_speed:
-            return f"{where}: training at full speed, batch after batch"
+        if running_at is not None:
+            pace = "as fast as it can" if math.isinf(running_at) else f"at {running_at:,g} iterations per second"
+            return f"{where}: training {pace}, batch after batch"
         return f"{where} done: forward, loss, backward and update of {samples}"
     name = PHASES[phase]
     if name == "batch":

@@ -118,6 +118,7 @@ class LearningViews(QWidget):
             self.batch_size = int(chunk.batch_size[-1])
             self.loss = float(chunk.loss[-1])
             self._start_phases(len(chunk))
+            self._show_caption()  # the caption keeps pace with the progress bars
         self._dirty = True
 
     def _start_phases(self, n_new: int) -> None:
@@ -161,8 +162,8 @@ class LearningViews(QWidget):
         epoch, _ = schedule.position(g)
         self.dataset.set_state(states, epoch, batch)
         self.boundary.set_batch(batch)
+        self._show_caption()
         full_speed = self.playing and self.speed > SLOW_MOTION_ITS
-        self.caption.setText(caption(self.player.phase, schedule, g, self.loss, self.config.lr, full_speed))
         # Hundreds of weight lines are the costliest drawing here: at full speed, where
         # the weights change every frame anyway, a few redraws a second show them well.
         now = time.perf_counter()
@@ -176,6 +177,12 @@ class LearningViews(QWidget):
             weights=self.weights, previous=self.previous, grad_norms=self.grad_norms,
             phase=self.player.phase, progress=self.player.progress,
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
+        )
+
+    def _show_caption(self) -> None:
+        running_at = self.speed if self.playing and self.player.phase == IDLE else None
+        self.caption.setText(
+            caption(self.player.phase, self.schedule, self.iteration, self.loss, self.config.lr, running_at)
         )
 
     @property

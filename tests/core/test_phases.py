@@ -22,7 +22,8 @@ def test_caption_marks_the_partial_last_batch_and_shows_the_loss():
     assert "0.1 ×" in caption(PHASES.index("update"), s, 3, lr=0.1)
 
 
-def test_caption_before_the_first_iteration_and_at_full_speed():
+def test_caption_before_the_first_iteration_and_while_running():
     s = BatchSchedule(100, 10, 1)
     assert caption(IDLE, s, 0).startswith("Ready")
-    assert "full speed" in caption(IDLE, s, 4, full_speed=True)
+    assert caption(IDLE, s, 4, running_at=float("inf")).endswith("training as fast as it can, batch after batch")
+    assert "training at 100 iterations per second" in caption(IDLE, s, 4, running_at=100.0)
