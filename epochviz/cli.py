@@ -18,6 +18,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+from epochviz.limits import check_window_presets
 
 EXIT_USAGE = 2
 
@@ -87,18 +88,22 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
 
 def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Checks across flags that argparse cannot make one flag at a time."""
-    samples = getattr(args, "samples", None)
-    if samples is not None and samples > MAX_SAMPLES and getattr(args, "dataset", None):
+    samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
+    if args.command == "train" and samples > MAX_SAMPLES:
         parser.error(f"argument --samples: at most {MAX_SAMPLES:,} for a dataset, got {samples}")
-    batch = getattr(args, "batch_size", None)
-    if getattr(args, "drop_last", False) and samples and batch and batch > samples:
+    if getattr(args, "drop_last", False) and batch > samples:
         parser.error(
             f"argument --drop-last: with --batch-size {batch} above --samples {samples} "
             "it would drop every sample"
         )
-    epochs = getattr(args, "epochs", None)
-    if epochs is not None and getattr(args, "command", None) is None and epochs > 100:
-        parser.error(f"argument --epochs: the window shows 1 to 100 epochs, got {epochs}")
+    if args.command is None:  # the window
+        for flag, value in (("--samples", samples), ("--epochs", args.epochs)):
+            try:
+                check_window_presets(**{flag[2:]: value})
+            except ValueError as exc:
+                parser.error(f"argument {flag}: {exc}")
+        if args.phase and not args.screenshot:
+            parser.error("argument --phase: goes with --screenshot")
 
 
 def build_parser() -> OneLineParser:

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 from epochviz.core.datasets import DATASETS, dataset_info
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
+from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.sliders import LadderSlider, round_ladder
 
-MIN_SAMPLES, MAX_SAMPLES = 10, 100_000
-MAX_EPOCHS = 100
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
 DEFAULT_SPEED = 100
@@ -65,7 +64,7 @@ class ControlPanel(QWidget):
             self.dataset.setItemData(self.dataset.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
         form.addRow("Dataset", self.dataset)
         self.samples = LadderSlider(
-            round_ladder(MIN_SAMPLES, MAX_SAMPLES), config.samples,
+            round_ladder(WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES), config.samples,
             name="datasetSizeSlider", accessible="Dataset size N",
         )
         form.addRow("Samples N", self.samples)
@@ -81,7 +80,7 @@ class ControlPanel(QWidget):
         self.memory = MemoryMeter()
         form.addRow("Memory", self.memory)
         self.epochs = _named(QSpinBox(), "epochsSpin", "Epochs")
-        self.epochs.setRange(1, MAX_EPOCHS)
+        self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
         self.epochs.setKeyboardTracking(False)
         form.addRow("Epochs", self.epochs)
         self.shuffle = _named(QCheckBox("Shuffle every epoch"), "shuffleCheck", "Shuffle every epoch")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QS
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
+from epochviz.limits import check_window_presets
 from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.loss_plot import LossPlot
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("epochviz – epoch, batch and iteration")
         presets = {k: v for k, v in dict(dataset=dataset, samples=samples, batch_size=batch_size,
                                           epochs=epochs, lr=lr).items() if v is not None}
+        check_window_presets(samples, epochs)
         config = RunConfig().with_changes(**presets)
         # The batch-size slider ends at N: a larger preset means the same full batch.
         config = config.with_changes(batch_size=min(config.batch_size, config.samples))

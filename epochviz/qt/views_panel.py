@@ -137,7 +137,11 @@ class LearningViews(QWidget):
         self._dirty = True
 
     def step_phase(self) -> bool:
-        """Advance one phase; True when a new iteration must be run first (then call again never)."""
+        """Advance the iteration on show by one phase.
+
+        Returns True when no iteration is on show: the caller runs a new one,
+        whose first phase shows (and waits) when it arrives.
+        """
         if self.player.busy:
             self.player.manual = True
             self.player.advance()
@@ -188,7 +192,3 @@ class LearningViews(QWidget):
     @property
     def phase(self) -> int:
         return self.player.phase
-
-    @property
-    def idle(self) -> bool:
-        return self.player.phase == IDLE

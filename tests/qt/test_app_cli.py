@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from PySide6.QtCore import Qt
 
-from epochviz.app import _presets
+from epochviz.app import MainWindow, _presets
 from epochviz.cli import build_parser, main
 from tests.qt.conftest import readout
 
@@ -36,7 +36,10 @@ def test_play_preset_starts_training(make_window, qtbot):
 
 @pytest.mark.parametrize(
     "argv, flag",
-    [(["--batch-size", "0"], "--batch-size"), (["--epochs", "1000"], "--epochs"), (["--dataset", "x"], "--dataset")],
+    [
+        (["--batch-size", "0"], "--batch-size"), (["--epochs", "1000"], "--epochs"), (["--dataset", "x"], "--dataset"),
+        (["--samples", "500000"], "--samples"), (["--samples", "5"], "--samples"), (["--phase", "loss"], "--phase"),
+    ],
 )
 def test_bad_window_presets_exit_2_with_one_line(capsys, argv, flag):
     with pytest.raises(SystemExit) as info:
@@ -105,3 +108,8 @@ def test_f11_toggles_full_screen_for_the_projector(make_window):
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     window.toggle_full_screen()
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_presets_outside_the_window_s_ranges_are_refused_with_the_reason():
+    with pytest.raises(ValueError, match="10 to 100,000 samples, got 500000"):
+        MainWindow(samples=500_000)
