@@ -293,19 +293,21 @@ def print_app_table(app: dict) -> None:
     print(f"{'backend':>8} {'it/s':>10} {'ratio':>6} {'timer p50 ms':>13} {'timer p99 ms':>13} "
           f"{'frame p50 ms':>13} {'frame p99 ms':>13} {'frames/s':>9}")
     t = app["thread_backend"]
-    for name, row, ratio in (("process", {**app, "iterations_per_s": app["in_app_iterations_per_s"]}, app["in_app_ratio"]),
-                             ("thread", t, t["in_app_ratio"])):
+    process = {**app, "iterations_per_s": app["in_app_iterations_per_s"]}
+    for name, row, ratio in (("process", process, app["in_app_ratio"]), ("thread", t, t["in_app_ratio"])):
         print(f"{name:>8} {row['iterations_per_s']:>10,.0f} {ratio:>6.2f} {row['gui_timer_p50_ms']:>13.1f} "
               f"{row['gui_timer_p99_ms']:>13.1f} {row['frame_p50_ms']:>13.1f} {row['frame_p99_ms']:>13.1f} "
               f"{row['frames_per_s']:>9.1f}")
     print(f"bare core: {app['bare_iterations_per_s']:,.0f} it/s")
-    print("Chart update + redraw: " + ", ".join(f"{int(k):,} points {v:.1f} ms" for k, v in app["chart_redraw_ms"].items()))
+    redraws = (f"{int(k):,} points {v:.1f} ms" for k, v in app["chart_redraw_ms"].items())
+    print("Chart update + redraw: " + ", ".join(redraws))
     print(f"Dataset view, 100,000 samples, states + repaint: {app['dataset_view_100k_ms']:.1f} ms")
 
 
 def print_core_table(rows: list[dict]) -> None:
     print(f"Core training throughput, spiral N={BENCH_SAMPLES:,}, 2-16-16-3 tanh (best of rounds)")
-    print(f"{'batch':>8} {'trainer it/s':>13} {'baseline it/s':>14} {'trainer samples/s':>18} {'us/it':>9} {'ratio':>6}")
+    print(f"{'batch':>8} {'trainer it/s':>13} {'baseline it/s':>14} {'trainer samples/s':>18} "
+          f"{'us/it':>9} {'ratio':>6}")
     for r in rows:
         print(
             f"{r['batch_size']:>8,} {r['trainer_iterations_per_s']:>13,.1f} "

@@ -124,7 +124,8 @@ def build_parser() -> OneLineParser:
         "--window-size", type=window_size, metavar="WxH", help="window size, e.g. 1280x720 (default 1600x900)",
     )
     parser.add_argument(
-        "--phase", choices=PHASES, help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",
+        "--phase", choices=PHASES,
+        help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

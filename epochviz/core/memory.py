@@ -33,7 +33,7 @@ def mlp_shape(widths: Sequence[int], name: str = "this network") -> NetworkShape
 def _vgg16() -> NetworkShape:
     """VGG-16 on 224x224x3 images, counted layer by layer (conv outputs, ReLU in place)."""
     size, channels, acts, params = 224, 3, 0, 0
-    for block, (width, convs) in enumerate([(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]):
+    for width, convs in [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)]:
         for _ in range(convs):
             params += 3 * 3 * channels * width + width
             channels = width

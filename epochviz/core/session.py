@@ -126,7 +126,8 @@ class Chunk:
             setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
         merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
         for name in ("last_indices", "weights", "grad_norms", "boundary"):
-            setattr(merged, name, next((getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None), None))
+            newest = (getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None)
+            setattr(merged, name, next(newest, None))
         return merged
 
 

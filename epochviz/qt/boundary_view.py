@@ -108,7 +108,8 @@ class BoundaryView(QWidget):
 
     def _title(self, painter: QPainter, text: str) -> None:
         painter.setPen(QColor(30, 30, 30))
-        painter.drawText(QRectF(0, 0, self.width(), 24), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
+        centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:
         self._title(painter, "Decision boundary")
@@ -161,12 +162,12 @@ class BoundaryView(QWidget):
             for j in range(classes):
                 v = share[i, j]
                 base = QColor(40, 150, 70) if i == j else QColor(214, 96, 77)
-                colour = QColor(
-                    int(255 - (255 - base.red()) * v), int(255 - (255 - base.green()) * v), int(255 - (255 - base.blue()) * v)
-                )
-                painter.fillRect(QRectF(grid.left() + j * cell_w, grid.top() + i * cell_h, cell_w - 1, cell_h - 1), colour)
+                colour = QColor(*(int(255 - (255 - c) * v) for c in (base.red(), base.green(), base.blue())))
+                cell = QRectF(grid.left() + j * cell_w, grid.top() + i * cell_h, cell_w - 1, cell_h - 1)
+                painter.fillRect(cell, colour)
             painter.setPen(QColor(30, 30, 30))
-            painter.drawText(QRectF(rect.left(), grid.top() + i * cell_h, 14, cell_h), Qt.AlignmentFlag.AlignCenter, str(i))
+            row_label = QRectF(rect.left(), grid.top() + i * cell_h, 14, cell_h)
+            painter.drawText(row_label, Qt.AlignmentFlag.AlignCenter, str(i))
             painter.drawText(
                 QRectF(grid.right() + 4, grid.top() + i * cell_h, label_w, cell_h), Qt.AlignmentFlag.AlignVCenter,
                 f"{share[i, i]:.0%}",

@@ -214,7 +214,8 @@ class LossPlot(QWidget):
         """Label every k-th epoch tick (k = 1, 2, 5, 10, ...) so that labels never overlap."""
         if not self.epoch_lines or self.history is None:
             return
-        one_epoch = float(x_values(self.history.schedule, self.history.axis, [self.history.schedule.iterations_per_epoch])[0])
+        schedule = self.history.schedule
+        one_epoch = float(x_values(schedule, self.history.axis, [schedule.iterations_per_epoch])[0])
         (x0, x1), _ = self.plot.getPlotItem().vb.viewRange()
         width_px = max(1.0, self.plot.getPlotItem().vb.width())
         spacing_px = one_epoch / max(x1 - x0, 1e-12) * width_px

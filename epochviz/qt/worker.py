@@ -18,7 +18,7 @@ from typing import Protocol
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from epochviz.core.remote import WORK_SLICE_S, serve
-from epochviz.core.session import Chunk, RunConfig, TrainingEngine
+from epochviz.core.session import Chunk, TrainingEngine
 
 TICK_MS = 16
 

@@ -9,7 +9,10 @@ from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, SampleS
 
 @pytest.mark.parametrize(
     "n, b, drop_last, shuffle",
-    [(103, 10, False, True), (103, 10, True, True), (100, 10, False, False), (7, 1, False, True), (20, 50, False, True)],
+    [
+        (103, 10, False, True), (103, 10, True, True), (100, 10, False, False),
+        (7, 1, False, True), (20, 50, False, True),
+    ],
 )
 def test_counts_follow_the_schedule_at_every_iteration(n, b, drop_last, shuffle):
     schedule = BatchSchedule(n, b, 2, drop_last=drop_last, shuffle=shuffle, seed=3)

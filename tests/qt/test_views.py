@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from epochviz.core.memory import IMAGE_NETWORKS, format_bytes, iteration_memory
 from epochviz.core.phases import IDLE, PHASES
 from epochviz.qt.phases import PhasePlayer
-from tests.qt.conftest import wait_for_iterations, wait_for_state
+from tests.qt.conftest import wait_for_iterations
 
 
 def test_new_views_join_the_object_name_contract(make_window):
