@@ -160,7 +160,7 @@ def _frame_timed_window_class():
     return FrameTimedWindow
 
 
-def app_run(backend: str, seconds: float = 3.0) -> dict:
+def app_run(backend: str, seconds: float = 5.0) -> dict:
     """Train at full speed in the real (offscreen) window, all views on; time the GUI meanwhile.
 
     Two measures of the GUI thread: the interval of a 16 ms timer (how late it
@@ -264,7 +264,7 @@ def dataset_view_ms(n: int = 100_000, repeats: int = 9) -> float:
     return round(float(np.median(times)) * 1e3, 2)
 
 
-def app_figures(seconds: float = 3.0) -> dict:
+def app_figures(seconds: float = 5.0) -> dict:
     """The window's figures: GUI timer, in-app throughput ratio (both backends), chart redraw."""
     bare_before = bare_rate()
     process = app_run("process", seconds)

@@ -15,6 +15,20 @@ def _bar(name: str, accessible: str) -> QProgressBar:
     return bar
 
 
+def _set_bar(bar: QProgressBar, value: int, maximum: int, text: str) -> None:
+    """Update a progress bar with a normal, deferred repaint.
+
+    QProgressBar.setValue repaints at once, which paints everything else that is
+    due in the window too, inside our update handler; with updates off it
+    cannot, and turning them back on schedules one ordinary repaint.
+    """
+    bar.setUpdatesEnabled(False)
+    bar.setRange(0, maximum)
+    bar.setValue(value)
+    bar.setFormat(text)
+    bar.setUpdatesEnabled(True)
+
+
 class ProgressPanel(QWidget):
     """Shows where a run is; ``set_state(schedule, global_iteration)`` is its only input."""
 
@@ -36,12 +50,9 @@ class ProgressPanel(QWidget):
     def set_state(self, schedule: BatchSchedule, global_iteration: int) -> None:
         epoch, iteration = schedule.position(global_iteration)
         ipe = schedule.iterations_per_epoch
-        self.epoch.setRange(0, schedule.epochs)
-        self.epoch.setValue(global_iteration // ipe)  # completed epochs fill the bar
-        self.epoch.setFormat(f"Epoch {epoch:,} / {schedule.epochs:,}")
-        self.iteration.setRange(0, ipe)
-        self.iteration.setValue(iteration)
-        self.iteration.setFormat(f"Iteration {iteration:,} / {ipe:,}")
+        # completed epochs fill the epoch bar
+        _set_bar(self.epoch, global_iteration // ipe, schedule.epochs, f"Epoch {epoch:,} / {schedule.epochs:,}")
+        _set_bar(self.iteration, iteration, ipe, f"Iteration {iteration:,} / {ipe:,}")
         self.global_label.setText(
             f"Global iteration <b>{global_iteration:,}</b> / {schedule.total_iterations:,}"
         )
