@@ -14,6 +14,13 @@ UNSEEN, SEEN, IN_BATCH, DROPPED = 0, 1, 2, 3
 STATE_NAMES = ("not yet seen this epoch", "seen this epoch", "in the current batch", "left out (drop last)")
 
 
+def count_states(states: np.ndarray) -> dict[str, int]:
+    """How many samples are in each state, by name (for captions and tests)."""
+    tally = np.bincount(states, minlength=4)
+    return {"unseen": int(tally[UNSEEN]), "seen": int(tally[SEEN]),
+            "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED])}
+
+
 class SampleStates:
     """Per-sample state (``UNSEEN``/``SEEN``/``IN_BATCH``/``DROPPED``) after an iteration.
 
@@ -49,10 +56,8 @@ class SampleStates:
         return states
 
     def counts(self, global_iteration: int) -> dict[str, int]:
-        """How many samples are in each state (for captions and tests)."""
-        tally = np.bincount(self.at(global_iteration), minlength=4)
-        return {"unseen": int(tally[UNSEEN]), "seen": int(tally[SEEN]),
-                "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED])}
+        """How many samples are in each state after ``global_iteration``."""
+        return count_states(self.at(global_iteration))
 
     def batch_indices(self, global_iteration: int) -> np.ndarray:
         """Sample indices of the batch of ``global_iteration`` (empty before the first)."""

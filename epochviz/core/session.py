@@ -39,6 +39,12 @@ class RunConfig:
     seed: int = 0
     noise: float = DEFAULT_NOISE
 
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """Layer widths of the run's network: inputs, hidden layers, classes."""
+        info = dataset_info(self.dataset)
+        return (info.n_features, *self.hidden, info.n_classes)
+
     def schedule(self) -> BatchSchedule:
         """The run's schedule (raises ``ValueError`` for impossible settings)."""
         return BatchSchedule(
@@ -92,8 +98,8 @@ class Boundary:
 class Chunk:
     """The iterations run since the last message, as columns, plus the engine's state.
 
-    All arrays have one entry per iteration, in order. ``last_indices`` are the
-    sample indices of the newest batch (for views that show the batch).
+    All arrays have one entry per iteration, in order. (Views that show the
+    batch derive its samples from the schedule: see ``core.sample_states``.)
     """
 
     run_id: int
@@ -105,7 +111,6 @@ class Chunk:
     loss: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
     accuracy: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
     epoch_ends: list[EpochEnd] = field(default_factory=list)
-    last_indices: np.ndarray | None = None
     error: str | None = None
     weights: list[np.ndarray] | None = None  # W1, b1, W2, ... after the newest update
     grad_norms: list[float] | None = None  # |dW| of each layer in the newest iteration
@@ -125,7 +130,7 @@ class Chunk:
         for name in cols:
             setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
         merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
-        for name in ("last_indices", "weights", "grad_norms", "boundary"):
+        for name in ("weights", "grad_norms", "boundary"):
             newest = (getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None)
             setattr(merged, name, next(newest, None))
         return merged
@@ -137,13 +142,11 @@ class _Columns:
     def __init__(self) -> None:
         self.rows: list[tuple[int, int, int, int, float, float]] = []
         self.epoch_ends: list[EpochEnd] = []
-        self.last: StepRecord | None = None
 
     def add(self, r: StepRecord) -> None:
         self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy))
         if r.epoch_end and r.epoch_loss is not None:
             self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy))
-        self.last = r
 
     def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
         chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends)
@@ -155,8 +158,6 @@ class _Columns:
             chunk.batch_size = np.array(b, np.int32)
             chunk.loss = np.array(loss, np.float64)
             chunk.accuracy = np.array(acc, np.float64)
-        if self.last is not None:
-            chunk.last_indices = np.array(self.last.indices)
         self.__init__()
         return chunk
 

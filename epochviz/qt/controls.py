@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epochviz.core.datasets import DATASETS, dataset_info
+from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
 from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
@@ -199,6 +199,4 @@ class ControlPanel(QWidget):
             self.config_changed.emit(config)
 
     def _update_memory(self, config: RunConfig) -> None:
-        info = dataset_info(config.dataset)
-        widths = (info.n_features, *config.hidden, info.n_classes)
-        self.memory.set_state(widths, min(config.batch_size, config.samples), config.samples)
+        self.memory.set_state(config.widths, min(config.batch_size, config.samples), config.samples)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN
+from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
 from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, swatch
 
 BACKGROUND = (245, 245, 245, 255)
@@ -150,10 +150,7 @@ class DatasetView(QWidget):
         self._pixels[:n] = STATE_RGBA[states]
         rows, cols = self.grid.cells
         self.grid.image = QImage(self._pixels.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888).copy()
-        tally = np.bincount(states, minlength=4)
-        self.state_counts = {"unseen": int(tally[UNSEEN]), "seen": int(tally[SEEN]),
-                             "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED])}
-        c = self.state_counts
+        self.state_counts = c = count_states(states)
         self.title.setText(f"<b>Data</b>: {n:,} samples, epoch {epoch:,}")
         text = f"seen {c['seen']:,} · in this batch {c['in_batch']:,} · not yet {c['unseen']:,}"
         if c["dropped"]:

@@ -175,9 +175,8 @@ class LearningViews(QWidget):
             self._dirty = True
             return
         self._network_due = now + FULL_SPEED_NETWORK_S
-        info = dataset_info(self.config.dataset)
         self.network.set_state(
-            widths=(info.n_features, *self.config.hidden, info.n_classes),
+            widths=self.config.widths,
             weights=self.weights, previous=self.previous, grad_norms=self.grad_norms,
             phase=self.player.phase, progress=self.player.progress,
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
