@@ -49,16 +49,22 @@ def _presets(args: Namespace) -> dict:
 
 
 def _wait_for(window: MainWindow, target: int, deadline: float) -> bool:
-    """Process events until ``target`` iterations have arrived or the run has ended."""
-    from PySide6.QtCore import QCoreApplication
+    """Run the event loop until ``target`` iterations have arrived or the run has ended."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    while window.last_iteration < target and window.state not in ("finished", "diverged", "error"):
-        if time.monotonic() > deadline:
-            print(f"epochviz: error: no {target} iterations within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
-            return False
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
-    return True
+    def arrived() -> bool:
+        return window.last_iteration >= target or window.state in ("finished", "diverged", "error")
+
+    loop = QEventLoop()
+    check = QTimer(interval=10)
+    check.timeout.connect(lambda: loop.quit() if arrived() or time.monotonic() > deadline else None)
+    check.start()
+    if not arrived():
+        loop.exec()
+    check.stop()
+    if not arrived():
+        print(f"epochviz: error: no {target} iterations within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
+    return arrived()
 
 
 def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None) -> int:

@@ -26,13 +26,18 @@ LR = 0.1
 SEED = 0
 
 
+def _default_model(X: np.ndarray, y: np.ndarray) -> MLP:
+    """The default 2-16-16-3 tanh network both loops start from (same seed, same weights)."""
+    return MLP(X.shape[1], int(y.max()) + 1, (16, 16), "tanh", lr=LR, seed=SEED)
+
+
 def baseline_loop(X: np.ndarray, y: np.ndarray, batch_size: int, n_iterations: int) -> None:
     """The same maths as the Trainer for a 2-16-16-3 tanh MLP, written straight through.
 
     Forward, softmax cross-entropy, batch accuracy, backward, SGD update, and the
     full-dataset loss and accuracy at each epoch end; weights start as MLP's do.
     """
-    model = MLP(X.shape[1], int(y.max()) + 1, (16, 16), "tanh", lr=LR, seed=SEED)
+    model = _default_model(X, y)
     W1, b1, W2, b2, W3, b3 = (p.copy() for p in model.parameters())
     n = len(X)
     step = min(batch_size, n)
@@ -79,7 +84,7 @@ def baseline_loop(X: np.ndarray, y: np.ndarray, batch_size: int, n_iterations: i
 
 def trainer_loop(X: np.ndarray, y: np.ndarray, batch_size: int, n_iterations: int) -> None:
     """``n_iterations`` records pulled from the core Trainer on the default network."""
-    model = MLP(X.shape[1], int(y.max()) + 1, (16, 16), "tanh", lr=LR, seed=SEED)
+    model = _default_model(X, y)
     epochs = math.ceil(n_iterations / math.ceil(len(X) / batch_size)) + 1
     trainer = Trainer(model, X, y, BatchSchedule(len(X), batch_size, epochs, seed=SEED))
     for _ in islice(trainer, n_iterations):
