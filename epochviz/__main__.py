@@ -4,5 +4,5 @@ import sys
 
 from epochviz.cli import main
 
-if __name__ == "__main__":  # guarded: the trainer's spawned process imports this module
+if __name__ == "__main__":
     sys.exit(main())

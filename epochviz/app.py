@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from argparse import Namespace
 
 from epochviz.qt.main_window import MainWindow
@@ -13,33 +12,18 @@ from epochviz.qt.main_window import MainWindow
 __all__ = ["MainWindow", "run_window", "make_application"]
 
 SCREENSHOT_TIMEOUT_S = 60
-ICON = Path(__file__).parent / "resources" / "epochviz.svg"
-
-
-# Harmless notices of Qt's offscreen platform (used for screenshots and tests).
-_SILENCED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-
-
-def _qt_message(mode, context, message: str) -> None:
-    if message not in _SILENCED_QT_MESSAGES:
-        sys.stderr.write(f"{message}\n")
+EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
 def make_application(argv: list[str] | None = None):
     """The QApplication with epochviz's look: Fusion style, fonts sized for a projector."""
-    from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
-    qInstallMessageHandler(_qt_message)
+    from epochviz.qt.look import apply_look
+
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("epochviz")
-    app.setDesktopFileName("epochviz")
-    app.setWindowIcon(QIcon(str(ICON)))
-    app.setStyle("Fusion")
-    font = QFont(app.font())
-    font.setPointSize(11)
-    app.setFont(font)
+    apply_look(app)
     return app
 
 
@@ -55,14 +39,17 @@ def _wait_for(window: MainWindow, target: int, deadline: float) -> bool:
     def arrived() -> bool:
         return window.last_iteration >= target or window.state in ("finished", "diverged", "error")
 
+    def closed() -> bool:  # by Ctrl+C
+        return not window.isVisible()
+
     loop = QEventLoop()
     check = QTimer(interval=10)
-    check.timeout.connect(lambda: loop.quit() if arrived() or time.monotonic() > deadline else None)
+    check.timeout.connect(lambda: loop.quit() if arrived() or closed() or time.monotonic() > deadline else None)
     check.start()
     if not arrived():
         loop.exec()
     check.stop()
-    if not arrived():
+    if not arrived() and not closed():
         print(f"epochviz: error: no {target} iterations within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
     return arrived()
 
@@ -83,12 +70,12 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     window.controls.speed.setValue(float("inf"))
     window.run_iterations(target)
     if not _wait_for(window, target, deadline):
-        return 1
+        return EXIT_INTERRUPTED if not window.isVisible() else 1
     if phase is not None and window.state == "paused":
         window.controls.speed.setValue(1.0)
         window.step_phase()
         if not _wait_for(window, target + 1, deadline):
-            return 1
+            return EXIT_INTERRUPTED if not window.isVisible() else 1
         for _ in range(PHASES.index(phase)):
             window.step_phase()
         window.views.player.hold(0.5)
@@ -124,10 +111,15 @@ def run_window(args: Namespace) -> int:
     window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
     if args.window_size:
         window.resize(*args.window_size)
+    from epochviz.qt.interrupt import InterruptToClose
+
+    interrupt = InterruptToClose(window)
     try:
         if args.screenshot:
             return save_screenshot(window, args.screenshot, args.iterations, args.phase)
         window.show()
-        return app.exec()
+        code = app.exec()
+        return EXIT_INTERRUPTED if interrupt.interrupted else code
     finally:
+        interrupt.restore()
         window.shutdown()

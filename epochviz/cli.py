@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import NoReturn
 
 from epochviz import __version__
@@ -21,6 +23,7 @@ from epochviz.core.schedule import BatchSchedule, ScheduleFacts
 from epochviz.limits import check_window_presets
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -76,6 +79,28 @@ def window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def png_path(text: str) -> str:
+    """argparse type: a file name ending in ``.png`` in a folder that exists and can be written."""
+    path = Path(text)
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name ending in .png, got an empty path")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{_cut(text)} is a folder; give a file name ending in .png")
+    if path.suffix.lower() != ".png":
+        raise argparse.ArgumentTypeError(f"the picture is saved as PNG: the name must end in .png, got {_cut(text)!r}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"the folder {_cut(str(folder))} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"the folder {_cut(str(folder))} cannot be written")
+    return text
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    """A value echoed in a message, cut to a readable length."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train`` and the window presets."""
     d = (lambda v: v) if defaults else (lambda v: None)
@@ -115,7 +140,7 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"epochviz {__version__}")
     add_training_args(parser, defaults=False)
     parser.add_argument("--play", action="store_true", help="start training as soon as the window opens")
-    parser.add_argument("--screenshot", metavar="PNG", help="train offscreen, save the window as PNG, exit")
+    parser.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help="iterations to train before --screenshot (default 300)",
@@ -192,25 +217,43 @@ def run_train(args: argparse.Namespace) -> int:
         shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed,
     )
     schedule = trainer.schedule
-    with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
-        for record in trainer:
-            if record.iteration == 1:
-                progress.start(record.epoch)
-            progress.advance(record.batch_size, record.loss, record.accuracy)
-            if record.diverged:
-                progress.finish()
-                print(
-                    f"Training diverged at iteration {record.global_iteration:,}: the loss is "
-                    f"{record.loss}. Try a smaller learning rate than {args.lr:g}."
-                )
-                return 1
-            if record.epoch_end:
-                progress.finish()
+    done = (1, 0)  # (epoch, iteration) of the last completed iteration
+    try:
+        with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
+            progress.start(1)  # before the first iteration, so its time is counted
+            for record in trainer:
+                done = (record.epoch, record.iteration)
+                progress.advance(record.batch_size, record.loss, record.accuracy)
+                if record.diverged:
+                    progress.finish()
+                    print(
+                        f"Training diverged at iteration {record.global_iteration:,}: the loss is "
+                        f"{record.loss}. Try a smaller learning rate than {args.lr:g}."
+                    )
+                    return 1
+                if record.epoch_end:
+                    progress.finish()
+                    if record.epoch < schedule.epochs:
+                        progress.start(record.epoch + 1)
+    except KeyboardInterrupt:
+        print(f"Interrupted at epoch {done[0]:,}, iteration {done[1]:,}.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``epochviz`` console script and ``python -m epochviz``."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (``| head``, a closed ``less``): stop quietly, and
+        # point stdout at the null device so that the flush at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     check_run(parser, args)

@@ -40,6 +40,22 @@ class EpochProgress:
         self._task: TaskID | None = None
 
     def __enter__(self) -> EpochProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop_bar()
+
+    def start(self, epoch: int) -> None:
+        """Print the ``Epoch k/E`` header, start its bar (on a terminal) and reset the counters.
+
+        Each epoch gets a live bar of its own, started after its header, so that
+        on a terminal every header stands above its own bar.
+        """
+        self._stop_bar()
+        self.console.print(f"Epoch {epoch}/{self.epochs}")
+        self._t0 = self._last_draw = time.perf_counter()
+        self._done = 0
+        self._loss_sum = self._correct = self._seen = 0.0
         if self.live:
             self._progress = Progress(
                 TextColumn("{task.completed}/{task.total}"),
@@ -48,22 +64,14 @@ class EpochProgress:
                 console=self.console,
             )
             self._progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-
-    def start(self, epoch: int) -> None:
-        """Print the ``Epoch k/E`` header and reset the counters."""
-        self.console.print(f"Epoch {epoch}/{self.epochs}")
-        self._t0 = self._last_draw = time.perf_counter()
-        self._done = 0
-        self._loss_sum = self._correct = self._seen = 0.0
-        if self._progress is not None:
             self._task = self._progress.add_task(
                 "", total=self.steps, timing=format_timing(0, 0), metrics=format_metrics(0, 0)
             )
+
+    def _stop_bar(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
 
     def advance(self, batch_size: int, loss: float, accuracy: float) -> None:
         """Count one step; metrics are batch-size-weighted running means, as in Keras."""
@@ -81,11 +89,12 @@ class EpochProgress:
         now = time.perf_counter()
         if self._progress is not None:
             self._draw(now)
+            self._stop_bar()
         line = (
             f"{self._done}/{self.steps} {'━' * BAR_WIDTH} "
             f"{format_timing(now - self._t0, self._done)} - {self._metrics()}"
         )
-        if self._progress is None:
+        if not self.live:
             self.console.print(line, soft_wrap=True)
         return line
 

@@ -8,8 +8,9 @@ touched only here, on the GUI thread.
 from __future__ import annotations
 
 import math
+import weakref
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -18,6 +19,7 @@ from epochviz.core.session import Chunk, RunConfig
 from epochviz.limits import check_window_presets
 from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
+from epochviz.qt.look import apply_look
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
 from epochviz.qt.views_panel import LearningViews
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         backend: str = "process",
     ) -> None:
         super().__init__()
+        apply_look(QCoreApplication.instance())
         self.setWindowTitle("epochviz – epoch, batch and iteration")
         presets = {k: v for k, v in dict(dataset=dataset, samples=samples, batch_size=batch_size,
                                           epochs=epochs, lr=lr).items() if v is not None}
@@ -78,6 +81,10 @@ class MainWindow(QMainWindow):
         self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
         self._reconfigure.timeout.connect(self._send_configure)
         self.worker_thread = WorkerThread(backend)
+        # The worker and its process end with the window, however it ends: closed,
+        # dropped (``del``), left open when the script returns, or at application quit.
+        self._stop_worker = weakref.finalize(self, self.worker_thread.stop)
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
         worker = self.worker_thread.worker
         self.command.connect(worker.command)
         worker.updated.connect(self._chunk_arrived, Qt.ConnectionType.QueuedConnection)
@@ -310,4 +317,4 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop training and join the worker thread (safe to call twice)."""
         self._reconfigure.stop()
-        self.worker_thread.stop()
+        self._stop_worker()

@@ -9,16 +9,17 @@ iteration's loss is in one of them.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import atexit
 import time
 import traceback
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from epochviz.core.remote import WORK_SLICE_S, serve
+from epochviz.core.remote import WORK_SLICE_S
 from epochviz.core.session import Chunk, TrainingEngine
+from epochviz.core.trainer_process import TrainerGone, TrainerProcess
 
 TICK_MS = 16
 
@@ -29,59 +30,6 @@ class Backend(Protocol):
     def send(self, command: tuple) -> None: ...
     def receive(self) -> list[Chunk]: ...
     def close(self) -> None: ...
-
-
-# One BLAS thread in the trainer: on a 2-core laptop a multi-threaded matmul at an
-# epoch end would take the core the window draws on. These tiny matrices gain nothing.
-_CHILD_ENV = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
-
-
-class ProcessBackend:
-    """The engine in a child process (spawned, so no Qt state is forked into it)."""
-
-    def __init__(self) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=serve, args=(child,), name="epochviz-trainer", daemon=True)
-        saved = {name: os.environ.get(name) for name in _CHILD_ENV}
-        os.environ.update(_CHILD_ENV)  # the spawned interpreter copies the environment at start
-        try:
-            self._process.start()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        child.close()
-
-    def send(self, command: tuple) -> None:
-        try:
-            self._conn.send(command)
-        except (BrokenPipeError, OSError) as exc:
-            raise RuntimeError("the training process has stopped") from exc
-
-    def receive(self) -> list[Chunk]:
-        chunks = []
-        try:
-            while self._conn.poll(0):
-                chunks.append(self._conn.recv())
-        except (EOFError, OSError) as exc:
-            raise RuntimeError(
-                f"the training process stopped unexpectedly (exit code {self._process.exitcode})"
-            ) from exc
-        return chunks
-
-    def close(self) -> None:
-        try:
-            self._conn.send(("stop",))
-        except (BrokenPipeError, OSError):
-            pass
-        self._process.join(0.5)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(0.5)
-        self._conn.close()
 
 
 class ThreadBackend:
@@ -103,7 +51,7 @@ class ThreadBackend:
         pass
 
 
-BACKENDS = {"process": ProcessBackend, "thread": ThreadBackend}
+BACKENDS = {"process": TrainerProcess, "thread": ThreadBackend}
 
 
 class TrainWorker(QObject):
@@ -127,23 +75,38 @@ class TrainWorker(QObject):
         self._run_id = 0
         self._timer: QTimer | None = None
 
+    @property
+    def trainer_pid(self) -> int | None:
+        """The process id of the training process, if one is running (for tests and diagnostics)."""
+        return getattr(self._backend, "pid", None)
+
     @Slot()
     def start(self) -> None:
         """Create the backend and the tick timer (call in the worker's thread)."""
-        self._backend = BACKENDS[self._backend_name]()
-        self._timer = QTimer(self)
+        self._timer = QTimer()
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
+        self._ensure_backend()
+
+    def _ensure_backend(self) -> bool:
+        """Start a backend if there is none; False (and an error reported) if it cannot start."""
+        if self._backend is None:
+            try:
+                self._backend = BACKENDS[self._backend_name]()
+            except Exception as exc:  # noqa: BLE001 - shown in the window
+                self._report(exc)
+                return False
+        return True
 
     @Slot(object)
     def command(self, command: tuple) -> None:
         """Forward a command tuple to the engine; a configure sets the current run id."""
         if command[0] == "configure":
             self._run_id = command[2]
+        if not self._ensure_backend():
+            return
         try:
-            if self._backend is None:
-                self._backend = BACKENDS[self._backend_name]()
             self._backend.send(command)
         except Exception as exc:  # noqa: BLE001 - shown in the window
             self._report(exc)
@@ -166,20 +129,30 @@ class TrainWorker(QObject):
         """Stop the timer and the engine (call in the worker's thread)."""
         if self._timer is not None:
             self._timer.stop()
+            shiboken6.delete(self._timer)  # here, in the thread it belongs to
+            self._timer = None
         if self._backend is not None:
             self._backend.close()
             self._backend = None
 
     def _report(self, exc: BaseException) -> None:
-        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        if isinstance(exc, TrainerGone):
+            text = str(exc)
+        else:
+            text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         self.errored.emit(text)
         if isinstance(exc, RuntimeError) and self._backend is not None:
-            self._backend.close()  # a dead process is replaced on the next command
+            self._backend.close()  # a dead or stuck process is replaced on the next command
             self._backend = None
 
 
 class WorkerThread:
-    """A ``TrainWorker`` living on its own ``QThread``, started and joined together."""
+    """A ``TrainWorker`` living on its own ``QThread``, started and joined together.
+
+    Every started one is kept in ``_LIVE`` until it has been joined: a QThread
+    object destroyed while its thread runs aborts the interpreter, which is what
+    used to happen to a window that was dropped or left open at exit.
+    """
 
     def __init__(self, backend: str = "process") -> None:
         self.thread = QThread()
@@ -187,13 +160,26 @@ class WorkerThread:
         self.worker = TrainWorker(backend)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
+        _LIVE.add(self)
         self.thread.start()
 
-    def stop(self, timeout_ms: int = 1500) -> bool:
-        """Shut the worker down in its thread, then end and join the thread."""
-        if not self.thread.isRunning():
-            return True
-        # Run shutdown in the worker's thread and wait for it to finish there.
-        QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)
-        self.thread.quit()
-        return self.thread.wait(timeout_ms)
+    def stop(self, timeout_ms: int = 3000) -> bool:
+        """Shut the worker down in its thread, then end and join the thread (safe to call twice)."""
+        if self.thread.isRunning():
+            # Run shutdown in the worker's thread and wait for it to finish there.
+            QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)
+            self.thread.quit()
+            if not self.thread.wait(timeout_ms):
+                return False  # stays in _LIVE: never destroy a running QThread
+        _LIVE.discard(self)
+        return True
+
+
+_LIVE: set[WorkerThread] = set()
+
+
+@atexit.register
+def stop_all_workers() -> None:
+    """At interpreter exit, stop every worker still running (a script that never closed its window)."""
+    for worker_thread in list(_LIVE):
+        worker_thread.stop()

@@ -92,3 +92,13 @@ def test_console_entry_runs_as_a_module_with_version_and_no_traceback():
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and "--samples" in bad.stderr
+
+
+@pytest.mark.parametrize("command", [["schedule", "--samples", "100", "--batch-size", "3"], ["--help"]])
+def test_output_into_a_closed_pipe_ends_quietly(command):
+    run = subprocess.Popen([sys.executable, "-m", "epochviz", *command], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    run.stdout.close()  # the reader is gone before anything is written, like `| head -n 0`
+    err = run.stderr.read()
+    assert run.wait(timeout=60) == 0
+    assert err == b""

@@ -39,6 +39,8 @@ def test_play_preset_starts_training(make_window, qtbot):
     [
         (["--batch-size", "0"], "--batch-size"), (["--epochs", "1000"], "--epochs"), (["--dataset", "x"], "--dataset"),
         (["--samples", "500000"], "--samples"), (["--samples", "5"], "--samples"), (["--phase", "loss"], "--phase"),
+        (["--screenshot", ""], "empty path"), (["--screenshot", "x.txt"], "must end in .png"),
+        (["--screenshot", "/"], "is a folder"), (["--screenshot", "/no/such/folder/x.png"], "does not exist"),
     ],
 )
 def test_bad_window_presets_exit_2_with_one_line(capsys, argv, flag):

@@ -1,0 +1,84 @@
+"""Ctrl+C and SIGTERM end the app through its normal shutdown, and no training process survives."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.robust.conftest import alive, env, gone_soon
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for child processes")
+
+
+def children(pid: int) -> list[int]:
+    """Child processes of ``pid``, whichever of its threads started them."""
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(p) for p in f.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until(condition, timeout_s=30.0):
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def start_training_window():
+    """``epochviz --play`` at full size in its own process group, once its trainer is busy training."""
+    app = subprocess.Popen(
+        [sys.executable, "-m", "epochviz", "--play", "--samples", "100000", "--batch-size", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
+    )
+    wait_until(lambda: children(app.pid))
+    (trainer,) = children(app.pid)
+    wait_until(lambda: cpu_seconds(trainer) > 0.2)  # started, configured and playing
+    return app, trainer
+
+
+def test_ctrl_c_to_the_process_group_closes_the_window_quietly_with_status_130():
+    app, trainer = start_training_window()
+    os.killpg(app.pid, signal.SIGINT)  # what a terminal sends on Ctrl+C
+    out, err = app.communicate(timeout=15)
+    assert app.returncode == 130
+    assert err == ""
+    assert gone_soon(trainer)
+
+
+def test_sigterm_mid_run_leaves_no_training_process():
+    app, trainer = start_training_window()
+    app.terminate()
+    out, err = app.communicate(timeout=15)
+    assert app.returncode in (-signal.SIGTERM, 143)
+    assert err == ""
+    assert gone_soon(trainer)
+
+
+def test_ctrl_c_in_epochviz_train_prints_one_line_and_exits_130():
+    run = subprocess.Popen(
+        [sys.executable, "-u", "-m", "epochviz", "train", "--samples", "100000", "--batch-size", "1",
+         "--epochs", "50"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
+    )
+    assert run.stdout.readline().startswith("Epoch 1/50")
+    wait_until(lambda: cpu_seconds(run.pid) > 0.3)
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=15)
+    assert run.returncode == 130
+    (line,) = err.strip().splitlines()
+    assert line.startswith("Interrupted at epoch 1, iteration ") and line.endswith(".")
+    assert not alive(run.pid)
