@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
 from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
 from epochviz.qt.memory_meter import MemoryMeter
+from epochviz.qt.number_box import IntBox
 from epochviz.qt.sliders import LadderSlider, round_ladder
 
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
@@ -49,6 +48,7 @@ class ControlPanel(QWidget):
     """All the knobs. ``config_changed(RunConfig)`` fires on every training-parameter change."""
 
     config_changed = Signal(object)
+    notice = Signal(str)  # a typed value was refused or changed, and why
 
     def __init__(self, config: RunConfig) -> None:
         super().__init__()
@@ -66,6 +66,8 @@ class ControlPanel(QWidget):
         self.samples = LadderSlider(
             round_ladder(WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES), config.samples,
             name="datasetSizeSlider", accessible="Dataset size N",
+            above_max=lambda typed, n: f"The window takes at most {n:,.0f} samples; {typed:,.0f} became {n:,.0f}. "
+            "(epochviz schedule takes any N.)",
         )
         form.addRow("Samples N", self.samples)
         layout.addWidget(data)
@@ -75,13 +77,14 @@ class ControlPanel(QWidget):
         self.batch = LadderSlider(
             round_ladder(1, config.samples), config.batch_size,
             name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
+            above_max=lambda typed, n: f"Batch size {typed:,.0f} is more than N = {n:,.0f}: "
+            f"one full batch of all {n:,.0f} samples.",
         )
         form.addRow("Batch size B", self.batch)
         self.memory = MemoryMeter()
         form.addRow("Memory", self.memory)
-        self.epochs = _named(QSpinBox(), "epochsSpin", "Epochs")
+        self.epochs = _named(IntBox("Epochs"), "epochsSpin", "Epochs")
         self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
-        self.epochs.setKeyboardTracking(False)
         form.addRow("Epochs", self.epochs)
         self.shuffle = _named(QCheckBox("Shuffle every epoch"), "shuffleCheck", "Shuffle every epoch")
         self.drop_last = _named(QCheckBox("Drop last partial batch"), "dropLastCheck", "Drop last partial batch")
@@ -97,10 +100,10 @@ class ControlPanel(QWidget):
         )
         form.addRow("Learning rate", self.lr)
         shape = QHBoxLayout()
-        self.depth = _named(QSpinBox(), "hiddenLayersSpin", "Hidden layers")
+        self.depth = _named(IntBox("Hidden layers"), "hiddenLayersSpin", "Hidden layers")
         self.depth.setRange(0, 4)
         self.depth.setSuffix(" layers")
-        self.width = _named(QSpinBox(), "hiddenWidthSpin", "Neurons per hidden layer")
+        self.width = _named(IntBox("Neurons per hidden layer"), "hiddenWidthSpin", "Neurons per hidden layer")
         self.width.setRange(1, 64)
         self.width.setSuffix(" wide")
         shape.addWidget(self.depth)
@@ -115,9 +118,8 @@ class ControlPanel(QWidget):
         box = QVBoxLayout(run)
         buttons = QHBoxLayout()
         self.play = _named(QPushButton("▶ Play"), "playButton", "Play or pause")
-        self.play.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play.setToolTip("Play or pause training (Space)")
         self.step = _named(QPushButton("Step"), "stepButton", "Step one phase")
-        self.step.setShortcut(QKeySequence(Qt.Key.Key_Right))
         self.step.setToolTip(
             "Step one phase of the iteration: batch in, forward, loss, backward, update (→).\n"
             "Shift+Step runs one whole iteration (Shift+→)."
@@ -125,7 +127,7 @@ class ControlPanel(QWidget):
         self.step_epoch = _named(QPushButton("Step epoch"), "stepEpochButton", "Run to the end of the epoch")
         self.step_epoch.setToolTip("Run to the end of the current epoch")
         self.reset = _named(QPushButton("Reset"), "resetButton", "Reset the run")
-        self.reset.setShortcut(QKeySequence("R"))
+        self.reset.setToolTip("A new run from iteration 0 with fresh weights (R)")
         for b in (self.play, self.step, self.step_epoch, self.reset):
             buttons.addWidget(b)
         box.addLayout(buttons)
@@ -138,6 +140,8 @@ class ControlPanel(QWidget):
         box.addLayout(speed_row)
         layout.addWidget(run)
 
+        for source in (self.samples, self.batch, self.lr, self.epochs, self.depth, self.width):
+            source.notice.connect(self.notice)
         self.set_config(config)
         self.samples.valueChanged.connect(self._on_samples)
         for signal in (

@@ -26,6 +26,7 @@ from epochviz.qt.views_panel import LearningViews
 from epochviz.qt.worker import WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
+NOTICE_MS = 6000  # how long a passing message stays in the status bar
 
 _BANNER_STYLE = (
     "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
@@ -94,11 +95,17 @@ class MainWindow(QMainWindow):
 
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
+        c.notice.connect(self._show_notice)
         c.play.clicked.connect(self.toggle_play)
         c.step.clicked.connect(self._on_step_clicked)
         c.step_epoch.clicked.connect(self.step_epoch)
         c.reset.clicked.connect(self.reset)
         c.speed.valueChanged.connect(self._on_speed)
+        # Window shortcuts, not button shortcuts: QAbstractButton.setText() replaces a
+        # button's shortcut with its mnemonic, so Space stopped working after the first Play.
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.toggle_play)
+        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.step_phase)
+        QShortcut(QKeySequence(Qt.Key.Key_R), self, self.reset)
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)  # for the projector
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
+        self.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
         self.resize(1600, 900)
 
     # -- transport --------------------------------------------------------------
@@ -214,7 +222,7 @@ class MainWindow(QMainWindow):
         self._set_playing(False)
         self._new_run()
         self._send_configure()
-        self.statusBar().showMessage("Reset: a new run starts from iteration 0 with fresh weights.")
+        self.statusBar().showMessage("Reset: a new run starts from iteration 0 with fresh weights.", NOTICE_MS)
 
     def _on_speed(self, speed: float) -> None:
         self._send("speed", None if math.isinf(speed) else speed)
@@ -235,12 +243,12 @@ class MainWindow(QMainWindow):
         try:
             config.validated()
         except ValueError as exc:
-            self.statusBar().showMessage(f"Cannot use these settings: {exc}")
+            self.statusBar().showMessage(f"Cannot use these settings: {exc}", NOTICE_MS)
             return
         self.config = config
         self._new_run()
         self._reconfigure.start()
-        self.statusBar().showMessage("Settings changed: the run was reset to iteration 0.")
+        self.statusBar().showMessage("Settings changed: the run was reset to iteration 0.", NOTICE_MS)
 
     def _new_run(self) -> None:
         """Forget the current run in the views; its late updates will be ignored."""
@@ -304,6 +312,9 @@ class MainWindow(QMainWindow):
         self.state = "error"
         self._show_banner(f"Training stopped by an error: {message}. Press Reset to start again.")
         self.statusBar().showMessage(f"Error: {message}")
+
+    def _show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, NOTICE_MS)
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)

@@ -13,7 +13,9 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+
+from epochviz.qt.number_box import AboveMax, IntBox, RealBox
 
 MANTISSAS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
 
@@ -48,6 +50,7 @@ class LadderSlider(QWidget):
     """
 
     valueChanged = Signal(object)
+    notice = Signal(str)  # why a typed value was refused or changed
 
     def __init__(
         self,
@@ -59,6 +62,7 @@ class LadderSlider(QWidget):
         decimals: int | None = None,
         box_range: tuple[float, float] | None = None,
         fmt: Callable[[float], str] | None = None,
+        above_max: AboveMax | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName(name)
@@ -68,19 +72,17 @@ class LadderSlider(QWidget):
         self.slider.setObjectName(f"{name}Track")
         self.slider.setAccessibleName(f"{accessible} slider")
         self.slider.setPageStep(1)
-        self.box: QSpinBox | QDoubleSpinBox | None = None
+        self.box: IntBox | RealBox | None = None
         self.label: QLabel | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
         if fmt is None:
-            self.box = QSpinBox() if decimals is None else QDoubleSpinBox()
-            if decimals is not None:
-                self.box.setDecimals(decimals)
+            self.box = IntBox(accessible, above_max) if decimals is None else RealBox(accessible, decimals, above_max)
+            self.box.notice.connect(self.notice)
             self.box.setObjectName(f"{name}Box")
             self.box.setAccessibleName(f"{accessible} value")
             self.box.setGroupSeparatorShown(True)
-            self.box.setKeyboardTracking(False)  # typing "100" is not 1, 10, then 100
             self.box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.box.setMinimumWidth(90)
