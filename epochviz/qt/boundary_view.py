@@ -57,7 +57,7 @@ class BoundaryView(QWidget):
         self.setObjectName("boundaryView")
         self.setAccessibleName("What the network has learned")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(130, 130)
         self.X: np.ndarray | None = None
         self.y: np.ndarray | None = None
         self.image_data = False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,13 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose labels go above their fields when the panel is narrow (a small screen or a projector)."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 class ControlPanel(QWidget):
     """All the knobs. ``config_changed(RunConfig)`` fires on every training-parameter change."""
 
@@ -57,7 +65,7 @@ class ControlPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         data = QGroupBox("Data")
-        form = QFormLayout(data)
+        form = _form(data)
         self.dataset = _named(QComboBox(), "datasetCombo", "Dataset")
         for info in DATASETS.values():
             self.dataset.addItem(info.name, info.name)
@@ -73,7 +81,7 @@ class ControlPanel(QWidget):
         layout.addWidget(data)
 
         sched = QGroupBox("Schedule")
-        form = QFormLayout(sched)
+        form = _form(sched)
         self.batch = LadderSlider(
             round_ladder(1, config.samples), config.batch_size,
             name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
@@ -93,7 +101,7 @@ class ControlPanel(QWidget):
         layout.addWidget(sched)
 
         net = QGroupBox("Network")
-        form = QFormLayout(net)
+        form = _form(net)
         self.lr = LadderSlider(
             LR_LADDER, config.lr, name="learningRateSlider", accessible="Learning rate",
             decimals=4, box_range=(0.0001, 100.0),
@@ -116,7 +124,7 @@ class ControlPanel(QWidget):
 
         run = QGroupBox("Run")
         box = QVBoxLayout(run)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows: the panel stays narrow on a small screen
         self.play = _named(QPushButton("▶ Play"), "playButton", "Play or pause")
         self.play.setToolTip("Play or pause training (Space)")
         self.step = _named(QPushButton("Step"), "stepButton", "Step one phase")
@@ -128,8 +136,8 @@ class ControlPanel(QWidget):
         self.step_epoch.setToolTip("Run to the end of the current epoch")
         self.reset = _named(QPushButton("Reset"), "resetButton", "Reset the run")
         self.reset.setToolTip("A new run from iteration 0 with fresh weights (R)")
-        for b in (self.play, self.step, self.step_epoch, self.reset):
-            buttons.addWidget(b)
+        for i, b in enumerate((self.play, self.step, self.step_epoch, self.reset)):
+            buttons.addWidget(b, i // 2, i % 2)
         box.addLayout(buttons)
         speed_row = QHBoxLayout()
         speed_row.addWidget(QLabel("Speed"))

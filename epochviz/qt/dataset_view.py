@@ -38,7 +38,7 @@ class _GridCanvas(QWidget):
         self.cells = (1, 1)
         self.batch_cells = np.empty(0, dtype=np.int64)  # marked on top when cells are tiny
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(90, 90)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.image is None:
@@ -108,6 +108,8 @@ class DatasetView(QWidget):
         self.setObjectName("datasetView")
         self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
         self.title = QLabel("<b>Data</b>")
+        self.title.setWordWrap(True)
+        self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 2)  # room to wrap when narrow
         self.counts = QLabel(" ")
         self.counts.setObjectName("datasetCounts")
         self.counts.setWordWrap(True)
@@ -115,12 +117,15 @@ class DatasetView(QWidget):
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
-        legend = QLabel(
-            "<table><tr><td>" + swatch(STATE_COLOURS[IN_BATCH], "this batch") + "</td><td>&nbsp;"
-            + swatch(STATE_COLOURS[SEEN], "seen this epoch") + "</td></tr><tr><td>"
-            + swatch(STATE_COLOURS[UNSEEN], "not yet seen") + "</td><td>&nbsp;"
-            + swatch(STATE_COLOURS[DROPPED], "left out (drop last)") + "</td></tr></table>"
-        )
+        keys = [swatch(STATE_COLOURS[state], words) for state, words in (
+            (IN_BATCH, "this batch"), (SEEN, "seen this epoch"), (UNSEEN, "not yet seen"),
+            (DROPPED, "left out (drop last)"))]
+        self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
+                             f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
+        self._legend_narrow = "<br>".join(keys)
+        self.legend = legend = QLabel(self._legend_wide)
+        # The legend is the part that goes when the view is narrow: it never sets the view's width.
+        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -131,6 +136,27 @@ class DatasetView(QWidget):
         self._images: np.ndarray | None = None
         self._pixels: np.ndarray | None = None
         self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        width = event.size().width()
+        # The colour key in two columns, else in one, else (very narrow) not at all.
+        advance = self.legend.fontMetrics().horizontalAdvance
+        text = None
+        for candidate, widest, lines in ((self._legend_wide, "■ not yet seen ■ left out (drop last)", 2),
+                                         (self._legend_narrow, "■ left out (drop last)", 4)):
+            if advance(widest) + 12 <= width:
+                text = candidate
+                self.legend.setFixedHeight(lines * self.legend.fontMetrics().lineSpacing() + 4)
+                break
+        self.legend.setVisible(text is not None)
+        if text is not None and text != self.legend.text():
+            self.legend.setText(text)
+        # Heights for the longest texts these labels show, so they never change from frame to frame.
+        for label, longest, fewest in ((self.title, "Data: 100,000 samples, epoch 100", 1),
+                                       (self.counts, "seen 100,000 · in this batch 100,000 · not yet 100,000", 2)):
+            lines = -(-label.fontMetrics().horizontalAdvance(longest) // max(width - 8, 1))
+            label.setFixedHeight(min(max(lines, fewest), 3) * label.fontMetrics().lineSpacing() + 2)
+        super().resizeEvent(event)
 
     def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:
         """A new dataset of ``n_samples``; ``images`` (N, h, w) turns on the batch thumbnails."""

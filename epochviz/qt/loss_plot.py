@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.session import EpochEnd
@@ -27,6 +27,9 @@ SMOOTH_COLOUR = QColor(20, 60, 150)
 EPOCH_COLOUR = QColor(200, 90, 20)
 LABEL_SPACING_PX = 80  # room for an "epoch 12" label
 LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
+
+
+MIN_PLOT_HEIGHT = 160
 
 
 class ThousandsAxis(pg.AxisItem):
@@ -64,6 +67,7 @@ class LossPlot(QWidget):
         self.plot = TimedPlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
         self.plot.setObjectName("lossPlot")
         self.plot.setAccessibleName("Loss per iteration chart")
+        self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # a chart, never a strip
         item = self.plot.getPlotItem()
         # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
         item.setLabel("left", "loss")
@@ -99,6 +103,7 @@ class LossPlot(QWidget):
         self.hover = QLabel(" ")
         self.hover.setStyleSheet("color: #333;")
         self.hover.setObjectName("hoverLabel")
+        self.hover.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.hover.setAccessibleName("Point under the cursor")
         self.axis = QComboBox()
         self.axis.setObjectName("xAxisCombo")
@@ -111,7 +116,8 @@ class LossPlot(QWidget):
         self.smoothing.setAccessibleName("Smoothing")
         self.smoothing.setRange(0, 999)
         self.smoothing.setValue(900)
-        self.smoothing.setFixedWidth(140)
+        self.smoothing.setMinimumWidth(60)
+        self.smoothing.setMaximumWidth(140)
         self.smoothing_label = QLabel("0.900")
         self._resmooth = QTimer(self, singleShot=True, interval=150)
         self._resmooth.timeout.connect(self._apply_smoothing)
@@ -125,6 +131,7 @@ class LossPlot(QWidget):
             "whole-dataset loss"
         )
         self.legend.setObjectName("lossLegend")
+        self.legend.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.hover, 1)
         bar.addWidget(QLabel("Smoothing"))
@@ -146,6 +153,13 @@ class LossPlot(QWidget):
         self._redraw = QTimer(self, interval=MIN_REDRAW_MS)
         self._redraw.timeout.connect(self.redraw)
         self._redraw.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The legend wraps when narrow: its height follows, so the minimum stays true.
+        plain = self.legend.text().count("&nbsp;") * " " + "batch loss (every iteration) ━━ smoothed ┆ ● epoch end: whole-dataset loss"
+        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(event.size().width() - 8, 1))
+        self.legend.setFixedHeight(max(lines, 1) * self.legend.fontMetrics().lineSpacing() + 4)
+        super().resizeEvent(event)
 
     # -- data in ----------------------------------------------------------------
     def set_history(self, history: LossHistory) -> None:

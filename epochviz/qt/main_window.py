@@ -12,7 +12,7 @@ import weakref
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
@@ -22,6 +22,7 @@ from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.look import apply_look
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
+from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scrolling
 from epochviz.qt.views_panel import LearningViews
 from epochviz.qt.worker import WorkerThread
 
@@ -34,8 +35,11 @@ _BANNER_STYLE = (
 
 
 def _unbroken_parts(readout: str) -> str:
-    """Let a long readout wrap only between its ``|``-separated parts, never inside one."""
-    return " | ".join(part.replace(" ", "\N{NO-BREAK SPACE}") for part in readout.split(" | "))
+    """Let a long readout wrap between its ``|``-separated parts and at its ``=`` signs, nowhere else."""
+    def unbroken(text: str) -> str:
+        return text.replace(" ", "\N{NO-BREAK SPACE}")
+
+    return " | ".join(" = ".join(unbroken(side) for side in part.split(" = ")) for part in readout.split(" | "))
 
 
 class MainWindow(QMainWindow):
@@ -136,8 +140,8 @@ class MainWindow(QMainWindow):
         self.views = LearningViews()
         self.chart = LossPlot()
 
-        right = QWidget()
-        column = QVBoxLayout(right)
+        self._column = right = FillingColumn()
+        column = right.column
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.readout)
         column.addWidget(self.progress)
@@ -156,19 +160,21 @@ class MainWindow(QMainWindow):
         left_column.addWidget(self.controls)
         left_column.addWidget(self.glossary)
         left_column.addStretch(1)
-        scroll = QScrollArea()  # on a small screen the controls scroll instead of being clipped
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(430)
-        scroll.setMaximumWidth(480)
+        controls = scrolling(left)
+        # As wide as the controls need (labels go above fields when narrow), no wider than useful.
+        controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
+        controls.setMaximumWidth(480)
         splitter = QSplitter()
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
+        splitter.addWidget(controls)
+        splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
-        self.resize(1600, 900)
+        fit_to_screen(self)
+        # The results get the room they need first; the controls get what is left, up to 400 px.
+        right_needs = right.minimumSizeHint().width() + 2 * controls.verticalScrollBar().sizeHint().width() + 12
+        left_gets = max(controls.minimumWidth(), min(400, self.width() - right_needs - splitter.handleWidth()))
+        splitter.setSizes([left_gets, self.width() - left_gets])
 
     # -- transport --------------------------------------------------------------
     def play(self) -> None:
@@ -260,6 +266,7 @@ class MainWindow(QMainWindow):
         self.chart.set_history(self.history)
         self.progress.set_state(self.schedule, 0)
         self.readout.setText(_unbroken_parts(self.schedule.facts().readout()))
+        self._column.fit_labels()
         self.glossary.set_state(self.schedule)
         self.views.set_run(self.config, self.schedule)
         self.banner.setVisible(False)
@@ -319,6 +326,7 @@ class MainWindow(QMainWindow):
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(True)
+        self._column.fit_labels()
 
     # -- closing ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -34,7 +34,7 @@ class NetworkView(QWidget):
         self.setObjectName("networkView")
         self.setAccessibleName("Network: layers of neurons and the weights between them")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(220, 180)
+        self.setMinimumSize(170, 140)
         self.widths: tuple[int, ...] = (2, 16, 16, 3)
         self.weights: list[np.ndarray] | None = None
         self.previous: list[np.ndarray] | None = None
@@ -53,7 +53,8 @@ class NetworkView(QWidget):
 
     # -- geometry ---------------------------------------------------------------
     def _columns(self) -> list[list[QPointF]]:
-        left, right = 70.0, self.width() - 60.0
+        margin = min(70.0, 0.12 * self.width())  # narrow views keep room for the layers
+        left, right = margin, self.width() - margin * 6 / 7
         top, bottom = 34.0, self.height() - LABEL_HEIGHT - 4
         n = len(self.widths)
         columns = []
@@ -177,9 +178,13 @@ class NetworkView(QWidget):
         painter.setFont(font)
         painter.setPen(QColor(50, 50, 50))
         last = len(columns) - 1
+        gap = (columns[1][0].x() - columns[0][0].x()) if last >= 1 and columns[0] and columns[1] else 120.0
+        names = ("input", "hidden", "output")
+        if gap < 4 + max(painter.fontMetrics().horizontalAdvance(n) for n in names):
+            names = ("in", "h", "out")  # a narrow view: short names that do not run into each other
         for c, (column, width) in enumerate(zip(columns, self.widths)):
             x = column[0].x() if column else 0
-            name = "input" if c == 0 else "output" if c == last else "hidden"
+            name = names[0] if c == 0 else names[2] if c == last else names[1]
             text = f"{name}\n{width}"
             if width > MAX_SHOWN:
                 text += f" (first {MAX_SHOWN})"

@@ -1,0 +1,70 @@
+"""Sizing the window for the screen it opens on: a laptop, a 1280x720 projector, a scaled desktop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+PREFERRED_SIZE = (1600, 900)
+DECORATION_ROOM = (16, 48)  # what a window manager's frame and title bar may add around the window
+
+
+def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE) -> None:
+    """Resize ``window`` to ``preferred``, or to the available screen if that is smaller, and centre it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*preferred)
+        return
+    room = screen.availableGeometry()
+    width = min(preferred[0], room.width() - DECORATION_ROOM[0])
+    height = min(preferred[1], room.height() - DECORATION_ROOM[1])
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(room.center())
+    window.move(max(frame.left(), room.left()), max(frame.top(), room.top()))
+
+
+def scrolling(content: QWidget, *, horizontal: bool = False) -> QScrollArea:
+    """``content`` in a frameless scroll area: on a small screen it scrolls instead of being clipped."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    if not horizontal:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+
+class _NoHeightForWidth(QVBoxLayout):
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
+class FillingColumn(QWidget):
+    """A column for a scroll area that fills the visible height, scrolling only below its true minimum.
+
+    A word-wrapping label makes a layout "height for width", and a scroll area
+    then sizes its content to the ideal height: views and chart at full size,
+    the chart below the fold. This column says no, and instead keeps each
+    wrapping label's minimum height at what its text needs at the current
+    width, so that its minimum is true and nothing is squeezed into overlap.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column = _NoHeightForWidth(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Give each wrapping label the height its text needs at the column's width (call after setText)."""
+        margins = self.column.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        for i in range(self.column.count()):
+            label = self.column.itemAt(i).widget()
+            if isinstance(label, QLabel) and label.wordWrap() and not label.isHidden():
+                label.setMinimumHeight(label.heightForWidth(width))
