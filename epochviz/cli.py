@@ -20,6 +20,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+from epochviz.core.words import count
 from epochviz.limits import check_window_presets
 
 EXIT_USAGE = 2
@@ -174,25 +175,25 @@ def build_parser() -> OneLineParser:
 def describe_schedule(facts: ScheduleFacts) -> str:
     """The arithmetic of a schedule written out as on a board."""
     n, b = facts.n_samples, facts.batch_size
-    lines = [f"{n:,} samples, batch size {b:,}, {facts.epochs:,} epoch{'s' * (facts.epochs != 1)}", ""]
+    lines = [f"{count(n, 'sample')}, batch size {b:,}, {count(facts.epochs, 'epoch')}", ""]
     lines.append(f"  iterations per epoch = {facts.iterations_formula}")
     if b >= n:
-        last = f"{facts.last_batch_size:,} samples (batch size >= N: full batch, one update per epoch)"
+        last = f"{count(facts.last_batch_size, 'sample')} (batch size >= N: full batch, one update per epoch)"
     elif facts.dropped_per_epoch:
         last = (
-            f"{b:,} samples; the {facts.dropped_per_epoch:,} left over ({n:,} mod {b:,}) "
+            f"{count(b, 'sample')}; the {facts.dropped_per_epoch:,} left over ({n:,} mod {b:,}) "
             "are dropped each epoch"
         )
     elif n % b:
-        last = f"{facts.last_batch_size:,} samples ({n:,} mod {b:,}: a partial batch)"
+        last = f"{count(facts.last_batch_size, 'sample')} ({n:,} mod {b:,}: a partial batch)"
     else:
-        last = f"{facts.last_batch_size:,} samples ({b:,} divides {n:,})"
+        last = f"{count(facts.last_batch_size, 'sample')} ({b:,} divides {n:,})"
     lines.append(f"  last batch           = {last}")
     lines.append(f"  total iterations     = {facts.total_formula}")
     lines.append("")
     lines.append(
-        f"That is {facts.weight_updates:,} weight update{'s' * (facts.weight_updates != 1)} "
-        f"and {facts.samples_seen:,} samples seen "
+        f"That is {count(facts.weight_updates, 'weight update')} "
+        f"and {count(facts.samples_seen, 'sample')} seen "
         f"({facts.samples_per_epoch:,} per epoch)."
     )
     return "\n".join(lines)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from epochviz.core.words import count
+
 
 def check_positive_int(name: str, value: object) -> int:
     """Return ``value`` as an ``int`` or raise ``ValueError`` naming ``name``.
@@ -215,5 +217,5 @@ class ScheduleFacts:
         return (
             f"iterations per epoch = {fn}({self.n_samples:,} / {self.batch_size:,}) = "
             f"{self.iterations_per_epoch:,} | {last} | total = {self.epochs:,} x "
-            f"{self.iterations_per_epoch:,} = {self.total_iterations:,} iterations"
+            f"{self.iterations_per_epoch:,} = {count(self.total_iterations, 'iteration')}"
         )

@@ -33,7 +33,20 @@ MIN_PLOT_HEIGHT = 160
 
 
 class ThousandsAxis(pg.AxisItem):
-    """An axis whose whole-number ticks read 250,000 rather than 250000."""
+    """An axis whose whole-number ticks read 250,000 rather than 250000.
+
+    With ``integers`` on (iterations, samples) it never ticks between whole
+    numbers: there is no iteration 0.5.
+    """
+
+    integers = True
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not self.integers:
+            return levels
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
         if spacing * scale >= 1:
@@ -77,6 +90,9 @@ class LossPlot(QWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTickFont(font)
             item.getAxis(side).enableAutoSIPrefix(False)  # "loss", never "loss (x0.001)"
+        # The top tick's label may stand above the plot: room for it, instead of cutting it off.
+        item.getAxis("left").setStyle(hideOverlappingLabels=False)
+        item.layout.setContentsMargins(0, 10, 10, 0)
         # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
         # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
         self.raw = item.plot(
@@ -239,9 +255,17 @@ class LossPlot(QWidget):
 
     # -- interaction ------------------------------------------------------------
     def follow(self) -> None:
-        """Fit the view to all the data and keep following it as it grows."""
+        """Fit the view to all the data and keep following it as it grows.
+
+        With no data yet, the view spans the run's first epoch and a loss of 0 to
+        1, never what the previous run left behind.
+        """
         self.following = True
         self.bounds = ChartBounds()
+        if self.history is not None and not len(self.history):
+            schedule = self.history.schedule
+            one_epoch = float(x_values(schedule, self.history.axis, [schedule.iterations_per_epoch])[0])
+            self.plot.getPlotItem().vb.setRange(xRange=(0, max(one_epoch, 1.0)), yRange=(0, 1.0), padding=0)
         self._dirty = True
         self.redraw()
 
@@ -250,6 +274,7 @@ class LossPlot(QWidget):
 
     def _on_axis(self) -> None:
         key = self.axis.currentData()
+        self.plot.getPlotItem().getAxis("bottom").integers = key != "epochs"
         self.plot.getPlotItem().setLabel("bottom", AXIS_LABELS[key])
         if self.history is not None:
             self.history.set_axis(key)

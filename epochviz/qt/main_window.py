@@ -16,17 +16,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
+from epochviz.core.words import count
 from epochviz.limits import check_window_presets
 from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.look import apply_look
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
-from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scrolling
+from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scale_text, scrolling, text_scale_for
 from epochviz.qt.views_panel import LearningViews
 from epochviz.qt.worker import WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
+CONTROLS_MAX_WIDTH = 480
 NOTICE_MS = 6000  # how long a passing message stays in the status bar
 
 _BANNER_STYLE = (
@@ -163,7 +165,8 @@ class MainWindow(QMainWindow):
         controls = scrolling(left)
         # As wide as the controls need (labels go above fields when narrow), no wider than useful.
         controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
-        controls.setMaximumWidth(480)
+        controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
+        self._controls_area, self._text_scale = controls, 1.0
         splitter = QSplitter()
         splitter.addWidget(controls)
         splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
@@ -187,6 +190,15 @@ class MainWindow(QMainWindow):
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # Full screen on a big display: text grows with the room (up to 1.75x), for the back row.
+        factor = text_scale_for(self) if self.isFullScreen() else 1.0
+        if factor != self._text_scale:
+            self._text_scale = factor
+            scale_text(self, factor)
+            self._controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * factor))
 
     def run_iterations(self, n: int) -> None:
         """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""
@@ -299,7 +311,7 @@ class MainWindow(QMainWindow):
         if chunk.state == "finished":
             self._set_playing(False)
             self.statusBar().showMessage(
-                f"Finished: {self.schedule.epochs:,} epochs, {self.last_iteration:,} iterations. "
+                f"Finished: {count(self.schedule.epochs, 'epoch')}, {count(self.last_iteration, 'iteration')}. "
                 "Press Play to train again from scratch."
             )
         elif chunk.state == "diverged":

@@ -87,7 +87,7 @@ class MemoryMeter(QWidget):
         self.bar.setFormat(f"B = {batch:,}: {format_bytes(need.total)} of {format_bytes(budget)}")
         self.bar.setStyleSheet(_OK if fits else _OVER)
         most = largest_batch(shape, budget)
-        verdict = f"B up to {most:,} fits" if most else "not even one sample fits"
+        verdict = f"the largest batch that fits is {most:,}" if most else "not even one sample fits"
         whole = "fits" if everything.total <= budget else "<b>can never fit</b>"
         self.text.setText(
             f"{'Fits' if fits else '<b>Too big</b>'}: {verdict}. "

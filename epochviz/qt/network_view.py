@@ -19,7 +19,7 @@ from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, NEGATIVE, POSI
 
 MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
 WIDTH_BUCKETS = 4
-LABEL_HEIGHT = 54  # three lines under each column: role, width, and |dL/dW| while going backward
+LABEL_LINES = 3  # under each column: role, width, and |dL/dW| while going backward
 
 
 def shown_neurons(width: int) -> int:
@@ -55,7 +55,7 @@ class NetworkView(QWidget):
     def _columns(self) -> list[list[QPointF]]:
         margin = min(70.0, 0.12 * self.width())  # narrow views keep room for the layers
         left, right = margin, self.width() - margin * 6 / 7
-        top, bottom = 34.0, self.height() - LABEL_HEIGHT - 4
+        top, bottom = 34.0, self.height() - self._label_height() - 4
         n = len(self.widths)
         columns = []
         for i, width in enumerate(self.widths):
@@ -64,6 +64,10 @@ class NetworkView(QWidget):
             step = (bottom - top) / max(count, 1)
             columns.append([QPointF(x, top + step * (j + 0.5)) for j in range(count)])
         return columns
+
+    def _label_height(self) -> float:
+        """Room under the columns for the labels, in the current font (it grows in full screen)."""
+        return LABEL_LINES * self.fontMetrics().lineSpacing() + 3
 
     def _layer_weights(self) -> list[np.ndarray] | None:
         """The W matrices to draw: blended old -> new during the update phase."""
@@ -122,7 +126,7 @@ class NetworkView(QWidget):
         forward = self.phase == PHASES.index("forward")
         colour = FORWARD.darker(130) if forward else BACKWARD
         painter.setPen(QPen(colour, 3))
-        painter.drawLine(QLineF(x, 30, x, self.height() - LABEL_HEIGHT - 4))
+        painter.drawLine(QLineF(x, 30, x, self.height() - self._label_height() - 4))
         painter.drawText(QRectF(x - 70, 6, 140, 22), Qt.AlignmentFlag.AlignHCenter,
                          "forward →" if forward else "← backward")
 
@@ -188,7 +192,9 @@ class NetworkView(QWidget):
             text = f"{name}\n{width}"
             if width > MAX_SHOWN:
                 text += f" (first {MAX_SHOWN})"
-            painter.drawText(QRectF(x - 60, self.height() - LABEL_HEIGHT, 120, 36), Qt.AlignmentFlag.AlignHCenter, text)
+            line = painter.fontMetrics().lineSpacing()
+            painter.drawText(QRectF(x - 60, self.height() - self._label_height(), 120, 2 * line + 2),
+                             Qt.AlignmentFlag.AlignHCenter, text)
         if self.grad_norms and self.phase == PHASES.index("backward"):
             # The size of each layer's weight gradient, once the backward pass has reached it.
             reached = [f"{g:.3g}" if self._lit(c) else "…" for c, g in enumerate(self.grad_norms, start=1)]

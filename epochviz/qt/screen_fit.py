@@ -68,3 +68,31 @@ class FillingColumn(QWidget):
             label = self.column.itemAt(i).widget()
             if isinstance(label, QLabel) and label.wordWrap() and not label.isHidden():
                 label.setMinimumHeight(label.heightForWidth(width))
+
+
+_BASE_POINT_SIZE = "epochvizBasePointSize"
+MAX_TEXT_SCALE = 1.75
+
+
+def text_scale_for(window: QWidget, reference: tuple[int, int] = (1440, 810)) -> float:
+    """How much larger text should be in ``window``'s current size than at ``reference`` (1 to 1.75)."""
+    factor = min(window.width() / reference[0], window.height() / reference[1])
+    return max(1.0, min(MAX_TEXT_SCALE, factor))
+
+
+def scale_text(root: QWidget, factor: float) -> None:
+    """Set every widget's font under ``root`` to ``factor`` times its own base size (1 restores it).
+
+    All base sizes are read before any font changes (a child inherits its parent's
+    font, so reading as we go would compound), and kept, so scaling never compounds.
+    """
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if widget.property(_BASE_POINT_SIZE) is None:
+            widget.setProperty(_BASE_POINT_SIZE, widget.font().pointSizeF())
+    for widget in widgets:
+        base = widget.property(_BASE_POINT_SIZE)
+        if base and base > 0:  # a pixel-sized font (-1) is left as it is
+            font = widget.font()
+            font.setPointSizeF(base * factor)
+            widget.setFont(font)

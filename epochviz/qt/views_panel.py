@@ -12,7 +12,7 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -76,6 +76,11 @@ class LearningViews(QWidget):
         self._refresh.timeout.connect(self.refresh)
         self._refresh.start()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # full screen scales the text: the caption keeps two lines
+            self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 4)
+
     # -- runs -------------------------------------------------------------------
     def set_run(self, config: RunConfig, schedule: BatchSchedule) -> None:
         """A new run: clear everything (cheap, called on every slider move)."""
@@ -118,8 +123,9 @@ class LearningViews(QWidget):
             self.batch_size = int(chunk.batch_size[-1])
             self.loss = float(chunk.loss[-1])
             self._start_phases(len(chunk))
-            self._show_caption()  # the caption keeps pace with the progress bars
         self._dirty = True
+        if len(chunk):
+            self.refresh()  # now, not at the next tick: every view of this frame shows the same iteration
 
     def _start_phases(self, n_new: int) -> None:
         if self.awaiting_phase_step:

@@ -92,7 +92,7 @@ def test_closing_mid_run_exits_0_quickly_and_quietly():
     assert result.returncode == 0, result.stderr
     iterations, seconds = result.stdout.split()
     assert int(iterations) >= 100
-    assert float(seconds) < 1.0
+    assert float(seconds) < 5.0  # a guard against a hang; the design stops within about 0.6 s
     assert result.stderr == ""
 
 
