@@ -12,10 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import NoReturn
 
 from epochviz import __version__
+from epochviz.arguments import join_negative_values, layer_widths, png_path, positive_float, positive_int, seed, window_size
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
@@ -34,74 +34,6 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1 (thousands separators ``_`` and ``,`` allowed)."""
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}")
-    return value
-
-
-def positive_float(text: str) -> float:
-    """argparse type: a finite number > 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
-    return value
-
-
-def layer_widths(text: str) -> tuple[int, ...]:
-    """argparse type: hidden layer widths like ``16,16``; empty for none."""
-    try:
-        widths = tuple(int(w) for w in text.replace(" ", "").split(",") if w)
-    except ValueError:
-        widths = (0,)
-    if any(w < 1 or w > 1024 for w in widths) or len(widths) > 8:
-        raise argparse.ArgumentTypeError(
-            f"must be up to 8 comma-separated widths from 1 to 1024, got {text!r}"
-        )
-    return widths
-
-
-def window_size(text: str) -> tuple[int, int]:
-    """argparse type: ``1280x720``."""
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        width = height = 0
-    if not (640 <= width <= 7680 and 480 <= height <= 4320):
-        raise argparse.ArgumentTypeError(f"must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {text!r}")
-    return width, height
-
-
-def png_path(text: str) -> str:
-    """argparse type: a file name ending in ``.png`` in a folder that exists and can be written."""
-    path = Path(text)
-    if not text.strip():
-        raise argparse.ArgumentTypeError("needs a file name ending in .png, got an empty path")
-    if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{_cut(text)} is a folder; give a file name ending in .png")
-    if path.suffix.lower() != ".png":
-        raise argparse.ArgumentTypeError(f"the picture is saved as PNG: the name must end in .png, got {_cut(text)!r}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"the folder {_cut(str(folder))} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise argparse.ArgumentTypeError(f"the folder {_cut(str(folder))} cannot be written")
-    return text
-
-
-def _cut(text: str, limit: int = 60) -> str:
-    """A value echoed in a message, cut to a readable length."""
-    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
-
-
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train`` and the window presets."""
     d = (lambda v: v) if defaults else (lambda v: None)
@@ -112,8 +44,22 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
     parser.add_argument("--lr", type=positive_float, default=d(0.1), help="learning rate")
 
 
+TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
+
+
+def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """A flag of ``train`` given to the window gets a message saying where it belongs."""
+    if any(word in ("schedule", "train") for word in argv):
+        return
+    for word in argv:
+        flag = word.split("=", 1)[0]
+        if flag in TRAIN_ONLY_FLAGS:
+            parser.error(f"argument {flag}: belongs to 'epochviz train' (the window sets it in its panel)")
+
+
 def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Checks across flags that argparse cannot make one flag at a time."""
+    parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
     samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
     if args.command == "train" and samples > MAX_SAMPLES:
         parser.error(f"argument --samples: at most {MAX_SAMPLES:,} for a dataset, got {samples}")
@@ -123,7 +69,7 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
             "it would drop every sample"
         )
     if args.command is None:  # the window
-        for flag, value in (("--samples", samples), ("--epochs", args.epochs)):
+        for flag, value in (("--samples", samples), ("--epochs", args.epochs), ("--lr", args.lr)):
             try:
                 check_window_presets(**{flag[2:]: value})
             except ValueError as exc:
@@ -156,6 +102,7 @@ def build_parser() -> OneLineParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     sched = sub.add_parser("schedule", help="print the epoch/batch/iteration arithmetic")
+    parser.commands = {"schedule": sched}
     sched.add_argument("--samples", type=positive_int, required=True, metavar="N", help="dataset size N")
     sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help="batch size B")
     sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help="number of epochs")
@@ -163,10 +110,11 @@ def build_parser() -> OneLineParser:
     sched.add_argument("--json", action="store_true", help="print the facts as one JSON object")
 
     tr = sub.add_parser("train", help="train headless with Keras-style progress")
+    parser.commands["train"] = tr
     add_training_args(tr)
     tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W", help="hidden widths")
     tr.add_argument("--activation", choices=ACTIVATIONS, default="tanh")
-    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
     tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
     tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
     return parser
@@ -256,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    argv = join_negative_values(list(sys.argv[1:] if argv is None else argv))
+    check_flag_places(parser, argv)
     args = parser.parse_args(argv)
     check_run(parser, args)
     if args.command == "schedule":

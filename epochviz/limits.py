@@ -3,9 +3,11 @@
 WINDOW_MIN_SAMPLES = 10
 WINDOW_MAX_SAMPLES = 100_000
 WINDOW_MAX_EPOCHS = 100
+WINDOW_MIN_LR = 0.0001  # the learning-rate box shows 4 decimals
+WINDOW_MAX_LR = 100.0
 
 
-def check_window_presets(samples: int | None = None, epochs: int | None = None) -> None:
+def check_window_presets(samples: int | None = None, epochs: int | None = None, lr: float | None = None) -> None:
     """``ValueError`` naming the setting when a preset lies outside what the window shows."""
     if samples is not None and not WINDOW_MIN_SAMPLES <= samples <= WINDOW_MAX_SAMPLES:
         raise ValueError(
@@ -13,3 +15,34 @@ def check_window_presets(samples: int | None = None, epochs: int | None = None) 
         )
     if epochs is not None and not 1 <= epochs <= WINDOW_MAX_EPOCHS:
         raise ValueError(f"the window shows 1 to {WINDOW_MAX_EPOCHS} epochs, got {epochs}")
+    if lr is not None and not WINDOW_MIN_LR <= lr <= WINDOW_MAX_LR:
+        raise ValueError(f"the window takes a learning rate from {WINDOW_MIN_LR:g} to {WINDOW_MAX_LR:g}, got {lr:g}")
+
+
+def checked_window_presets(**presets: object) -> dict:
+    """The window's keyword presets, each checked by type and range (``None`` means not given).
+
+    ``TypeError`` or ``ValueError`` names the keyword, so ``MainWindow(samples="100")``
+    fails at once with a reason instead of later inside the worker.
+    """
+    from epochviz.core.checks import check_positive_int, check_real
+    from epochviz.core.datasets import DATASETS
+
+    out: dict = {}
+    for name, value in presets.items():
+        if value is None:
+            continue
+        if name == "dataset":
+            if not isinstance(value, str) or value not in DATASETS:
+                raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {value!r}")
+        elif name in ("samples", "batch_size", "epochs"):
+            if isinstance(value, str):
+                raise TypeError(f"{name} must be an integer, got {value!r}")
+            value = check_positive_int(name, value)
+        elif name == "lr":
+            value = check_real("lr", value, low=WINDOW_MIN_LR, high=WINDOW_MAX_LR)
+        else:
+            raise TypeError(f"unknown preset {name!r}")
+        out[name] = value
+    check_window_presets(out.get("samples"), out.get("epochs"), out.get("lr"))
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from epochviz.core.schedule import check_positive_int
+from epochviz.core.checks import check_positive_int, check_real, check_seed
 
 DEFAULT_NOISE = 0.1
 MAX_SAMPLES = 1_000_000
@@ -147,9 +147,7 @@ def make_dataset(
     n = check_positive_int("n_samples", n_samples)
     if n > MAX_SAMPLES:
         raise ValueError(f"n_samples must be at most {MAX_SAMPLES:,}, got {n_samples!r}")
-    noise = float(noise)
-    if not 0.0 <= noise <= 1.0:
-        raise ValueError(f"noise must be between 0 and 1, got {noise!r}")
-    rng = np.random.default_rng(seed)
+    noise = check_real("noise", noise, low=0.0, high=1.0)
+    rng = np.random.default_rng(check_seed(seed))
     features, labels = _GENERATORS[info.name](rng, n, noise)
     return np.ascontiguousarray(features, dtype=np.float32), labels.astype(np.int64)

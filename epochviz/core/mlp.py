@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from epochviz.core.checks import check_batch, check_float_dtype, check_positive_int, check_real, check_seed, check_widths
+
 ACTIVATIONS = ("tanh", "relu", "sigmoid")
 
 
@@ -139,21 +141,17 @@ class MLP:
         seed: int = 0,
         dtype=np.float32,
     ) -> None:
-        if activation not in _ACTIVATION_CLASSES:
+        if not isinstance(activation, str) or activation not in _ACTIVATION_CLASSES:
             raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
-        if not lr > 0 or not np.isfinite(lr):
-            raise ValueError(f"lr must be a positive number, got {lr!r}")
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
-        widths = [int(n_in), *(int(h) for h in hidden), int(n_out)]
-        if min(widths) < 1:
-            raise ValueError(f"layer widths must be positive, got {widths}")
-        rng = np.random.default_rng(seed)
+        lr = check_real("lr", lr, low=0.0, low_open=True)
+        momentum = check_real("momentum", momentum, low=0.0, high=1.0, high_open=True)
+        widths = [check_positive_int("n_in", n_in), *check_widths("hidden", hidden), check_positive_int("n_out", n_out)]
+        rng = np.random.default_rng(check_seed(seed))
         self.widths = tuple(widths)
         self.activation = activation
-        self.lr = float(lr)
-        self.momentum = float(momentum)
-        self.dtype = np.dtype(dtype)
+        self.lr = lr
+        self.momentum = momentum
+        self.dtype = check_float_dtype("dtype", dtype)
         self.dense = [
             Dense(a, b, rng, self.dtype, _GAINS[activation]) for a, b in zip(widths, widths[1:])
         ]
@@ -199,15 +197,27 @@ class MLP:
             p += v
 
     def loss_and_gradients(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-        """Forward and backward on one batch without updating; ``(loss, accuracy)``."""
-        loss, accuracy, dlogits = softmax_cross_entropy(self.forward(x), y)
-        self.backward(dlogits)
-        return loss, accuracy
+        """Forward and backward on one batch without updating; ``(loss, accuracy)``.
+
+        The batch is checked (shape, labels in range); ``ValueError`` says what is wrong.
+        """
+        check_batch(x, y, self.widths[0], self.widths[-1])
+        return self._loss_and_gradients(x, y)
 
     def step(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-        """One iteration on a batch: forward, loss, backward, update; ``(loss, accuracy)``."""
-        loss, accuracy = self.loss_and_gradients(x, y)
+        """One iteration on a checked batch: forward, loss, backward, update; ``(loss, accuracy)``."""
+        check_batch(x, y, self.widths[0], self.widths[-1])
+        return self.step_unchecked(x, y)
+
+    def step_unchecked(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """``step`` without the batch checks, for the trainer, whose batches are valid by construction."""
+        loss, accuracy = self._loss_and_gradients(x, y)
         self.update()
+        return loss, accuracy
+
+    def _loss_and_gradients(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        loss, accuracy, dlogits = softmax_cross_entropy(self.forward(x), y)
+        self.backward(dlogits)
         return loss, accuracy
 
     def predict_logits(self, x: np.ndarray, chunk: int = 65536) -> np.ndarray:

@@ -7,26 +7,22 @@ and which sample indices make up each batch of each epoch.
 
 from __future__ import annotations
 
-import math
 import numbers
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
+from epochviz.core.checks import check_bool, check_positive_int, check_seed
 from epochviz.core.words import count
 
 
-def check_positive_int(name: str, value: object) -> int:
-    """Return ``value`` as an ``int`` or raise ``ValueError`` naming ``name``.
-
-    Booleans and floats are refused: a batch size of ``2.5`` or ``True`` is a
-    mistake, not something to round silently.
-    """
+def _check_in_range(name: str, value: object, low: int, high: int) -> int:
+    """``value`` as an ``int`` from ``low`` to ``high``, else ``ValueError`` naming ``name`` and the range."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    if value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        raise ValueError(f"{name} must be an integer, got {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be from {low:,} to {high:,} for this schedule, got {value:,}")
     return int(value)
 
 
@@ -67,9 +63,9 @@ class BatchSchedule:
         self.n_samples = check_positive_int("n_samples", n_samples)
         self.batch_size = check_positive_int("batch_size", batch_size)
         self.epochs = check_positive_int("epochs", epochs)
-        self.shuffle = bool(shuffle)
-        self.drop_last = bool(drop_last)
-        self.seed = int(seed)
+        self.shuffle = check_bool("shuffle", shuffle)
+        self.drop_last = check_bool("drop_last", drop_last)
+        self.seed = check_seed(seed)
         if self.drop_last and self.batch_size > self.n_samples:
             raise ValueError(
                 f"drop_last with batch_size {self.batch_size} > n_samples "
@@ -93,7 +89,7 @@ class BatchSchedule:
         """ceil(N / B), or floor(N / B) when the partial batch is dropped."""
         if self.drop_last:
             return self.n_samples // self.batch_size
-        return math.ceil(self.n_samples / self.batch_size)
+        return -(-self.n_samples // self.batch_size)  # exact at any size: no floating point
 
     @property
     def total_iterations(self) -> int:
@@ -119,26 +115,29 @@ class BatchSchedule:
 
     def batch_size_at(self, iteration: int) -> int:
         """Size of the batch of the given 1-based iteration within an epoch."""
+        iteration = _check_in_range("iteration", iteration, 1, self.iterations_per_epoch)
         if iteration == self.iterations_per_epoch:
             return self.last_batch_size
         return self.effective_batch_size
 
     def samples_seen(self, global_iteration: int) -> int:
         """Samples processed after ``global_iteration`` iterations (0 allowed)."""
+        global_iteration = _check_in_range("global_iteration", global_iteration, 0, self.total_iterations)
         ipe = self.iterations_per_epoch
         full_epochs, within = divmod(global_iteration, ipe)
         return full_epochs * self.samples_per_epoch + within * self.effective_batch_size
 
     def position(self, global_iteration: int) -> tuple[int, int]:
         """(epoch, iteration within it) of a 1-based global iteration; (1, 0) before the first."""
-        if global_iteration <= 0:
+        global_iteration = _check_in_range("global_iteration", global_iteration, 0, self.total_iterations)
+        if global_iteration == 0:
             return 1, 0
         epoch = (global_iteration - 1) // self.iterations_per_epoch + 1
         return epoch, global_iteration - (epoch - 1) * self.iterations_per_epoch
 
     def order(self, epoch: int) -> np.ndarray:
         """The (read-only) order in which samples are visited in ``epoch`` (1-based)."""
-        epoch = check_positive_int("epoch", epoch)
+        epoch = _check_in_range("epoch", epoch, 1, self.epochs)
         if self.shuffle:
             # Seeding with (seed, epoch) makes every epoch reproducible on its own.
             order = np.random.default_rng([self.seed, epoch]).permutation(self.n_samples)
@@ -148,11 +147,10 @@ class BatchSchedule:
         return order
 
     def batches(self, epoch: int) -> Iterator[np.ndarray]:
-        """Yield the index arrays of the batches of ``epoch`` (1-based), in order."""
+        """The index arrays of the batches of ``epoch`` (1-based), in order (the epoch is checked at once)."""
         order = self.order(epoch)
         step = self.effective_batch_size
-        for i in range(self.iterations_per_epoch):
-            yield order[i * step : i * step + step]
+        return (order[i * step : i * step + step] for i in range(self.iterations_per_epoch))
 
     def __iter__(self) -> Iterator[tuple[int, int, np.ndarray]]:
         """Yield ``(epoch, iteration, indices)`` over every epoch, both 1-based."""

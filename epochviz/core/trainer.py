@@ -83,7 +83,7 @@ class Trainer:
         for epoch, iteration, indices in self.schedule:
             global_iteration += 1
             with np.errstate(all="ignore"):  # divergence is reported, not warned about
-                loss, accuracy = model.step(X[indices], y[indices])
+                loss, accuracy = model.step_unchecked(X[indices], y[indices])
             diverged = not math.isfinite(loss)
             epoch_end = iteration == last
             epoch_loss = epoch_accuracy = None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
-from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
+from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_LR, WINDOW_MAX_SAMPLES, WINDOW_MIN_LR, WINDOW_MIN_SAMPLES
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
 from epochviz.qt.sliders import LadderSlider, round_ladder
@@ -104,7 +104,7 @@ class ControlPanel(QWidget):
         form = _form(net)
         self.lr = LadderSlider(
             LR_LADDER, config.lr, name="learningRateSlider", accessible="Learning rate",
-            decimals=4, box_range=(0.0001, 100.0),
+            decimals=4, box_range=(WINDOW_MIN_LR, WINDOW_MAX_LR),
         )
         form.addRow("Learning rate", self.lr)
         shape = QHBoxLayout()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import weakref
 
+import numpy as np
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
-from epochviz.limits import check_window_presets
+from epochviz.limits import checked_window_presets
 from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.look import apply_look
@@ -25,7 +27,7 @@ from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
 from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scale_text, scrolling, text_scale_for
 from epochviz.qt.views_panel import LearningViews
-from epochviz.qt.worker import WorkerThread
+from epochviz.qt.worker import BACKENDS, WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 CONTROLS_MAX_WIDTH = 480
@@ -72,9 +74,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         apply_look(QCoreApplication.instance())
         self.setWindowTitle("epochviz – epoch, batch and iteration")
-        presets = {k: v for k, v in dict(dataset=dataset, samples=samples, batch_size=batch_size,
-                                          epochs=epochs, lr=lr).items() if v is not None}
-        check_window_presets(samples, epochs)
+        presets = checked_window_presets(dataset=dataset, samples=samples, batch_size=batch_size,
+                                         epochs=epochs, lr=lr)
+        if not isinstance(play, (bool, np.bool_)):
+            raise TypeError(f"play must be True or False, got {play!r}")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
         config = RunConfig().with_changes(**presets)
         # The batch-size slider ends at N: a larger preset means the same full batch.
         config = config.with_changes(batch_size=min(config.batch_size, config.samples))

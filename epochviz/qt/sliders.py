@@ -10,8 +10,10 @@ in real units (samples, a batch size, a learning rate), never slider steps.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
@@ -105,13 +107,32 @@ class LadderSlider(QWidget):
         return self._value
 
     def setValue(self, value: float) -> None:  # noqa: N802 - Qt naming, as QSlider's
-        """Set the value in real units (clamped to the box's range)."""
-        if self.box is not None:
-            value = min(max(value, self.box.minimum()), self.box.maximum())
+        """Set the value in real units: exactly what the control can show, else an error naming it.
+
+        ``TypeError`` for a non-number (a bool included), ``ValueError`` for NaN, a
+        value out of range or a fraction in a whole-number control; nothing changes then.
+        """
+        value = self._checked(value)
         if value != self._value:
             self._value = value
             self._show(value)
             self.valueChanged.emit(value)
+
+    def _checked(self, value: object) -> float:
+        name = self.objectName()
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name}: expected a number, got {value!r}")
+        number = float(value)
+        low, high = (self.box.minimum(), self.box.maximum()) if self.box is not None else (self._ladder[0], self._ladder[-1])
+        if math.isnan(number) or not low <= number <= high:
+            raise ValueError(f"{name} takes {low:,g} to {high:,g}, got {value!r}")
+        if isinstance(self.box, IntBox):
+            if not number.is_integer():
+                raise ValueError(f"{name} takes whole numbers, got {value!r}")
+            return int(number)
+        if isinstance(self.box, RealBox):
+            return round(number, self.box.decimals())  # what the box shows is what is trained
+        return number
 
     def set_ladder(self, ladder: Sequence[float], box_range: tuple[float, float] | None = None) -> None:
         """Replace the ladder (e.g. batch sizes up to a new N) without emitting."""

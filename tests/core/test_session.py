@@ -89,7 +89,7 @@ def test_divergence_ends_the_run_with_a_diverged_state():
 
 def test_an_exception_while_training_is_reported_not_raised(monkeypatch):
     engine = engine_with()
-    monkeypatch.setattr(engine._trainer.model, "step", lambda x, y: 1 / 0)
+    monkeypatch.setattr(engine._trainer.model, "step_unchecked", lambda x, y: 1 / 0)
     engine.step(1)
     engine.run(0.0, 1.0)
     chunk = engine.take_chunk()

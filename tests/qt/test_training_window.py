@@ -125,13 +125,13 @@ def test_a_too_high_learning_rate_pauses_and_says_so(make_window, qtbot):
 
 def test_an_exception_in_training_is_shown_and_reset_recovers(make_window, qtbot, monkeypatch):
     window = make_window(samples=100, batch_size=10, backend="thread")
-    original = MLP.step
-    monkeypatch.setattr(MLP, "step", lambda self, x, y: 1 / 0)
+    original = MLP.step_unchecked
+    monkeypatch.setattr(MLP, "step_unchecked", lambda self, x, y: 1 / 0)
     window.controls.step.click()
     wait_for_state(qtbot, window, "error")
     assert "ZeroDivisionError" in window.banner.text()
     assert "Error" in window.statusBar().currentMessage()
-    monkeypatch.setattr(MLP, "step", original)
+    monkeypatch.setattr(MLP, "step_unchecked", original)
     window.controls.reset.click()
     window.controls.play.click()
     wait_for_state(qtbot, window, "finished")

@@ -1,0 +1,122 @@
+"""The command line's value types: strict, and each refusal one line that names the value (cut to size).
+
+Numbers are ASCII digits with optional thousands separators in their places
+(``100,000`` or ``100_000``, never ``1__0`` or ``_1``); a learning rate is a
+plain decimal or scientific number. Nothing is read as something else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+INT_LIMIT = 2**63 - 1  # what numpy's int64 holds: the largest N, B or E the arithmetic takes
+_INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}(_[0-9]{3})+")
+_DECIMAL = re.compile(r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+ECHO_LIMIT = 60
+
+
+def cut(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A value echoed in a message, cut to a readable length (quoted)."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
+def _whole_number(text: str) -> int | None:
+    """The integer ``text`` spells, or None."""
+    text = text.strip()
+    if not text.isascii() or not _INTEGER.fullmatch(text):
+        return None
+    digits = text.replace(",", "").replace("_", "")
+    if len(digits.lstrip("0")) > 19:  # beyond int64, and int() refuses thousands of digits
+        return INT_LIMIT + 1
+    return int(digits)
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer from 1 to 2**63 - 1 (``100,000`` and ``100_000`` allowed)."""
+    value = _whole_number(text)
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {cut(text)}")
+    if value > INT_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be at most {INT_LIMIT:,}, got {cut(text)}")
+    return value
+
+
+def seed(text: str) -> int:
+    """argparse type: a non-negative integer seed."""
+    value = _whole_number(text)
+    if value is None or value > 2**64 - 1:
+        raise argparse.ArgumentTypeError(f"must be an integer from 0 to {2**64 - 1:,}, got {cut(text)}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    """argparse type: a finite number > 0, written plainly (``0.1``, ``1e-3``)."""
+    stripped = text.strip()
+    value = float(stripped) if stripped.isascii() and _DECIMAL.fullmatch(stripped) else float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {cut(text)}")
+    return value
+
+
+def layer_widths(text: str) -> tuple[int, ...]:
+    """argparse type: hidden layer widths like ``16,16``; an empty string for none."""
+    problem = f"must be up to 8 comma-separated widths from 1 to 1024 (or '' for none), got {cut(text)}"
+    if not text.strip():
+        return ()
+    parts = [part.strip() for part in text.split(",")]
+    widths = [int(p) if p.isascii() and p.isdigit() else 0 for p in parts]
+    if len(widths) > 8 or any(not 1 <= w <= 1024 for w in widths):
+        raise argparse.ArgumentTypeError(problem)
+    return tuple(widths)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """argparse type: ``1280x720``."""
+    parts = text.strip().lower().split("x")
+    sizes = [int(p) if p.isascii() and p.isdigit() and len(p) < 6 else 0 for p in parts]
+    if len(sizes) != 2 or not (640 <= sizes[0] <= 7680 and 480 <= sizes[1] <= 4320):
+        raise argparse.ArgumentTypeError(f"must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {cut(text)}")
+    return sizes[0], sizes[1]
+
+
+def png_path(text: str) -> str:
+    """argparse type: a file name ending in ``.png`` in a folder that exists and can be written."""
+    path = Path(text)
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name ending in .png, got an empty path")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{cut(text)} is a folder; give a file name ending in .png")
+    if path.suffix.lower() != ".png":
+        raise argparse.ArgumentTypeError(f"the picture is saved as PNG: the name must end in .png, got {cut(text)}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} cannot be written")
+    return text
+
+
+def join_negative_values(argv: list[str]) -> list[str]:
+    """``--lr -inf`` as ``--lr=-inf``: argparse would take ``-inf`` for an option and lose the value.
+
+    A long option followed by a word that starts with a single dash (and is not
+    ``-h``) is joined to it, so that the value is checked and named in the error.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        following = argv[i + 1] if i + 1 < len(argv) else None
+        if (word.startswith("--") and "=" not in word and following is not None
+                and following.startswith("-") and not following.startswith("--") and following != "-h"):
+            out.append(f"{word}={following}")
+            i += 2
+        else:
+            out.append(word)
+            i += 1
+    return out

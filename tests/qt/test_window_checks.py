@@ -1,0 +1,50 @@
+"""The window's doors: MainWindow's keywords and the widgets' setValue refuse bad values by name."""
+
+import math
+
+import numpy as np
+import pytest
+
+from epochviz.app import MainWindow
+
+
+@pytest.mark.parametrize("keywords, error, name", [
+    ({"lr": 0}, ValueError, "lr"), ({"lr": -1}, ValueError, "lr"), ({"lr": math.nan}, ValueError, "lr"),
+    ({"lr": math.inf}, ValueError, "lr"), ({"lr": 1e-5}, ValueError, "lr"), ({"lr": 1e308}, ValueError, "lr"),
+    ({"lr": "0.1"}, TypeError, "lr"), ({"lr": True}, TypeError, "lr"),
+    ({"samples": "100"}, TypeError, "samples"), ({"samples": 5}, ValueError, "samples"),
+    ({"samples": 2.5}, ValueError, "samples"), ({"batch_size": 0}, ValueError, "batch_size"),
+    ({"epochs": 1000}, ValueError, "epochs"), ({"dataset": "mnist"}, ValueError, "dataset"),
+    ({"backend": "bogus"}, ValueError, "backend"), ({"play": "yes"}, TypeError, "play"),
+])
+def test_main_window_refuses_a_bad_keyword_by_name(qtbot, keywords, error, name):
+    with pytest.raises(error, match=name):
+        MainWindow(**keywords)
+
+
+@pytest.mark.parametrize("control, value, error", [
+    ("speed", math.nan, ValueError), ("speed", 1e-9, ValueError), ("speed", 0, ValueError), ("speed", -1, ValueError),
+    ("batch", math.nan, ValueError), ("batch", 2.5, ValueError), ("batch", True, TypeError),
+    ("batch", "20", TypeError), ("batch", 5000, ValueError), ("samples", 1, ValueError),
+    ("lr", math.inf, ValueError), ("lr", 500.0, ValueError),
+])
+def test_set_value_refuses_what_the_control_cannot_show_and_the_panel_still_works(make_window, control, value, error):
+    window = make_window(samples=2000, batch_size=20)
+    slider = getattr(window.controls, control)
+    before = slider.value()
+    with pytest.raises(error, match=slider.objectName()):
+        slider.setValue(value)
+    assert slider.value() == before
+    window.controls.batch.setValue(50)  # the next change works
+    assert window.controls.config().batch_size == 50 and window.config.batch_size == 50
+
+
+def test_set_value_takes_what_the_control_shows(make_window):
+    window = make_window(samples=2000, batch_size=20)
+    window.controls.batch.setValue(np.int64(40))
+    window.controls.batch.setValue(100.0)
+    window.controls.speed.setValue(math.inf)
+    window.controls.lr.setValue(0.00026)  # four decimals: what is shown is what is trained
+    config = window.controls.config()
+    assert config.batch_size == 100 and config.lr == 0.0003
+    assert window.controls.lr.box.value() == 0.0003
