@@ -24,6 +24,7 @@ from epochviz.core.words import count
 from epochviz.limits import check_window_presets
 
 EXIT_USAGE = 2
+MESSAGE_LIMIT = 300
 EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
@@ -31,7 +32,11 @@ class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # One line whatever was typed: control characters escaped, a huge echo cut.
+        printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        if len(printable) > MESSAGE_LIMIT:
+            printable = printable[:MESSAGE_LIMIT] + f"... ({len(printable):,} characters)"
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable}\n")
 
 
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
@@ -157,9 +162,18 @@ def run_schedule(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
+    from epochviz.core.datasets import dataset_info
+    from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
     from epochviz.core.trainer import train
     from epochviz.progress_line import EpochProgress
 
+    info = dataset_info(args.dataset)
+    try:  # before anything is allocated: a run that cannot fit is refused, not swapped or crashed
+        check_fits((info.n_features, *args.hidden, info.n_classes), args.samples, args.batch_size, args.activation,
+                   base=resident_bytes() or INTERPRETER)
+    except MemoryError as exc:
+        print(f"epochviz train: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     trainer = train(
         dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
         epochs=args.epochs, lr=args.lr, hidden=args.hidden, activation=args.activation,

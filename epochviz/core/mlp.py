@@ -37,6 +37,7 @@ class Dense:
         """Store dW, db for ``grad`` = dL/d(out); return dL/dx unless not needed."""
         self.dW = self._x.T @ grad
         self.db = grad.sum(axis=0)
+        self._x = None  # done with it: the batch's activations are not kept between iterations
         return grad @ self.W.T if need_input_grad else None
 
     def __repr__(self) -> str:
@@ -47,11 +48,17 @@ class Tanh:
     """Elementwise tanh; its derivative 1 - tanh^2 reuses the output."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = np.tanh(x, out=x)  # x is a fresh matmul result: safe to overwrite
+        self._y = self.apply(x)
         return self._y
 
+    @staticmethod
+    def apply(x: np.ndarray) -> np.ndarray:
+        """tanh in place, nothing kept (x is a fresh matmul result: safe to overwrite)."""
+        return np.tanh(x, out=x)
+
     def backward(self, grad: np.ndarray) -> np.ndarray:
-        return grad * (1.0 - self._y * self._y)
+        y, self._y = self._y, None
+        return grad * (1.0 - y * y)
 
     def __repr__(self) -> str:
         return "Tanh()"
@@ -64,8 +71,14 @@ class ReLU:
         self._mask = x > 0
         return np.multiply(x, self._mask, out=x)
 
+    @staticmethod
+    def apply(x: np.ndarray) -> np.ndarray:
+        """max(x, 0) in place, nothing kept."""
+        return np.maximum(x, 0, out=x)
+
     def backward(self, grad: np.ndarray) -> np.ndarray:
-        return grad * self._mask
+        mask, self._mask = self._mask, None
+        return grad * mask
 
     def __repr__(self) -> str:
         return "ReLU()"
@@ -75,14 +88,20 @@ class Sigmoid:
     """Elementwise 1 / (1 + e^-x); its derivative y (1 - y) reuses the output."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = self.apply(x)
+        return self._y
+
+    @staticmethod
+    def apply(x: np.ndarray) -> np.ndarray:
+        """1 / (1 + e^-x) in place, nothing kept."""
         np.negative(x, out=x)
         np.exp(x, out=x)
         x += 1.0
-        self._y = np.reciprocal(x, out=x)
-        return self._y
+        return np.reciprocal(x, out=x)
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
-        return grad * (self._y * (1.0 - self._y))
+        y, self._y = self._y, None
+        return grad * (y * (1.0 - y))
 
     def __repr__(self) -> str:
         return "Sigmoid()"
@@ -112,6 +131,14 @@ def softmax_cross_entropy(logits: np.ndarray, y: np.ndarray) -> tuple[float, flo
     dlogits[rows, y] -= 1.0
     dlogits /= n
     return loss, accuracy, dlogits
+
+
+EVAL_CHUNK_FLOATS = 2**22  # 16 MB of float32 per layer output while evaluating
+
+
+def eval_chunk_rows(widest: int) -> int:
+    """Rows per chunk of a whole-dataset evaluation: a wide network takes fewer at a time."""
+    return max(256, min(65536, EVAL_CHUNK_FLOATS // max(widest, 1)))
 
 
 class MLP:
@@ -220,14 +247,18 @@ class MLP:
         self.backward(dlogits)
         return loss, accuracy
 
-    def predict_logits(self, x: np.ndarray, chunk: int = 65536) -> np.ndarray:
-        """Logits for any number of rows, in chunks so memory stays bounded."""
+    def predict_logits(self, x: np.ndarray, chunk: int | None = None) -> np.ndarray:
+        """Logits for any number of rows, in chunks so memory stays bounded (see ``eval_chunk_rows``)."""
+        chunk = chunk or eval_chunk_rows(max(self.widths))
         out = np.empty((len(x), self.widths[-1]), dtype=self.dtype)
-        for start in range(0, len(x), chunk):
+        for start in range(0, len(x), chunk):  # nothing is cached: this is not for backward
             h = x[start : start + chunk]
             for dense, act in zip(self.dense, self.activations):
-                h = act.forward(h @ dense.W + dense.b)
-            out[start : start + chunk] = h @ self.dense[-1].W + self.dense[-1].b
+                h = h @ dense.W
+                h += dense.b
+                h = act.apply(h)
+            out[start : start + chunk] = h @ self.dense[-1].W
+        out += self.dense[-1].b
         return out
 
     def evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:

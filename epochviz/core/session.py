@@ -17,6 +17,7 @@ from typing import Literal
 import numpy as np
 
 from epochviz.core.datasets import DEFAULT_NOISE, dataset_info
+from epochviz.core.run_memory import check_fits
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.trainer import StepRecord, Trainer, train
 
@@ -53,9 +54,14 @@ class RunConfig:
         )
 
     def validated(self) -> RunConfig:
-        """This config if it can run; ``ValueError`` with a plain reason otherwise."""
+        """This config if it can run; ``ValueError`` with a plain reason otherwise (memory included)."""
         dataset_info(self.dataset)
-        self.schedule()
+        schedule = self.schedule()
+        try:  # the window keeps every iteration's loss: the history counts too
+            check_fits(self.widths, self.samples, self.batch_size, self.activation,
+                       kept_iterations=schedule.total_iterations)
+        except MemoryError as exc:
+            raise ValueError(str(exc)) from None
         return self
 
     def with_changes(self, **changes: object) -> RunConfig:

@@ -22,12 +22,12 @@ DENSITY_BINS = 160
 
 def boundary_image(boundary: Boundary) -> QImage:
     """RGB heat map: the winning class's colour, faded towards white where the network is unsure."""
-    probs = boundary.probs
+    probs = np.nan_to_num(boundary.probs, nan=0.0, posinf=1.0, neginf=0.0)  # a diverged run draws, quietly
     classes = probs.shape[-1]
     winner = probs.argmax(axis=-1)
     confidence = (probs.max(axis=-1) - 1 / classes) / (1 - 1 / classes)
     strength = 0.15 + 0.45 * confidence[..., None]
-    rgb = 255 * (1 - strength) + CLASS_RGB[winner] * strength
+    rgb = np.clip(255 * (1 - strength) + CLASS_RGB[winner] * strength, 0, 255)
     rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # row 0 at the top of the image
     g = rgb.shape[0]
     return QImage(rgb.data, g, g, 3 * g, QImage.Format.Format_RGB888).copy()

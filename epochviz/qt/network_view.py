@@ -131,6 +131,7 @@ class NetworkView(QWidget):
                          "forward →" if forward else "← backward")
 
     def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray, vivid: bool = True) -> None:
+        W = np.nan_to_num(W, nan=0.0, posinf=0.0, neginf=0.0)  # a diverged run's weights: drawn, not warned about
         scale = float(np.abs(W).max()) or 1.0
         strength = np.abs(W) / scale
         buckets = np.minimum((strength * WIDTH_BUCKETS).astype(int), WIDTH_BUCKETS - 1)

@@ -1,10 +1,14 @@
 """The command line: schedule arithmetic, headless training, and one-line errors."""
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from epochviz import __version__
 from epochviz.cli import main
@@ -102,3 +106,62 @@ def test_output_into_a_closed_pipe_ends_quietly(command):
     err = run.stderr.read()
     assert run.wait(timeout=60) == 0
     assert err == b""
+
+
+FLAGS = ["--samples", "--batch-size", "--epochs", "--lr", "--hidden", "--seed", "--activation", "--dataset"]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(command=st.sampled_from(["schedule", "train"]), flag=st.sampled_from(FLAGS), value=st.text(max_size=40))
+def test_any_string_for_any_flag_parses_or_gives_one_line_and_status_2(command, flag, value):
+    from epochviz.cli import build_parser, check_flag_places, check_run, join_negative_values
+
+    argv = join_negative_values([command, "--samples", "10", "--batch-size", "5", flag, value])
+    parser = build_parser()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            check_flag_places(parser, argv)
+            check_run(parser, parser.parse_args(argv))
+        except SystemExit as exit_:
+            assert exit_.code == 2
+            lines = err.getvalue().strip().splitlines()
+            assert len(lines) == 1 and "Traceback" not in lines[0] and len(lines[0]) < 400
+            return
+    assert err.getvalue() == ""
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--hidden", "16", "--screenshot", "x.png"], "--hidden: belongs to 'epochviz train'"),
+    (["--lr", "-inf"], "got '-inf'"), (["--samples", "-inf"], "got '-inf'"),
+    (["schedule", "--samples", "9" * 5000, "--batch-size", "1"], "(5,000 characters)"),
+    (["schedule", "--samples", "_1", "--batch-size", "1"], "got '_1'"),
+    (["schedule", "--samples", "1__0", "--batch-size", "1"], "got '1__0'"),
+    (["train", "--hidden", "16,,16"], "got '16,,16'"), (["train", "--hidden", ","], "got ','"),
+    (["schedule", "--samples", "10", "--batch-size", "20", "--drop-last"], "epochviz schedule: error: argument --drop-last"),
+    (["train", "--seed", "-1"], "--seed"), (["--lr", "1e308"], "learning rate from 0.0001 to 100"),
+    (["schedule", "--samples", "１２", "--batch-size", "1"], "--samples"),
+])
+def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and len(err) < 400
+    assert words in err
+
+
+def test_one_of_everything_is_singular():
+    out = subprocess.run([sys.executable, "-m", "epochviz", "schedule", "--samples", "1", "--batch-size", "1"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "1 sample, batch size 1, 1 epoch" in out and "= 1 sample " in out and "1 weight update " in out
+    assert "samples (" not in out
+
+
+def test_a_run_that_cannot_fit_in_memory_is_refused_before_it_starts(monkeypatch, capsys):
+    from epochviz.core import run_memory
+
+    monkeypatch.setattr(run_memory, "available_bytes", lambda: 500 * 10**6)
+    monkeypatch.setattr(run_memory, "resident_bytes", lambda: 40 * 10**6)  # a fresh process, not pytest's
+    assert main(["train", "--samples", "100000", "--batch-size", "100000", "--hidden", "1024,1024"]) == 2
+    err = capsys.readouterr().err
+    assert "needs about" in err and "would fit" in err and len(err.strip().splitlines()) == 1

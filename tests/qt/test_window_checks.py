@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from epochviz.app import MainWindow
+from epochviz.core.session import Boundary
+from epochviz.qt.boundary_view import boundary_image
 
 
 @pytest.mark.parametrize("keywords, error, name", [
@@ -48,3 +50,16 @@ def test_set_value_takes_what_the_control_shows(make_window):
     config = window.controls.config()
     assert config.batch_size == 100 and config.lr == 0.0003
     assert window.controls.lr.box.value() == 0.0003
+
+
+def test_views_draw_a_diverged_runs_weights_without_warnings(make_window, recwarn):
+    window = make_window(samples=100, batch_size=10)
+    widths = window.config.widths
+    weights = []
+    for a, b in zip(widths, widths[1:]):
+        weights += [np.full((a, b), np.nan, np.float32), np.full(b, np.inf, np.float32)]
+    window.views.network.set_state(widths=widths, weights=weights, previous=None, grad_norms=[math.nan] * 3,
+                                   phase=3, progress=0.5, batch_size=10, loss=math.inf)
+    boundary_image(Boundary(np.full((48, 48, 3), np.nan, np.float32), (0, 1, 0, 1)))
+    window.grab()
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
