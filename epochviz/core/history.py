@@ -1,19 +1,26 @@
-"""The loss history of a run, grown in place, and TensorBoard-style smoothing.
+"""The loss history of a run: every iteration's loss, its smoothing, and what a chart of it draws.
 
-A chart of a million iterations must not copy a million values every frame:
-``GrowingArray`` preallocates and doubles, and hands out views of the filled
-part, the way pyqtgraph's scrolling-plot example does.
+A chart of ten million iterations must cost the same per frame as one of a
+thousand. The history keeps the losses and their smoothed values (growing
+arrays, 16 bytes an iteration) and a min/max pyramid of the losses; ``curve``
+returns at most about two points per pixel column for any range, and the x
+axis (iterations, epochs, samples seen) is applied to those points only.
+Global iterations are 1, 2, 3, ... in order, so the i-th value is iteration i + 1.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
+from epochviz.core.minmax_pyramid import FACTOR, MinMaxPyramid
 from epochviz.core.schedule import BatchSchedule
+from epochviz.core.smoothing import ema_debiased
 
 X_AXES = ("iterations", "epochs", "samples")
+BOUNDS_SAMPLE = 100_000  # at most this many values looked at to place the axes
 
 
 class GrowingArray:
@@ -23,13 +30,20 @@ class GrowingArray:
         self._data = np.empty(capacity, dtype=dtype)
         self._size = 0
 
+    @classmethod
+    def adopt(cls, values: np.ndarray) -> GrowingArray:
+        """A growing array around ``values`` as they are (no copy)."""
+        array = cls.__new__(cls)
+        array._data, array._size = values, len(values)
+        return array
+
     def __len__(self) -> int:
         return self._size
 
     def append(self, values: np.ndarray) -> None:
         n = len(values)
         if self._size + n > len(self._data):
-            grown = np.empty(max(2 * len(self._data), self._size + n), dtype=self._data.dtype)
+            grown = np.empty(max(2 * len(self._data), self._size + n, 16), dtype=self._data.dtype)
             grown[: self._size] = self._data[: self._size]
             self._data = grown
         self._data[self._size : self._size + n] = values
@@ -45,50 +59,6 @@ class GrowingArray:
     @property
     def nbytes(self) -> int:
         return self._data.nbytes
-
-
-def _block_length(weight: float) -> int:
-    """Longest block whose scale factor weight**-L stays far from overflow."""
-    if weight <= 0.0:
-        return 4096
-    return int(max(1, min(4096, 200 * math.log(10) / -math.log(weight))))
-
-
-def ema_debiased(
-    values: np.ndarray, weight: float, state: tuple[float, int] = (0.0, 0)
-) -> tuple[np.ndarray, tuple[float, int]]:
-    """Debiased exponential moving average, as TensorBoard smooths its scalar charts.
-
-    ``last = last * w + (1 - w) * v``, shown as ``last / (1 - w**count)`` so the
-    first points are not pulled towards zero. Non-finite values are skipped
-    (their smoothed value is NaN). ``state`` = (last, count) continues an
-    earlier call, so a growing series can be smoothed chunk by chunk.
-    Vectorised per block: s_j = w^(j+1) s_prev + (1-w) w^j cumsum(w^-k v_k).
-    """
-    values = np.asarray(values, dtype=np.float64)
-    out = np.full(len(values), np.nan)
-    finite = np.isfinite(values)
-    v = values[finite]
-    last, count = state
-    if not 0.0 <= weight < 1.0:
-        raise ValueError(f"smoothing weight must be in [0, 1), got {weight!r}")
-    smoothed = np.empty(len(v))
-    block = _block_length(weight)
-    k = np.arange(min(block, len(v)), dtype=np.float64)
-    w_k = weight**k  # w^j within a block, and its inverse for the scaled cumsum
-    w_inv = 1.0 / w_k if weight > 0.0 else None
-    for start in range(0, len(v), block):
-        part = v[start : start + block]
-        m = len(part)
-        if w_inv is None:
-            raw = part.copy()
-        else:
-            raw = weight * w_k[:m] * last + (1 - weight) * w_k[:m] * np.cumsum(w_inv[:m] * part)
-        debias = 1.0 - weight ** (count + 1 + k[:m])
-        smoothed[start : start + m] = raw / debias
-        last, count = float(raw[-1]), count + m
-    out[finite] = smoothed
-    return out, (last, count)
 
 
 def x_values(schedule: BatchSchedule, axis: str, global_iteration: np.ndarray) -> np.ndarray:
@@ -108,54 +78,138 @@ def x_values(schedule: BatchSchedule, axis: str, global_iteration: np.ndarray) -
     raise ValueError(f"x axis must be one of {', '.join(X_AXES)}, got {axis!r}")
 
 
+def iteration_at(schedule: BatchSchedule, axis: str, x: float) -> float:
+    """The (fractional) global iteration at ``x`` on ``axis``: the inverse of ``x_values``."""
+    if axis == "iterations":
+        return x
+    ipe = schedule.iterations_per_epoch
+    if axis == "epochs":
+        return x * ipe
+    if axis == "samples":
+        full, rest = divmod(x, schedule.samples_per_epoch)
+        return full * ipe + min(rest / schedule.effective_batch_size, ipe)
+    raise ValueError(f"x axis must be one of {', '.join(X_AXES)}, got {axis!r}")
+
+
+@dataclass(frozen=True)
+class Smoothed:
+    """A history's losses smoothed with ``weight`` up to ``upto`` (computed off the GUI thread)."""
+
+    weight: float
+    upto: int
+    values: np.ndarray
+    state: tuple[float, int]
+
+
+@dataclass(frozen=True)
+class Curve:
+    """What to draw for a range: (x, loss) with a min/max pair per bucket, and (x, smoothed)."""
+
+    x: np.ndarray
+    loss: np.ndarray
+    smoothed_x: np.ndarray
+    smoothed: np.ndarray
+    level: int
+
+
 class LossHistory:
-    """Every iteration's loss of one run, its smoothed curve, and the x of each point."""
+    """Every iteration's loss of one run, its smoothed curve, and a pyramid for drawing it."""
 
     def __init__(self, schedule: BatchSchedule, axis: str = "iterations", smoothing: float = 0.9) -> None:
         self.schedule = schedule
         self.axis = axis
         self.smoothing = smoothing
-        self.iterations = GrowingArray(np.float64)
         self.loss = GrowingArray(np.float64)
         self.smoothed = GrowingArray(np.float64)
-        self.x = GrowingArray(np.float64)
+        self.pyramid = MinMaxPyramid()
         self._ema_state: tuple[float, int] = (0.0, 0)
 
     def __len__(self) -> int:
         return len(self.loss)
 
+    def global_iterations(self) -> np.ndarray:
+        """1, 2, ..., n: the iteration of every value (made on demand)."""
+        return np.arange(1, len(self) + 1, dtype=np.float64)
+
     def append(self, global_iteration: np.ndarray, loss: np.ndarray) -> None:
-        self.iterations.append(global_iteration)
+        """Add the next iterations' losses (``global_iteration`` must continue from ``len(self) + 1``)."""
+        if len(global_iteration) and int(global_iteration[0]) != len(self) + 1:
+            raise ValueError(f"iterations must continue from {len(self) + 1}, got {int(global_iteration[0])}")
         self.loss.append(loss)
         smoothed, self._ema_state = ema_debiased(loss, self.smoothing, self._ema_state)
         self.smoothed.append(smoothed)
-        self.x.append(x_values(self.schedule, self.axis, global_iteration))
+        self.pyramid.extend(self.loss.view())
+
+    def x_of(self, global_iteration) -> np.ndarray:
+        return x_values(self.schedule, self.axis, global_iteration)
 
     def set_axis(self, axis: str) -> None:
-        """Recompute every x for another axis (once per switch, vectorised)."""
-        xs = x_values(self.schedule, axis, self.iterations.view())
+        """Switch the x axis: nothing is recomputed, the next curve is drawn on the new axis."""
+        x_values(self.schedule, axis, np.zeros(0))  # checks the name
         self.axis = axis
-        self.x.clear()
-        self.x.append(xs)
+
+    # -- smoothing ------------------------------------------------------------
+    def smooth_all(self, weight: float) -> Smoothed:
+        """Smooth the losses so far with ``weight`` (safe on another thread: it only reads)."""
+        losses = self.loss.view()  # a view of this buffer: later appends cannot change it
+        values, state = ema_debiased(losses, weight)
+        return Smoothed(weight, len(losses), values, state)
+
+    def use_smoothing(self, result: Smoothed) -> None:
+        """Swap in ``result``, smoothing what arrived while it was computed."""
+        rest, state = ema_debiased(self.loss.view()[result.upto :], result.weight, result.state)
+        smoothed = GrowingArray.adopt(result.values)
+        smoothed.append(rest)
+        self.smoothed, self._ema_state, self.smoothing = smoothed, state, result.weight
 
     def set_smoothing(self, weight: float) -> None:
-        """Re-smooth the whole history with a new weight."""
-        smoothed, self._ema_state = ema_debiased(self.loss.view(), weight)
-        self.smoothing = weight
-        self.smoothed.clear()
-        self.smoothed.append(smoothed)
+        """Re-smooth the whole history with a new weight, here and now."""
+        self.use_smoothing(self.smooth_all(weight))
+
+    # -- drawing ----------------------------------------------------------------
+    def curve(self, x_from: float, x_to: float, columns: int) -> Curve:
+        """The points to draw between ``x_from`` and ``x_to`` on the current axis, for ``columns`` pixels."""
+        n = len(self)
+        empty = np.zeros(0)
+        if not n:
+            return Curve(empty, empty, empty, empty, 0)
+        g0 = max(1, math.floor(iteration_at(self.schedule, self.axis, x_from)) - 1)
+        g1 = min(n, math.ceil(iteration_at(self.schedule, self.axis, x_to)) + 1)
+        if g1 < g0:
+            return Curve(empty, empty, empty, empty, 0)
+        level, bucket = 0, 1
+        while (g1 - g0 + 1) / bucket > 2 * max(columns, 1) and level < self.pyramid.levels:
+            level, bucket = level + 1, bucket * FACTOR
+        if level == 0:
+            g = np.arange(g0, g1 + 1, dtype=np.float64)
+            x = self.x_of(g)
+            return Curve(x, self.loss.view()[g0 - 1 : g1], x, self.smoothed.view()[g0 - 1 : g1], 0)
+        first, last = (g0 - 1) // bucket, -(-g1 // bucket)
+        mins, maxs = self.pyramid.buckets(level, first, last)
+        complete = len(mins)
+        if first + complete < last:  # the newest, partial bucket: from the raw values (fewer than ``bucket``)
+            tail = self.loss.view()[(first + complete) * bucket :]
+            with np.errstate(invalid="ignore"):
+                mins = np.append(mins, np.fmin.reduce(tail) if len(tail) else np.nan)
+                maxs = np.append(maxs, np.fmax.reduce(tail) if len(tail) else np.nan)
+        starts = (np.arange(first, first + len(mins), dtype=np.float64)) * bucket
+        centres = np.minimum(starts + bucket / 2 + 0.5, n)
+        x = np.repeat(self.x_of(centres), 2)
+        loss = np.empty(2 * len(mins), np.float64)
+        loss[0::2], loss[1::2] = mins, maxs
+        ends = np.minimum(starts + bucket, n).astype(np.int64)  # the last iteration of each bucket
+        smoothed = self.smoothed.view()[ends - 1]
+        return Curve(x, loss, self.x_of(ends), smoothed, level)
 
     def nearest(self, x: float) -> int | None:
-        """Index of the point whose x is nearest to ``x`` (x grows with the index)."""
-        xs = self.x.view()
-        if not len(xs):
+        """Index of the value whose iteration is nearest to ``x`` on the current axis."""
+        n = len(self)
+        if not n:
             return None
-        i = int(np.searchsorted(xs, x))
-        if i >= len(xs):
-            return len(xs) - 1
-        if i > 0 and x - xs[i - 1] < xs[i] - x:
-            return i - 1
-        return i
+        g = iteration_at(self.schedule, self.axis, x)
+        candidates = {min(max(int(math.floor(g)), 1), n), min(max(int(math.ceil(g)), 1), n)}
+        best = min(candidates, key=lambda c: abs(float(self.x_of(c)) - x))
+        return best - 1
 
 
 class ChartBounds:
@@ -164,6 +218,8 @@ class ChartBounds:
     x runs from 0 to a bit beyond the newest point; y from 0 to a bit above the
     new losses' 99th percentile (the rare spikes of tiny batches do not squash
     the curve) or the smoothed line's peak (so the start is always in view).
+    Each call looks at what arrived since the last one, at most ``BOUNDS_SAMPLE``
+    values of it (evenly spaced), so even a refit of ten million is quick.
     """
 
     X_HEADROOM = 1.25
@@ -180,16 +236,17 @@ class ChartBounds:
         if start >= self._seen:
             return False
         changed = False
-        x_last = float(history.x.view()[-1])
+        x_last = float(history.x_of(len(history)))
         if x_last > self.x_hi:
             self.x_hi = x_last * self.X_HEADROOM
             changed = True
+        step = max(1, -(-(self._seen - start) // BOUNDS_SAMPLE))
         candidates = []
-        loss = history.loss.view()[start:]
+        loss = history.loss.view()[start::step]
         loss = loss[np.isfinite(loss)]
         if len(loss):
             candidates.append(float(np.percentile(loss, 99)) if len(loss) >= 20 else float(loss.max()))
-        smoothed = history.smoothed.view()[start:]
+        smoothed = history.smoothed.view()[start::step]
         if np.isfinite(smoothed).any():
             candidates.append(float(np.nanmax(smoothed)))
         top = max(candidates, default=0.0)

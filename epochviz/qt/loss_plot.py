@@ -9,6 +9,7 @@ per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows 
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 import pyqtgraph as pg
@@ -54,6 +55,21 @@ class ThousandsAxis(pg.AxisItem):
         return super().tickStrings(values, scale, spacing)
 
 
+class HistoryCurve(pg.PlotDataItem):
+    """The per-iteration curve: it draws a level of detail, and ``getOriginalDataset`` gives every point.
+
+    The automation contract (README) reads (global iterations, losses) of every
+    iteration so far from it; that is made on demand, never per frame.
+    """
+
+    history: LossHistory | None = None
+
+    def getOriginalDataset(self):  # noqa: N802 - pyqtgraph naming
+        if self.history is None:
+            return None, None
+        return self.history.global_iterations(), self.history.loss.view().copy()
+
+
 class TimedPlotWidget(pg.PlotWidget):
     """A PlotWidget that remembers how long its last paint took (to pace redraws)."""
 
@@ -95,14 +111,11 @@ class LossPlot(QWidget):
         item.layout.setContentsMargins(0, 10, 10, 0)
         # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
         # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
-        self.raw = item.plot(
-            pen=pg.mkPen(RAW_COLOUR, width=1), autoDownsampleFactor=1.0
-        )
-        self.raw.setDownsampling(auto=True, method="peak")
-        self.raw.setClipToView(True)
-        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3), autoDownsampleFactor=1.0)
-        self.smooth.setDownsampling(auto=True, method="subsample")
-        self.smooth.setClipToView(True)
+        # The history hands over at most two points per pixel column (a min/max pyramid), so
+        # pyqtgraph neither downsamples nor clips: a redraw costs the same at any length.
+        self.raw = HistoryCurve(pen=pg.mkPen(RAW_COLOUR, width=1))
+        item.addItem(self.raw)
+        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3))
         self.epoch_marks = pg.ScatterPlotItem(
             size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR)
         )
@@ -114,6 +127,9 @@ class LossPlot(QWidget):
         item.vb.disableAutoRange()
         item.vb.sigRangeChangedManually.connect(self._stop_following)
         item.vb.sigXRangeChanged.connect(self._thin_epoch_labels)
+        item.vb.sigRangeChanged.connect(self.mark_dirty)  # zoom or pan: draw the new range's detail
+        self._smoothing_job: Future | None = None
+        self._smoother = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-smoothing")
         item.hideButtons()  # our Fit button replaces pyqtgraph's small "A"
 
         self.hover = QLabel(" ")
@@ -180,9 +196,10 @@ class LossPlot(QWidget):
     # -- data in ----------------------------------------------------------------
     def set_history(self, history: LossHistory) -> None:
         """Show a new run: clears the curves and the epoch ticks."""
-        self.history = history
+        self.history = self.raw.history = history
         history.set_axis(self.axis.currentData())
         history.set_smoothing(self.smoothing.value() / 1000)
+        self._smoothing_job = None
         for line in self.epoch_lines:
             self.plot.removeItem(line)
         self.epoch_lines.clear()
@@ -207,26 +224,28 @@ class LossPlot(QWidget):
         if ends:
             self._place_epoch_items()
 
-    def mark_dirty(self) -> None:
-        """New points are in the history: redraw on the next frame."""
+    def mark_dirty(self, *_: object) -> None:
+        """New points are in the history, or the view moved: redraw on the next frame."""
         self._dirty = True
 
     # -- drawing ----------------------------------------------------------------
     def redraw(self) -> None:
+        self._take_smoothing()
         if not self._dirty or self.history is None:
             return
         self._dirty = False
         started = time.perf_counter()
         h = self.history
-        x = h.x.view()
-        self.raw.setData(x, h.loss.view(), connect="finite")
-        self.smooth.setData(x, h.smoothed.view(), connect="finite")
+        vb = self.plot.getPlotItem().vb
         if self.following and self.bounds.extend(h):
-            self.plot.getPlotItem().vb.setRange(
-                xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0
-            )
-        # Spend at most about a fifth of the GUI thread on the chart, however big it grows:
-        # the cost is this update plus the last paint.
+            vb.setRange(xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0)
+        (x0, x1), _ = vb.viewRange()
+        curve = h.curve(x0, x1, max(1, int(vb.width())))
+        self.raw.setData(curve.x, curve.loss, connect="finite")
+        self.smooth.setData(curve.smoothed_x, curve.smoothed, connect="finite")
+        self._dirty = False  # the range change above is drawn already
+        # Spend at most about a fifth of the GUI thread on the chart: the cost is this
+        # update plus the last paint (both independent of the history's length).
         cost_ms = (time.perf_counter() - started) * 1e3 + self.plot.paint_ms
         self._redraw.setInterval(int(max(MIN_REDRAW_MS, REDRAW_SHARE * cost_ms)))
 
@@ -286,10 +305,19 @@ class LossPlot(QWidget):
         self._resmooth.start()
 
     def _apply_smoothing(self) -> None:
+        """Re-smooth the whole history off the GUI thread; the result is swapped in when ready."""
         if self.history is not None:
-            self.history.set_smoothing(self.smoothing.value() / 1000)
+            self._smoothing_job = self._smoother.submit(self.history.smooth_all, self.smoothing.value() / 1000)
+            self._smoothing_history = self.history
+
+    def _take_smoothing(self) -> None:
+        job = self._smoothing_job
+        if job is None or not job.done():
+            return
+        self._smoothing_job = None
+        if self._smoothing_history is self.history and job.exception() is None:
+            self.history.use_smoothing(job.result())
             self._dirty = True
-            self.redraw()
 
     def _on_mouse(self, event: tuple) -> None:
         pos: QPointF = event[0]
@@ -305,7 +333,7 @@ class LossPlot(QWidget):
         i = h.nearest(x) if h is not None else None
         if i is None:
             return ""
-        g = int(h.iterations.view()[i])
+        g = i + 1
         epoch, iteration = h.schedule.position(g)
         text = (
             f"iteration {g:,} (epoch {epoch}, iteration {iteration:,} of "
@@ -314,5 +342,5 @@ class LossPlot(QWidget):
         )
         self.hover.setText(text)
         y = h.loss.view()[i]
-        self.cursor.setData([h.x.view()[i]], [y if np.isfinite(y) else h.smoothed.view()[i]])
+        self.cursor.setData([float(h.x_of(g))], [y if np.isfinite(y) else h.smoothed.view()[i]])
         return text

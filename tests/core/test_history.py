@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from epochviz.core.history import GrowingArray, LossHistory, ema_debiased, x_values
+from epochviz.core.history import GrowingArray, LossHistory, x_values
+from epochviz.core.smoothing import ema_debiased
 from epochviz.core.schedule import BatchSchedule
 
 
@@ -62,7 +63,7 @@ def test_history_switches_axis_and_finds_the_nearest_point():
     h.append(np.arange(1, 7), np.linspace(1, 0.5, 6))
     assert h.nearest(2.4) == 1
     h.set_axis("samples")
-    assert h.x.view().tolist() == [4, 8, 10, 14, 18, 20]
+    assert h.x_of(h.global_iterations()).tolist() == [4, 8, 10, 14, 18, 20]
     assert h.nearest(11) == 2
     assert h.nearest(1e9) == 5
 
@@ -82,3 +83,55 @@ def test_chart_bounds_grow_in_steps_and_ignore_rare_spikes():
     assert not bounds.extend(h)  # inside the current limits: the axes stay still
     h.append(np.arange(1101, 1301), np.full(200, 0.5))
     assert bounds.extend(h) and bounds.x_hi == 1300 * ChartBounds.X_HEADROOM
+
+
+def test_the_curve_has_about_two_points_per_column_and_every_spike_at_any_length():
+    n = 1_000_003
+    h = LossHistory(BatchSchedule(n, 1, 1))
+    losses = np.random.default_rng(2).random(n)
+    losses[777_777] = 40.0  # one spike among a million
+    for start in range(0, n, 100_000):  # arriving in chunks, as from the trainer
+        part = losses[start : start + 100_000]
+        h.append(np.arange(start + 1, start + len(part) + 1), part)
+    curve = h.curve(0, n, columns=800)
+    assert 0 < len(curve.x) <= 4 * 800 and curve.level > 0
+    assert np.nanmax(curve.loss) == 40.0 and np.nanmin(curve.loss) == np.float32(losses.min())
+    assert np.all(np.diff(curve.x) >= 0) and curve.x[-1] <= n
+    zoomed = h.curve(777_700, 777_850, columns=800)  # a small range: the raw values themselves
+    assert zoomed.level == 0 and 40.0 in zoomed.loss.tolist()
+
+
+def test_the_newest_partial_bucket_is_drawn_too():
+    h = LossHistory(BatchSchedule(100_000, 1, 1))
+    losses = np.ones(10_007)
+    losses[-1] = 9.0  # the last value, in no complete bucket yet
+    h.append(np.arange(1, 10_008), losses)
+    assert np.nanmax(h.curve(0, 10_007, columns=100).loss) == 9.0
+
+
+def test_switching_the_axis_maps_the_drawn_points_only():
+    s = BatchSchedule(1000, 10, 5)
+    h = LossHistory(s)
+    h.append(np.arange(1, 501), np.linspace(2, 1, 500))
+    h.set_axis("epochs")
+    curve = h.curve(0, 5, columns=1000)
+    assert curve.level == 0 and curve.x[0] == 0.01 and curve.x[-1] == 5.0
+
+
+def test_smoothing_computed_elsewhere_takes_in_what_arrived_meanwhile():
+    h = LossHistory(BatchSchedule(10_000, 1, 1), smoothing=0.5)
+    values = np.random.default_rng(3).random(3000)
+    h.append(np.arange(1, 2001), values[:2000])
+    result = h.smooth_all(0.99)  # as the worker thread would
+    h.append(np.arange(2001, 3001), values[2000:])
+    h.use_smoothing(result)
+    h.append(np.arange(3001, 3002), [0.5])
+    expected, _ = ema_debiased(np.append(values, 0.5), 0.99)
+    np.testing.assert_allclose(h.smoothed.view(), expected)
+
+
+def test_iterations_must_continue_in_order():
+    h = LossHistory(BatchSchedule(100, 1, 1))
+    h.append(np.arange(1, 4), np.ones(3))
+    with pytest.raises(ValueError, match="continue from 4"):
+        h.append(np.arange(5, 7), np.ones(2))
