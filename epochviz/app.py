@@ -83,8 +83,9 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         for _ in range(PHASES.index(phase)):
             window.step_phase()
         window.views.player.hold(0.5)
+    window.chart.mark_dirty()
+    window.present()
     window.chart.redraw()
-    window.views.refresh()
     QCoreApplication.processEvents()
     if not window.grab().save(path):
         print(f"epochviz: error: could not write {path}", file=sys.stderr)

@@ -31,10 +31,10 @@ class GrowingArray:
         self._size = 0
 
     @classmethod
-    def adopt(cls, values: np.ndarray) -> GrowingArray:
-        """A growing array around ``values`` as they are (no copy)."""
+    def adopt(cls, buffer: np.ndarray, size: int) -> GrowingArray:
+        """A growing array whose first ``size`` values are in ``buffer`` (no copy; the rest is room to grow)."""
         array = cls.__new__(cls)
-        array._data, array._size = values, len(values)
+        array._data, array._size = buffer, size
         return array
 
     def __len__(self) -> int:
@@ -93,7 +93,7 @@ def iteration_at(schedule: BatchSchedule, axis: str, x: float) -> float:
 
 @dataclass(frozen=True)
 class Smoothed:
-    """A history's losses smoothed with ``weight`` up to ``upto`` (computed off the GUI thread)."""
+    """A history's losses smoothed with ``weight``: ``values[:upto]`` (computed off the GUI thread)."""
 
     weight: float
     upto: int
@@ -150,15 +150,21 @@ class LossHistory:
 
     # -- smoothing ------------------------------------------------------------
     def smooth_all(self, weight: float) -> Smoothed:
-        """Smooth the losses so far with ``weight`` (safe on another thread: it only reads)."""
+        """Smooth the losses so far with ``weight`` (safe on another thread: it only reads).
+
+        The result comes in a buffer with room to grow, so that swapping it in
+        never copies ten million values on the GUI thread.
+        """
         losses = self.loss.view()  # a view of this buffer: later appends cannot change it
         values, state = ema_debiased(losses, weight)
-        return Smoothed(weight, len(losses), values, state)
+        buffer = np.empty(len(losses) + len(losses) // 4 + 4096)
+        buffer[: len(losses)] = values
+        return Smoothed(weight, len(losses), buffer, state)
 
     def use_smoothing(self, result: Smoothed) -> None:
         """Swap in ``result``, smoothing what arrived while it was computed."""
         rest, state = ema_debiased(self.loss.view()[result.upto :], result.weight, result.state)
-        smoothed = GrowingArray.adopt(result.values)
+        smoothed = GrowingArray.adopt(result.values, result.upto)
         smoothed.append(rest)
         self.smoothed, self._ema_state, self.smoothing = smoothed, state, result.weight
 
@@ -178,7 +184,7 @@ class LossHistory:
         if g1 < g0:
             return Curve(empty, empty, empty, empty, 0)
         level, bucket = 0, 1
-        while (g1 - g0 + 1) / bucket > 2 * max(columns, 1) and level < self.pyramid.levels:
+        while (g1 - g0 + 1) / bucket > max(columns, 1) and level < self.pyramid.levels:
             level, bucket = level + 1, bucket * FACTOR
         if level == 0:
             g = np.arange(g0, g1 + 1, dtype=np.float64)

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
-from epochviz.limits import WINDOW_MAX_EPOCHS, WINDOW_MAX_LR, WINDOW_MAX_SAMPLES, WINDOW_MIN_LR, WINDOW_MIN_SAMPLES
+from epochviz.limits import (
+    WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_LR,
+    WINDOW_MAX_SAMPLES,
+    WINDOW_MIN_LR,
+    WINDOW_MIN_SAMPLES,
+)
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
 from epochviz.qt.sliders import LadderSlider, round_ladder

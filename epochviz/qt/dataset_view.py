@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
+from epochviz.qt.live_text import LiveText
 from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, swatch
 
 BACKGROUND = (245, 245, 245, 255)
@@ -107,13 +108,9 @@ class DatasetView(QWidget):
         super().__init__()
         self.setObjectName("datasetView")
         self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
-        self.title = QLabel("<b>Data</b>")
-        self.title.setWordWrap(True)
-        self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 2)  # room to wrap when narrow
-        self.counts = QLabel(" ")
-        self.counts.setObjectName("datasetCounts")
-        self.counts.setWordWrap(True)
-        self.counts.setFixedHeight(2 * self.counts.fontMetrics().lineSpacing() + 2)
+        # Both change every frame: LiveText repaints without laying out the window again.
+        self.title = LiveText("<b>Data</b>", lines=1)
+        self.counts = LiveText(" ", lines=2, name="datasetCounts")
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
@@ -155,7 +152,7 @@ class DatasetView(QWidget):
         for label, longest, fewest in ((self.title, "Data: 100,000 samples, epoch 100", 1),
                                        (self.counts, "seen 100,000 · in this batch 100,000 · not yet 100,000", 2)):
             lines = -(-label.fontMetrics().horizontalAdvance(longest) // max(width - 8, 1))
-            label.setFixedHeight(min(max(lines, fewest), 3) * label.fontMetrics().lineSpacing() + 2)
+            label.set_lines(min(max(lines, fewest), 3))
         super().resizeEvent(event)
 
     def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:

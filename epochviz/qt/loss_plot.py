@@ -15,12 +15,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.session import EpochEnd
 
-MIN_REDRAW_MS = 33
+MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
+RESMOOTH_MS = 60  # a dragged smoothing slider re-smooths once it rests this long
 REDRAW_SHARE = 5
 AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples seen"}
 RAW_COLOUR = QColor(120, 160, 215)
@@ -151,7 +161,7 @@ class LossPlot(QWidget):
         self.smoothing.setMinimumWidth(60)
         self.smoothing.setMaximumWidth(140)
         self.smoothing_label = QLabel("0.900")
-        self._resmooth = QTimer(self, singleShot=True, interval=150)
+        self._resmooth = QTimer(self, singleShot=True, interval=RESMOOTH_MS)
         self._resmooth.timeout.connect(self._apply_smoothing)
         self.smoothing.valueChanged.connect(self._on_smoothing)
 
@@ -182,9 +192,8 @@ class LossPlot(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
-        self._redraw = QTimer(self, interval=MIN_REDRAW_MS)
-        self._redraw.timeout.connect(self.redraw)
-        self._redraw.start()
+        self._redraw_interval_s = MIN_REDRAW_MS / 1e3
+        self._next_redraw = 0.0
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The legend wraps when narrow: its height follows, so the minimum stays true.
@@ -229,6 +238,15 @@ class LossPlot(QWidget):
         self._dirty = True
 
     # -- drawing ----------------------------------------------------------------
+    def tick(self) -> None:
+        """The window's frame: redraw if the chart changed and its own pace allows."""
+        now = time.perf_counter()
+        if now >= self._next_redraw:
+            self._next_redraw = now + self._redraw_interval_s
+            self.redraw()
+        else:
+            self._take_smoothing()
+
     def redraw(self) -> None:
         self._take_smoothing()
         if not self._dirty or self.history is None:
@@ -247,7 +265,7 @@ class LossPlot(QWidget):
         # Spend at most about a fifth of the GUI thread on the chart: the cost is this
         # update plus the last paint (both independent of the history's length).
         cost_ms = (time.perf_counter() - started) * 1e3 + self.plot.paint_ms
-        self._redraw.setInterval(int(max(MIN_REDRAW_MS, REDRAW_SHARE * cost_ms)))
+        self._redraw_interval_s = max(MIN_REDRAW_MS, REDRAW_SHARE * cost_ms) / 1e3
 
     def _place_epoch_items(self) -> None:
         if self.history is None:

@@ -11,10 +11,16 @@ import math
 import weakref
 
 import numpy as np
-
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
@@ -25,13 +31,20 @@ from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.look import apply_look
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
-from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scale_text, scrolling, text_scale_for
+from epochviz.qt.screen_fit import (
+    FillingColumn,
+    fit_to_screen,
+    scale_text,
+    scrolling,
+    text_scale_for,
+)
 from epochviz.qt.views_panel import LearningViews
 from epochviz.qt.worker import BACKENDS, WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 CONTROLS_MAX_WIDTH = 480
-NOTICE_MS = 6000  # how long a passing message stays in the status bar
+NOTICE_MS = 6000
+FRAME_MS = 33  # counters, views and chart are drawn together at most this often  # how long a passing message stays in the status bar
 
 _BANNER_STYLE = (
     "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
@@ -59,6 +72,7 @@ class MainWindow(QMainWindow):
     # callable handles it (PySide may call a bound method in the emitter's thread).
     _chunk_arrived = Signal(object)
     _error_arrived = Signal(str)
+    frame_presented = Signal()  # after each frame's counters and views are set (tests, benchmarks)
 
     def __init__(
         self,
@@ -90,6 +104,10 @@ class MainWindow(QMainWindow):
         self.last_iteration = 0
 
         self._build_layout()
+        self._counters_due = False
+        self._frame = QTimer(self, interval=FRAME_MS)
+        self._frame.timeout.connect(self.present)
+        self._frame.start()
         self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
         self._reconfigure.timeout.connect(self._send_configure)
         self.worker_thread = WorkerThread(backend)
@@ -304,12 +322,25 @@ class MainWindow(QMainWindow):
             self.history.append(chunk.global_iteration, chunk.loss)
             self.chart.mark_dirty()
             self.last_iteration = int(chunk.global_iteration[-1])
-            self.progress.set_state(self.schedule, self.last_iteration)
+            self._counters_due = True
         if chunk.epoch_ends:
             self.chart.add_epoch_ends(chunk.epoch_ends)
         self.views.on_chunk(chunk)
         if chunk.state != self.state:
             self._on_state(chunk)
+
+    def present(self) -> None:
+        """One frame: counters, views and chart together, so that they show the same iteration.
+
+        Updates arrive up to 60 times a second; drawing them all on one clock
+        means one repaint a frame instead of one per update and per view.
+        """
+        if self._counters_due:
+            self._counters_due = False
+            self.progress.set_state(self.schedule, self.last_iteration)
+        self.views.refresh()
+        self.chart.tick()
+        self.frame_presented.emit()
 
     def _on_state(self, chunk: Chunk) -> None:
         self.state = chunk.state

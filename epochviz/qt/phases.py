@@ -13,7 +13,6 @@ faster to catch up) instead of cutting it short.
 from __future__ import annotations
 
 import time
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QGridLayout, QProgressBar, QWidget
 
 from epochviz.core.schedule import BatchSchedule
+from epochviz.qt.live_text import LiveText
 
 
 def _bar(name: str, accessible: str) -> QProgressBar:
@@ -36,10 +37,9 @@ class ProgressPanel(QWidget):
         super().__init__()
         self.epoch = _bar("epochProgress", "Epoch progress")
         self.iteration = _bar("iterationProgress", "Iteration within the epoch")
-        self.global_label = QLabel()
-        self.global_label.setObjectName("globalIterationLabel")
-        self.samples_label = QLabel()
-        self.samples_label.setObjectName("samplesSeenLabel")
+        # Counters change every frame: LiveText repaints without laying out the window again.
+        self.global_label = LiveText(name="globalIterationLabel")
+        self.samples_label = LiveText(name="samplesSeenLabel")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.epoch, 0, 0)

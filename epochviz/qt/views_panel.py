@@ -12,9 +12,8 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from epochviz.core.datasets import dataset_info, make_dataset
 from epochviz.core.phases import IDLE, caption
@@ -23,10 +22,10 @@ from epochviz.core.schedule import BatchSchedule
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.qt.boundary_view import BoundaryView
 from epochviz.qt.dataset_view import DatasetView
+from epochviz.qt.live_text import LiveText
 from epochviz.qt.network_view import NetworkView
 from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
 
-REFRESH_MS = 33
 FULL_SPEED_NETWORK_S = 0.2
 
 
@@ -35,15 +34,11 @@ class LearningViews(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.caption = QLabel(" ")
-        self.caption.setObjectName("phaseCaption")
+        self.caption = LiveText(" ", lines=2, name="phaseCaption")
         self.caption.setAccessibleName("What the current iteration is doing")
         font = QFont()
         font.setPointSize(13)
         self.caption.setFont(font)
-        self.caption.setWordWrap(True)
-        # A fixed height: a caption that grows to two lines must not shift (and repaint) the views.
-        self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 4)
         self.dataset = DatasetView()
         self.network = NetworkView()
         self.boundary = BoundaryView()
@@ -72,14 +67,6 @@ class LearningViews(QWidget):
         self.awaiting_phase_step = False
         self._dirty = True
         self._network_due = 0.0
-        self._refresh = QTimer(self, interval=REFRESH_MS)
-        self._refresh.timeout.connect(self.refresh)
-        self._refresh.start()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # full screen scales the text: the caption keeps two lines
-            self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 4)
 
     # -- runs -------------------------------------------------------------------
     def set_run(self, config: RunConfig, schedule: BatchSchedule) -> None:
@@ -123,9 +110,7 @@ class LearningViews(QWidget):
             self.batch_size = int(chunk.batch_size[-1])
             self.loss = float(chunk.loss[-1])
             self._start_phases(len(chunk))
-        self._dirty = True
-        if len(chunk):
-            self.refresh()  # now, not at the next tick: every view of this frame shows the same iteration
+        self._dirty = True  # drawn at the window's next frame, with the counters
 
     def _start_phases(self, n_new: int) -> None:
         if self.awaiting_phase_step:
@@ -162,7 +147,7 @@ class LearningViews(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Redraw the views if anything changed (called by a ~30 Hz timer)."""
+        """Redraw the views if anything changed (the window's frame calls it, with the counters)."""
         if not self._dirty or self.schedule is None:
             return
         self._dirty = False

@@ -25,7 +25,9 @@ def make_window(qtbot):
 
 
 def wait_for_iterations(qtbot, window, n, timeout=WAIT_MS):
+    """Wait until ``n`` iterations have arrived, then draw the frame that shows them."""
     qtbot.waitUntil(lambda: window.last_iteration >= n, timeout=timeout)
+    window.present()
 
 
 def wait_for_state(qtbot, window, state, timeout=WAIT_MS):

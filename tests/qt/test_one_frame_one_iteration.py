@@ -5,15 +5,15 @@ import math
 from tests.qt.conftest import wait_for_iterations
 
 
-def test_every_update_shows_one_iteration_in_every_view(make_window, qtbot):
+def test_every_frame_shows_one_iteration_in_every_view(make_window, qtbot):
     window = make_window(samples=2000, batch_size=10, epochs=20)
     window.controls.speed.setValue(math.inf)
     seen = []
 
-    def check(chunk):
-        if chunk.run_id != window.run_id or not len(chunk):
-            return
+    def check():
         g = window.last_iteration
+        if not g:
+            return
         epoch, iteration = window.schedule.position(g)
         seen.append((
             window.views.iteration == g,
@@ -22,7 +22,7 @@ def test_every_update_shows_one_iteration_in_every_view(make_window, qtbot):
             window.views.caption.text().startswith(f"Iteration {iteration:,} of 200 (epoch {epoch:,} of 20)"),
         ))
 
-    window._chunk_arrived.connect(check)  # after the window's own handler
+    window.frame_presented.connect(check)
     window.play()
     qtbot.waitUntil(lambda: len(seen) >= 3 or window.state == "finished", timeout=15_000)
     window.pause()

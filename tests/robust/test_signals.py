@@ -38,20 +38,26 @@ def wait_until(condition, timeout_s=30.0):
         time.sleep(0.05)
 
 
-def start_training_window():
-    """``epochviz --play`` at full size in its own process group, once its trainer is busy training."""
+@pytest.fixture
+def training_window():
+    """``epochviz --play`` in its own process group, once its trainer is busy; killed whatever happens."""
     app = subprocess.Popen(
         [sys.executable, "-m", "epochviz", "--play", "--samples", "100000", "--batch-size", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
     )
-    wait_until(lambda: children(app.pid))
-    (trainer,) = children(app.pid)
-    wait_until(lambda: cpu_seconds(trainer) > 0.2)  # started, configured and playing
-    return app, trainer
+    try:
+        wait_until(lambda: children(app.pid))
+        (trainer,) = children(app.pid)
+        wait_until(lambda: cpu_seconds(trainer) > 0.2)  # started, configured and playing
+        yield app, trainer
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait()
 
 
-def test_ctrl_c_to_the_process_group_closes_the_window_quietly_with_status_130():
-    app, trainer = start_training_window()
+def test_ctrl_c_to_the_process_group_closes_the_window_quietly_with_status_130(training_window):
+    app, trainer = training_window
     os.killpg(app.pid, signal.SIGINT)  # what a terminal sends on Ctrl+C
     out, err = app.communicate(timeout=15)
     assert app.returncode == 130
@@ -59,8 +65,8 @@ def test_ctrl_c_to_the_process_group_closes_the_window_quietly_with_status_130()
     assert gone_soon(trainer)
 
 
-def test_sigterm_mid_run_leaves_no_training_process():
-    app, trainer = start_training_window()
+def test_sigterm_mid_run_leaves_no_training_process(training_window):
+    app, trainer = training_window
     app.terminate()
     out, err = app.communicate(timeout=15)
     assert app.returncode in (-signal.SIGTERM, 143)
@@ -74,10 +80,15 @@ def test_ctrl_c_in_epochviz_train_prints_one_line_and_exits_130():
          "--epochs", "50"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
     )
-    assert run.stdout.readline().startswith("Epoch 1/50")
-    wait_until(lambda: cpu_seconds(run.pid) > 0.3)
-    os.killpg(run.pid, signal.SIGINT)
-    out, err = run.communicate(timeout=15)
+    try:
+        assert run.stdout.readline().startswith("Epoch 1/50")
+        wait_until(lambda: cpu_seconds(run.pid) > 0.3)
+        os.killpg(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=15)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
     assert run.returncode == 130
     (line,) = err.strip().splitlines()
     assert line.startswith("Interrupted at epoch 1, iteration ") and line.endswith(".")

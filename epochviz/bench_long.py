@@ -1,0 +1,227 @@
+"""Figures of the window that must not depend on how long it has run, or on how hard it is driven.
+
+- ``chart_frame_ms_by_points``: the window's frame time (p99) while a frame's
+  worth of points (300) arrives per event-loop turn, at 1, 3 and 10 million points.
+- ``chart_interaction_ms``: at 10 million points, from switching the x axis or
+  the smoothing to the new curve on screen, and the longest GUI-thread block meanwhile.
+- ``slider_storm_worst_ms`` and ``dataset_switch_worst_ms``: the longest gap of a
+  16 ms timer while 1,000 batch-size changes arrive in a second, or 30 dataset
+  switches 220 ms apart, during training at N = 100,000.
+- ``one_core``: the GUI timer and the trainer's share with app and trainer on one CPU.
+
+Synthetic points go through the window's own update path (``_on_update``), so
+everything a real update costs is measured, without a trainer's pace in the way.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+LONG_SIZES = (1_000_000, 3_000_000, 10_000_000)
+FRAME_POINTS = 300
+FILL_CHUNK = 200_000
+FEED_RESERVE = 900_000  # points left for the measured stretch of each size
+
+
+def _chunk(window, start: int, count: int, rng: np.random.Generator):
+    from epochviz.core.session import Chunk
+
+    g = np.arange(start + 1, start + count + 1, dtype=np.int64)
+    chunk = Chunk(window.run_id, "playing")
+    chunk.global_iteration = g
+    epoch, within = np.divmod(g - 1, window.schedule.iterations_per_epoch)
+    chunk.epoch, chunk.iteration = (epoch + 1).astype(np.int32), (within + 1).astype(np.int32)
+    chunk.batch_size = np.ones(count, np.int32)
+    chunk.loss = 0.3 + rng.random(count) * np.exp(-g / 3e6)
+    chunk.accuracy = np.full(count, 0.5)
+    return chunk
+
+
+def _pump(app, seconds: float, each=None) -> list[float]:
+    """Run the event loop for ``seconds``, calling ``each()`` every turn; returns a 16 ms timer's intervals."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer(interval=16)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        if each is not None:
+            each()
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    timer.stop()
+    return np.diff(ticks).tolist()
+
+
+def _p99(values: list[float], scale: float = 1e3) -> float:
+    return round(float(np.percentile(np.array(values) * scale, 99)), 2) if values else float("nan")
+
+
+def long_run_figures(seconds: float = 2.0) -> dict:
+    """Frame times at 1, 3 and 10 M points, then the axis and smoothing switches at 10 M."""
+    from epochviz.app import make_application
+    from epochviz.bench import _frame_timed_window_class
+
+    app = make_application()
+    window = _frame_timed_window_class()(samples=100_000, batch_size=1, epochs=100)
+    window.resize(1600, 900)
+    window.show()
+    window.controls.speed.setValue(float("inf"))
+    window._set_playing(True)  # the views pace themselves as in a run at full speed
+    rng = np.random.default_rng(0)
+    frames, timers, done = {}, {}, 0
+    for size in LONG_SIZES:
+        start = size - FEED_RESERVE  # the measured stretch ends at ``size`` at the latest
+        while done < start:
+            count = min(FILL_CHUNK, start - done)
+            window._on_update(_chunk(window, done, count, rng))
+            done += count
+        _pump(app, 0.3)
+        window.frame_s.clear()
+        state = {"done": done}
+
+        def feed() -> None:
+            if state["done"] + FRAME_POINTS <= size:
+                window._on_update(_chunk(window, state["done"], FRAME_POINTS, rng))
+                state["done"] += FRAME_POINTS
+
+        timers[str(size)] = _p99(_pump(app, seconds, feed))
+        frames[str(size)] = _p99(window.frame_s)
+        done = state["done"]
+    interactions = _interactions(app, window)
+    window.shutdown()
+    window.close()
+    return {"chart_frame_ms_by_points": frames, "chart_timer_p99_ms_by_points": timers,
+            "chart_interaction_ms": interactions, "history_points": len(window.history)}
+
+
+def _interactions(app, window) -> dict:
+    """Time from a change to its curve on screen, and the longest GUI block while waiting."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    chart = window.chart
+    out = {}
+
+    def measure(change, drawn) -> tuple[float, float]:
+        ticks: list[float] = []
+        timer = QTimer(interval=5)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        app.processEvents()
+        t0 = time.perf_counter()
+        ticks.append(t0)
+        change()
+        while not drawn() and time.perf_counter() - t0 < 10:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        t1 = time.perf_counter()
+        timer.stop()
+        ticks.append(t1)
+        return round((t1 - t0) * 1e3, 1), round(float(np.max(np.diff(ticks))) * 1e3, 1)
+
+    def axis_drawn(key):
+        return lambda: chart.history.axis == key and not chart._dirty and chart.raw.getData()[0] is not None \
+            and float(chart.raw.getData()[0][-1]) <= float(chart.history.x_of(len(chart.history))) + 1e-9
+
+    combo = chart.axis
+    out["x_axis_switch_ms"], out["x_axis_switch_block_ms"] = measure(
+        lambda: combo.setCurrentIndex(combo.findData("epochs")), axis_drawn("epochs"))
+    old = chart.history.smoothing
+    target = 0.6 if old != 0.6 else 0.7
+    out["smoothing_change_ms"], out["smoothing_change_block_ms"] = measure(
+        lambda: chart.smoothing.setValue(int(target * 1000)),
+        lambda: abs(chart.history.smoothing - target) < 1e-9 and not chart._dirty)
+    return out
+
+
+def _training_window(app, **presets):
+    from epochviz.app import MainWindow
+
+    window = MainWindow(**presets)
+    window.resize(1600, 900)
+    window.show()
+    window.controls.speed.setValue(float("inf"))
+    window.play()
+    _pump(app, 1.0)
+    return window
+
+
+def slider_storm_worst_ms() -> dict:
+    """1,000 batch-size changes in one second while training at N = 100,000; the longest timer gap."""
+    from PySide6.QtCore import QTimer
+
+    from epochviz.app import make_application
+
+    app = make_application()
+    window = _training_window(app, samples=100_000, batch_size=32)
+    ladder = [1, 2, 5, 10, 20, 32, 50, 100, 200, 500, 1000, 5000]
+    sent = []
+
+    def change() -> None:
+        if len(sent) < 1000:
+            value = ladder[len(sent) % len(ladder)]
+            window.controls.batch.setValue(value)
+            sent.append(value)
+
+    storm = QTimer(interval=1)
+    storm.timeout.connect(change)
+    storm.start()
+    gaps = _pump(app, 1.6)
+    storm.stop()
+    _pump(app, 0.5)
+    right = window.config.batch_size == sent[-1] and window.controls.config().batch_size == sent[-1]
+    window.shutdown()
+    window.close()
+    return {"slider_storm_worst_ms": round(max(gaps) * 1e3, 1), "slider_storm_changes": len(sent),
+            "slider_storm_end_state_right": right}
+
+
+def dataset_switch_worst_ms() -> dict:
+    """30 dataset switches 220 ms apart while training at N = 100,000; the longest timer gap."""
+    from PySide6.QtCore import QTimer
+
+    from epochviz.app import make_application
+    from epochviz.core.datasets import DATASETS
+
+    app = make_application()
+    window = _training_window(app, samples=100_000, batch_size=32)
+    names = list(DATASETS)
+    switched = []
+
+    def switch() -> None:
+        if len(switched) < 30:
+            combo = window.controls.dataset
+            combo.setCurrentIndex((combo.currentIndex() + 1) % len(names))
+            switched.append(combo.currentData())
+
+    timer = QTimer(interval=220)
+    timer.timeout.connect(switch)
+    timer.start()
+    gaps = _pump(app, 30 * 0.22 + 0.3)
+    timer.stop()
+    window.shutdown()
+    window.close()
+    return {"dataset_switch_worst_ms": round(max(gaps) * 1e3, 1), "dataset_switches": len(switched)}
+
+
+def one_core(seconds: float = 5.0) -> dict:
+    """The window's figures with the app and its trainer confined to one CPU (a laptop on battery saver)."""
+    from epochviz.bench import app_run, bare_rate
+
+    if not hasattr(os, "sched_setaffinity"):
+        return {}
+    before = os.sched_getaffinity(0)
+    cpu = min(before)
+    os.sched_setaffinity(0, {cpu})  # the trainer process, started after this, inherits it
+    try:
+        bare = bare_rate()
+        run = app_run("process", seconds)
+    finally:
+        os.sched_setaffinity(0, before)
+    return {"gui_timer_p99_ms_one_core": run["gui_timer_p99_ms"],
+            "frame_p99_ms_one_core": run["frame_p99_ms"],
+            "in_app_ratio_one_core": round(run["iterations_per_s"] / bare, 3),
+            "bare_iterations_per_s_one_core": round(bare, 1)}

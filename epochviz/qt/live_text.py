@@ -1,0 +1,71 @@
+"""``LiveText``: a label for text that changes every frame, which repaints itself and nothing else.
+
+``QLabel.setText`` always calls ``updateGeometry``, which invalidates the
+parent layouts: at full speed, a counter label made the whole window lay itself
+out again every frame (tens of milliseconds with a chart in it). This widget
+has a fixed number of lines, so new text never asks for another size: it only
+repaints. Rich text (``<b>``) and word wrap are supported.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class LiveText(QWidget):
+    """A fixed-height text widget of ``lines`` lines; ``setText``/``text`` as on a QLabel."""
+
+    def __init__(self, text: str = "", lines: int = 1, name: str = "") -> None:
+        super().__init__()
+        if name:
+            self.setObjectName(name)
+        self._lines = lines
+        self._text = ""
+        self._document = QTextDocument()
+        self._document.setDocumentMargin(0)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self._document.setDefaultTextOption(option)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit_height()
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - as QLabel's
+        if text != self._text:
+            self._text = text
+            self._document.setHtml(text)
+            self.update()
+
+    def set_lines(self, lines: int) -> None:
+        """Room for ``lines`` lines (a layout change: call when the width changes, not per frame)."""
+        if lines != self._lines:
+            self._lines = lines
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 4)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance("M") * 20, self.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, self.height())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._document.setDefaultFont(self.font())
+            self._fit_height()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        self._document.setDefaultFont(self.font())
+        self._document.setTextWidth(self.width())
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        self._document.drawContents(painter, QRectF(0, 0, self.width(), self.height()))
+        painter.end()
