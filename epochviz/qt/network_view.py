@@ -19,11 +19,21 @@ from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, NEGATIVE, POSI
 
 MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
 WIDTH_BUCKETS = 4
+BACKGROUND = (252, 252, 252)
 LABEL_LINES = 3  # under each column: role, width, and |dL/dW| while going backward
 
 
 def shown_neurons(width: int) -> int:
     return min(width, MAX_SHOWN)
+
+
+def _over_background(colour: QColor, opacity: float) -> QColor:
+    """``colour`` at ``opacity`` over the view's background, as an opaque colour.
+
+    Blending hundreds of translucent wide lines cost ~12 ms a paint at 650x380;
+    opaque lines of the same look cost under 1 ms.
+    """
+    return QColor(*(round(opacity * c + (1 - opacity) * b) for c, b in zip(colour.getRgb()[:3], BACKGROUND)))
 
 
 class NetworkView(QWidget):
@@ -82,7 +92,7 @@ class NetworkView(QWidget):
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(252, 252, 252))
+        painter.fillRect(self.rect(), QColor(*BACKGROUND))
         columns = self._columns()
         weights = self._layer_weights()
         # Edges without antialiasing: hundreds of smooth wide lines cost ~10 ms a frame here.
@@ -135,15 +145,14 @@ class NetworkView(QWidget):
         scale = float(np.abs(W).max()) or 1.0
         strength = np.abs(W) / scale
         buckets = np.minimum((strength * WIDTH_BUCKETS).astype(int), WIDTH_BUCKETS - 1)
-        for sign, colour in ((True, POSITIVE), (False, NEGATIVE)):
-            for bucket in range(WIDTH_BUCKETS):
+        for bucket in range(WIDTH_BUCKETS):  # weak first, so the strong lie on top
+            for sign, colour in ((True, POSITIVE), (False, NEGATIVE)):
                 mask = (W >= 0) == sign
                 ii, jj = np.nonzero(mask & (buckets == bucket))
                 if not len(ii):
                     continue
-                c = QColor(colour)
-                c.setAlpha(60 + 50 * bucket if vivid else 12 + 8 * bucket)
-                painter.setPen(QPen(c, 0.6 + 1.1 * bucket))
+                opacity = (60 + 50 * bucket if vivid else 12 + 8 * bucket) / 255
+                painter.setPen(QPen(_over_background(colour, opacity), 0.6 + 1.1 * bucket))
                 painter.drawLines([QLineF(src[i], dst[j]) for i, j in zip(ii, jj)])
 
     def _lit(self, column: int) -> QColor | None:
