@@ -83,6 +83,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         for _ in range(PHASES.index(phase)):
             window.step_phase()
         window.views.player.hold(0.5)
+    window.views.finish_loading()
     window.chart.mark_dirty()
     window.present()
     window.chart.redraw()

@@ -126,11 +126,11 @@ APP_CONFIG = dict(dataset="spiral", samples=100_000, batch_size=32, epochs=100)
 CHART_POINTS = (10_000, 100_000, 1_000_000)
 
 
-def bare_rate(seconds: float = 1.0) -> float:
-    """Iterations/s of the core Trainer alone on the app benchmark's run."""
+def bare_rate(seconds: float = 1.0, config: dict | None = None) -> float:
+    """Iterations/s of the core Trainer alone on the app benchmark's run (or ``config``)."""
     from epochviz.core.session import RunConfig
 
-    trainer = RunConfig(**APP_CONFIG).build()
+    trainer = RunConfig(**(config or APP_CONFIG)).build()
     n, t0 = 0, time.perf_counter()
     for _ in trainer:
         n += 1
@@ -177,6 +177,7 @@ def app_run(backend: str, seconds: float = 5.0) -> dict:
 
     app = make_application()
     window = _frame_timed_window_class()(backend=backend, **APP_CONFIG)
+    window.resize(1600, 900)  # a desktop window's views and chart, whatever the offscreen screen says
     window.show()
     window.controls.speed.setValue(float("inf"))
     ticks: list[float] = []
@@ -307,6 +308,17 @@ def print_app_table(app: dict) -> None:
     redraws = (f"{int(k):,} points {v:.1f} ms" for k, v in app["chart_redraw_ms"].items())
     print("Chart update + redraw: " + ", ".join(redraws))
     print(f"Dataset view, 100,000 samples, states + repaint: {app['dataset_view_100k_ms']:.1f} ms")
+    frames = ", ".join(f"{int(k) / 1e6:g} M: {v:.1f} ms" for k, v in app["chart_frame_ms_by_points"].items())
+    print(f"Window frame p99 while 300 points arrive per turn, by history length: {frames}")
+    i = app["chart_interaction_ms"]
+    print(f"At {app['history_points']:,} points: x-axis switch {i['x_axis_switch_ms']:.0f} ms "
+          f"(longest block {i['x_axis_switch_block_ms']:.0f} ms), smoothing change {i['smoothing_change_ms']:.0f} ms "
+          f"(longest block {i['smoothing_change_block_ms']:.0f} ms)")
+    print(f"1,000 batch-size changes in a second: worst timer gap {app['slider_storm_worst_ms']:.0f} ms; "
+          f"30 dataset switches: {app['dataset_switch_worst_ms']:.0f} ms")
+    if "gui_timer_p99_ms_one_core" in app:
+        print(f"One core for app and trainer: timer p99 {app['gui_timer_p99_ms_one_core']:.1f} ms, "
+              f"frame p99 {app['frame_p99_ms_one_core']:.1f} ms, trainer {app['in_app_ratio_one_core']:.2f}x of bare")
 
 
 def print_core_table(rows: list[dict]) -> None:
@@ -326,11 +338,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per figure")
     parser.add_argument("--core-only", action="store_true", help="skip the window's figures")
+    parser.add_argument("--real-long-run", action="store_true",
+                        help="only the 10-million-iteration run at full speed, a line a minute (about 10 minutes)")
     args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.real_long_run:
+        from epochviz.bench_long import real_long_run
+
+        result = real_long_run(report=lambda row: print(json.dumps(row), flush=True))
+        print(json.dumps(result))
+        return 0
     results: dict = {"core": core_rows(args.rounds)}
     if not args.core_only:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from epochviz import bench_long
+
         results.update(app_figures())
+        results.update(bench_long.long_run_figures())
+        results.update(bench_long.slider_storm_worst_ms())
+        results.update(bench_long.dataset_switch_worst_ms())
+        results.update(bench_long.one_core())
     if args.json:
         json.dump(results, sys.stdout)
         print()

@@ -75,6 +75,14 @@ class RunConfig:
         )
 
 
+def boundary_extent(X: np.ndarray) -> tuple[float, float, float, float]:
+    """The plane (x0, x1, y0, y1) over which the decision boundary of 2-D data is drawn: the data plus 10%."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    margin = 0.1 * np.maximum(hi - lo, 1e-3)
+    lo, hi = lo - margin, hi + margin
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
 @dataclass(frozen=True)
 class EpochEnd:
     """The whole dataset's loss and accuracy after the last update of ``epoch``.
@@ -361,14 +369,10 @@ class TrainingEngine:
         self._grid, self._extent, self._last_boundary = None, None, -math.inf
         if X.shape[1] != 2:
             return
-        lo, hi = X.min(axis=0), X.max(axis=0)
-        margin = 0.1 * np.maximum(hi - lo, 1e-3)
-        lo, hi = lo - margin, hi + margin
+        self._extent = x0, x1, y0, y1 = boundary_extent(X)
         g = self.BOUNDARY_GRID
-        xs, ys = np.linspace(lo[0], hi[0], g), np.linspace(lo[1], hi[1], g)
-        gx, gy = np.meshgrid(xs, ys)
+        gx, gy = np.meshgrid(np.linspace(x0, x1, g), np.linspace(y0, y1, g))
         self._grid = np.column_stack([gx.ravel(), gy.ravel()]).astype(X.dtype)
-        self._extent = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
 
     def _boundary(self) -> Boundary:
         with np.errstate(all="ignore"):

@@ -33,8 +33,8 @@ def boundary_image(boundary: Boundary) -> QImage:
     return QImage(rgb.data, g, g, 3 * g, QImage.Format.Format_RGB888).copy()
 
 
-def density_image(X: np.ndarray, y: np.ndarray, extent, bins: int = DENSITY_BINS) -> QImage:
-    """Many points as one image: each pixel takes the colour of its most frequent class."""
+def density_rgba(X: np.ndarray, y: np.ndarray, extent, bins: int = DENSITY_BINS) -> np.ndarray:
+    """Many points as one RGBA image: each pixel takes the colour of its most frequent class (numpy only)."""
     x0, x1, y0, y1 = extent
     cx = np.clip(((X[:, 0] - x0) / (x1 - x0) * bins).astype(int), 0, bins - 1)
     cy = np.clip(((X[:, 1] - y0) / (y1 - y0) * bins).astype(int), 0, bins - 1)
@@ -45,8 +45,12 @@ def density_image(X: np.ndarray, y: np.ndarray, extent, bins: int = DENSITY_BINS
     rgba = np.zeros((bins, bins, 4), dtype=np.uint8)
     rgba[..., :3] = (CLASS_RGB[counts.argmax(axis=-1)] * 0.8).astype(np.uint8)
     rgba[..., 3] = np.where(total > 0, np.minimum(255, 120 + 40 * total), 0).astype(np.uint8)
-    rgba = np.ascontiguousarray(rgba)
-    return QImage(rgba.data, bins, bins, 4 * bins, QImage.Format.Format_RGBA8888).copy()
+    return np.ascontiguousarray(rgba)
+
+
+def rgba_image(rgba: np.ndarray) -> QImage:
+    h, w = rgba.shape[:2]
+    return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
 class BoundaryView(QWidget):
@@ -68,15 +72,16 @@ class BoundaryView(QWidget):
         self.batch: np.ndarray = np.empty(0, dtype=np.int64)
         self.epoch_end: EpochEnd | None = None
 
-    def set_run(self, X: np.ndarray | None, y: np.ndarray | None, image_data: bool) -> None:
+    def set_run(self, X: np.ndarray | None, y: np.ndarray | None, image_data: bool,
+                density: np.ndarray | None = None) -> None:
+        """A new run's data; ``density`` (from ``density_rgba``) stands in for many points."""
         self.X, self.y, self.image_data = X, y, image_data
-        self.boundary, self._heat, self._density, self.epoch_end = None, None, None, None
+        self.boundary, self._heat, self.epoch_end = None, None, None
+        self._density = rgba_image(density) if density is not None else None
         self.batch = np.empty(0, dtype=np.int64)
         self.update()
 
     def set_boundary(self, boundary: Boundary) -> None:
-        if self._density is None and self.X is not None and len(self.X) > MAX_DRAWN_POINTS:
-            self._density = density_image(self.X, self.y, boundary.extent)
         self.boundary = boundary
         self._heat = boundary_image(boundary)
         self.updates += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from epochviz.core.schedule import BatchSchedule
+from epochviz.core.words import count
 
 
 class GlossaryCard(QGroupBox):
@@ -21,7 +22,8 @@ class GlossaryCard(QGroupBox):
     def set_state(self, schedule: BatchSchedule) -> None:
         n, b = schedule.n_samples, schedule.effective_batch_size
         ipe = schedule.iterations_per_epoch
-        batch = f"<b>Batch</b>: {b:,} sample{'s' * (b != 1)} go through the network together."
+        batch = (f"<b>Batch</b>: {count(b, 'sample')} {'goes' if b == 1 else 'go'} through the network "
+                 f"{'alone' if b == 1 else 'together'}.")
         if schedule.batch_size >= n:
             batch += " The batch is the whole dataset: one smooth step per epoch."
         elif schedule.dropped_per_epoch:
@@ -31,6 +33,6 @@ class GlossaryCard(QGroupBox):
         self.text.setText(
             f"<b>Iteration</b>: one batch → forward pass → loss → backward pass → one weight update.<br>"
             f"{batch}<br>"
-            f"<b>Epoch</b>: all {schedule.samples_per_epoch:,} samples seen once = {ipe:,} "
-            f"iteration{'s' * (ipe != 1)}{', in a new order' if schedule.shuffle else ''}."
+            f"<b>Epoch</b>: all {count(schedule.samples_per_epoch, 'sample')} seen once = "
+            f"{count(ipe, 'iteration')}{', in a new order' if schedule.shuffle else ''}."
         )

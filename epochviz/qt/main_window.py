@@ -1,8 +1,9 @@
-"""The main window: controls on the left; numbers, views and the loss chart on the right.
+"""The main window: a thin mediator between the controls, the views and the training worker.
 
-It wires the views to one ``TrainWorker`` on a ``QThread``: commands go out
-as queued signals, coalesced ``Chunk`` updates come back, and every widget is
-touched only here, on the GUI thread.
+Its widgets are made and placed by ``window_layout``. It wires them to one
+``TrainWorker`` on a ``QThread``: commands go out as queued signals, coalesced
+``Chunk`` updates come back and are drawn once per frame (``present``), and
+every widget is touched only here, on the GUI thread.
 """
 
 from __future__ import annotations
@@ -12,51 +13,20 @@ import weakref
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
 from epochviz.limits import checked_window_presets
-from epochviz.qt.controls import ControlPanel
-from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.look import apply_look
-from epochviz.qt.loss_plot import LossPlot
-from epochviz.qt.progress_panel import ProgressPanel
-from epochviz.qt.screen_fit import (
-    FillingColumn,
-    fit_to_screen,
-    scale_text,
-    scrolling,
-    text_scale_for,
-)
-from epochviz.qt.views_panel import LearningViews
+from epochviz.qt.window_layout import build_window_layout, unbroken_parts
 from epochviz.qt.worker import BACKENDS, WorkerThread
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
-CONTROLS_MAX_WIDTH = 480
-NOTICE_MS = 6000
-FRAME_MS = 33  # counters, views and chart are drawn together at most this often  # how long a passing message stays in the status bar
-
-_BANNER_STYLE = (
-    "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
-)
-
-
-def _unbroken_parts(readout: str) -> str:
-    """Let a long readout wrap between its ``|``-separated parts and at its ``=`` signs, nowhere else."""
-    def unbroken(text: str) -> str:
-        return text.replace(" ", "\N{NO-BREAK SPACE}")
-
-    return " | ".join(" = ".join(unbroken(side) for side in part.split(" = ")) for part in readout.split(" | "))
+NOTICE_MS = 6000  # how long a passing message stays in the status bar
+FRAME_MS = 16  # the frame clock: views and counters, then the chart, each every other tick
 
 
 class MainWindow(QMainWindow):
@@ -103,11 +73,16 @@ class MainWindow(QMainWindow):
         self.state = "idle"
         self.last_iteration = 0
 
-        self._build_layout()
-        self._counters_due = False
+        self.layout_parts = parts = build_window_layout(self, self.config)
+        self.controls, self.readout, self.banner = parts.controls, parts.readout, parts.banner
+        self.progress, self.views, self.chart, self.glossary = parts.progress, parts.views, parts.chart, parts.glossary
+        self._counters_due, self._chart_turn = False, False
         self._frame = QTimer(self, interval=FRAME_MS)
-        self._frame.timeout.connect(self.present)
+        self._frame.timeout.connect(self._on_frame)
         self._frame.start()
+        self._pending_config: RunConfig | None = None
+        self._config_throttle = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._config_throttle.timeout.connect(self._apply_pending_config)
         self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
         self._reconfigure.timeout.connect(self._send_configure)
         self.worker_thread = WorkerThread(backend)
@@ -145,63 +120,6 @@ class MainWindow(QMainWindow):
         if play:
             self.play()
 
-    def _build_layout(self) -> None:
-        """Controls (scrollable) | readout, progress, banner, then views above the chart."""
-        self.controls = ControlPanel(self.config)
-        self.readout = QLabel()
-        self.readout.setObjectName("scheduleReadout")
-        self.readout.setAccessibleName("Schedule arithmetic")
-        self.readout.setWordWrap(True)
-        font = QFont()
-        font.setPointSize(15)
-        font.setBold(True)
-        self.readout.setFont(font)
-        self.banner = QLabel()
-        self.banner.setObjectName("messageBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet(_BANNER_STYLE)
-        self.progress = ProgressPanel()
-        self.views = LearningViews()
-        self.chart = LossPlot()
-
-        self._column = right = FillingColumn()
-        column = right.column
-        column.setContentsMargins(4, 4, 4, 4)
-        column.addWidget(self.readout)
-        column.addWidget(self.progress)
-        column.addWidget(self.banner)
-        results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
-        results.addWidget(self.views)
-        results.addWidget(self.chart)
-        results.setStretchFactor(0, 1)
-        results.setStretchFactor(1, 1)
-        results.setSizes([1000, 1000])  # start half and half, whatever the size hints say
-        column.addWidget(results, 1)
-        self.glossary = GlossaryCard()
-        left = QWidget()
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(4, 4, 4, 4)
-        left_column.addWidget(self.controls)
-        left_column.addWidget(self.glossary)
-        left_column.addStretch(1)
-        controls = scrolling(left)
-        # As wide as the controls need (labels go above fields when narrow), no wider than useful.
-        controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
-        controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
-        self._controls_area, self._text_scale = controls, 1.0
-        splitter = QSplitter()
-        splitter.addWidget(controls)
-        splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
-        self.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
-        fit_to_screen(self)
-        # The results get the room they need first; the controls get what is left, up to 400 px.
-        right_needs = right.minimumSizeHint().width() + 2 * controls.verticalScrollBar().sizeHint().width() + 12
-        left_gets = max(controls.minimumWidth(), min(400, self.width() - right_needs - splitter.handleWidth()))
-        splitter.setSizes([left_gets, self.width() - left_gets])
-
     # -- transport --------------------------------------------------------------
     def play(self) -> None:
         if self.state in ("finished", "diverged", "error"):
@@ -216,12 +134,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # Full screen on a big display: text grows with the room (up to 1.75x), for the back row.
-        factor = text_scale_for(self) if self.isFullScreen() else 1.0
-        if factor != self._text_scale:
-            self._text_scale = factor
-            scale_text(self, factor)
-            self._controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * factor))
+        if hasattr(self, "layout_parts"):  # not while the layout is being built
+            self.layout_parts.scale_for_full_screen(self)  # the back row of a lecture hall reads it too
 
     def run_iterations(self, n: int) -> None:
         """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""
@@ -281,6 +195,21 @@ class MainWindow(QMainWindow):
 
     # -- runs -------------------------------------------------------------------
     def _on_config_changed(self, config: RunConfig) -> None:
+        """A setting changed: apply it now, or (in a storm of changes) once per frame, the newest."""
+        self._pending_config = config
+        if not self._config_throttle.isActive():
+            self._apply_pending_config()
+            self._config_throttle.start()  # changes in the next frame wait for its end
+
+    def flush_settings(self) -> None:
+        """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""
+        self._config_throttle.stop()
+        self._apply_pending_config()
+
+    def _apply_pending_config(self) -> None:
+        config, self._pending_config = self._pending_config, None
+        if config is None or config == self.config:
+            return
         try:
             config.validated()
         except ValueError as exc:
@@ -300,8 +229,8 @@ class MainWindow(QMainWindow):
         self.history = LossHistory(self.schedule)
         self.chart.set_history(self.history)
         self.progress.set_state(self.schedule, 0)
-        self.readout.setText(_unbroken_parts(self.schedule.facts().readout()))
-        self._column.fit_labels()
+        self.readout.setText(unbroken_parts(self.schedule.facts().readout()))
+        self.layout_parts.column.fit_labels()
         self.glossary.set_state(self.schedule)
         self.views.set_run(self.config, self.schedule)
         self.banner.setVisible(False)
@@ -329,17 +258,30 @@ class MainWindow(QMainWindow):
         if chunk.state != self.state:
             self._on_state(chunk)
 
-    def present(self) -> None:
-        """One frame: counters, views and chart together, so that they show the same iteration.
+    def _on_frame(self) -> None:
+        """The frame clock: counters and views on one tick, the chart on the next.
 
-        Updates arrive up to 60 times a second; drawing them all on one clock
-        means one repaint a frame instead of one per update and per view.
+        Updates arrive up to 60 times a second; drawing them on one clock means one
+        repaint a tick instead of one per update and per view, and taking turns
+        keeps each repaint short (no frame paints both the chart and the views).
         """
+        self._chart_turn = not self._chart_turn
+        if self._chart_turn:
+            self.chart.tick()
+        else:
+            self._present_state()
+
+    def present(self) -> None:
+        """Draw everything now: counters, views and chart (scripts, screenshots, tests)."""
+        self._present_state()
+        self.chart.tick()
+
+    def _present_state(self) -> None:
+        """Counters and views together, so that they show the same iteration."""
         if self._counters_due:
             self._counters_due = False
             self.progress.set_state(self.schedule, self.last_iteration)
         self.views.refresh()
-        self.chart.tick()
         self.frame_presented.emit()
 
     def _on_state(self, chunk: Chunk) -> None:
@@ -374,7 +316,7 @@ class MainWindow(QMainWindow):
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(True)
-        self._column.fit_labels()
+        self.layout_parts.column.fit_labels()
 
     # -- closing ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

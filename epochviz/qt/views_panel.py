@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtGui import QFont
@@ -19,14 +21,38 @@ from epochviz.core.datasets import dataset_info, make_dataset
 from epochviz.core.phases import IDLE, caption
 from epochviz.core.sample_states import SampleStates
 from epochviz.core.schedule import BatchSchedule
-from epochviz.core.session import Chunk, RunConfig
-from epochviz.qt.boundary_view import BoundaryView
+from epochviz.core.session import Chunk, RunConfig, boundary_extent
+from epochviz.qt.boundary_view import MAX_DRAWN_POINTS, BoundaryView, density_rgba
 from epochviz.qt.dataset_view import DatasetView
 from epochviz.qt.live_text import LiveText
 from epochviz.qt.network_view import NetworkView
 from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
 
 FULL_SPEED_NETWORK_S = 0.2
+
+
+@dataclass(frozen=True)
+class ViewData:
+    """A run's data as the views draw it: points, images, and a density image for many points."""
+
+    config: RunConfig
+    X: np.ndarray
+    y: np.ndarray
+    images: np.ndarray | None
+    density: np.ndarray | None
+
+
+def prepare_view_data(config: RunConfig) -> ViewData:
+    """Make the run's dataset (as the trainer does) and what the views need of it (numpy only: any thread)."""
+    info = dataset_info(config.dataset)
+    X, y = make_dataset(info.name, config.samples, noise=config.noise, seed=config.seed)
+    images = X.reshape(-1, *info.image_shape) if info.image_shape else None
+    many = images is None and len(X) > MAX_DRAWN_POINTS
+    density = density_rgba(X, y, boundary_extent(X)) if many else None
+    return ViewData(config, X, y, images, density)
+
+
+_DATA_MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-data")
 
 
 class LearningViews(QWidget):
@@ -53,6 +79,8 @@ class LearningViews(QWidget):
         layout.addWidget(self.caption)
         layout.addLayout(row, 1)
 
+        self._data_job: Future | None = None
+        self._data_wanted: RunConfig | None = None
         self.schedule: BatchSchedule | None = None
         self.config: RunConfig | None = None
         self.states: SampleStates | None = None
@@ -83,14 +111,37 @@ class LearningViews(QWidget):
         self.refresh()
 
     def load_data(self) -> None:
-        """Generate the run's data here too (same seed as the trainer) for points and thumbnails."""
-        config = self.config
-        info = dataset_info(config.dataset)
-        X, y = make_dataset(info.name, config.samples, noise=config.noise, seed=config.seed)
-        images = X.reshape(-1, *info.image_shape) if info.image_shape else None
-        self.dataset.set_run(config.samples, images)
-        self.boundary.set_run(None if images is not None else X, y, images is not None)
-        self._dirty = True
+        """Generate the run's data here too (same seed as the trainer), on a worker thread.
+
+        100,000 digits take about 0.3 s to make: on the GUI thread, a few dataset
+        switches froze the window. Only the newest request is ever computed.
+        """
+        self._data_wanted = self.config
+        if self._data_job is None:
+            self._data_job = _DATA_MAKER.submit(prepare_view_data, self.config)
+
+    def finish_loading(self, timeout_s: float = 30.0) -> None:
+        """Wait for the run's data (screenshots, scripts), then show it."""
+        while self._data_job is not None:
+            self._data_job.result(timeout_s)
+            self._take_data()
+
+    def _take_data(self) -> None:
+        job = self._data_job
+        if job is None or not job.done():
+            return
+        self._data_job = None
+        if job.exception() is not None:
+            return  # the trainer reports a bad dataset in words; the views just stay empty
+        data = job.result()
+        if data.config != self._data_wanted:
+            self._data_job = _DATA_MAKER.submit(prepare_view_data, self._data_wanted)
+            return
+        if data.config == self.config:
+            self.dataset.set_run(data.config.samples, data.images)
+            self.boundary.set_run(None if data.images is not None else data.X, data.y, data.images is not None,
+                                  data.density)
+            self._dirty = True
 
     # -- updates ------------------------------------------------------------------
     def on_chunk(self, chunk: Chunk) -> None:
@@ -148,6 +199,7 @@ class LearningViews(QWidget):
 
     def refresh(self) -> None:
         """Redraw the views if anything changed (the window's frame calls it, with the counters)."""
+        self._take_data()
         if not self._dirty or self.schedule is None:
             return
         self._dirty = False

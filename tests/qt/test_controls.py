@@ -27,12 +27,14 @@ def test_readout_follows_the_sliders_with_thousands_separators(make_window):
     window.controls.samples.setValue(100_000)
     window.controls.batch.setValue(100)
     window.controls.epochs.setValue(10)
+    window.flush_settings()  # changes within one frame are applied together at its end
     assert readout(window) == (
         "iterations per epoch = ceil(100,000 / 100) = 1,000 | last batch: 100 | "
         "total = 10 x 1,000 = 10,000 iterations"
     )
     window.controls.drop_last.setChecked(True)
     window.controls.batch.setValue(300)
+    window.flush_settings()
     assert "floor(100,000 / 300) = 333" in readout(window)
     assert "(100 dropped)" in readout(window)
 
@@ -64,6 +66,7 @@ def test_thousands_of_slider_moves_restart_training_once(make_window, qtbot):
     window.command.connect(lambda c: configures.append(c) if c[0] == "configure" else None)
     for i in range(3000):
         window.controls.batch.setValue(1 + i % 500)
+    window.flush_settings()
     assert readout(window).startswith("iterations per epoch = ceil(2,000 / 500)")
     qtbot.waitUntil(lambda: len(configures) == 1, timeout=2000)
     assert configures[0][1].batch_size == 500

@@ -1,0 +1,120 @@
+"""The window's widgets and where they go: controls (scrollable) on the left; readout, progress,
+banner, then the views above the chart on the right. Sized for the screen it opens on.
+
+``build_window_layout`` makes the widgets and places them in a ``QMainWindow``;
+the window itself (``main_window.py``) only wires them together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from epochviz.core.session import RunConfig
+from epochviz.qt.controls import ControlPanel
+from epochviz.qt.glossary import GlossaryCard
+from epochviz.qt.loss_plot import LossPlot
+from epochviz.qt.progress_panel import ProgressPanel
+from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scale_text, scrolling, text_scale_for
+from epochviz.qt.views_panel import LearningViews
+
+CONTROLS_MAX_WIDTH = 480
+CONTROLS_PREFERRED_WIDTH = 400
+READOUT_POINT_SIZE = 15
+BANNER_STYLE = (
+    "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
+)
+
+
+def unbroken_parts(readout: str) -> str:
+    """Let a long readout wrap between its ``|``-separated parts and at its ``=`` signs, nowhere else."""
+    def unbroken(text: str) -> str:
+        return text.replace(" ", "\N{NO-BREAK SPACE}")
+
+    return " | ".join(" = ".join(unbroken(side) for side in part.split(" = ")) for part in readout.split(" | "))
+
+
+@dataclass
+class WindowLayout:
+    """The window's parts, as the window and its tests reach them."""
+
+    controls: ControlPanel
+    readout: QLabel
+    banner: QLabel
+    progress: ProgressPanel
+    views: LearningViews
+    chart: LossPlot
+    glossary: GlossaryCard
+    column: FillingColumn  # the results column: call ``fit_labels`` after changing its labels' text
+    controls_area: QScrollArea
+    text_scale: float = 1.0
+
+    def scale_for_full_screen(self, window: QMainWindow) -> None:
+        """Full screen on a big display: all text grows with the room (up to 1.75x), and back."""
+        factor = text_scale_for(window) if window.isFullScreen() else 1.0
+        if factor != self.text_scale:
+            self.text_scale = factor
+            scale_text(window, factor)
+            self.controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * factor))
+
+
+def _label(name: str, accessible: str = "") -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    if accessible:
+        label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    return label
+
+
+def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
+    """Make the widgets, put them in ``window``, and size it for its screen."""
+    readout = _label("scheduleReadout", "Schedule arithmetic")
+    font = QFont()
+    font.setPointSize(READOUT_POINT_SIZE)
+    font.setBold(True)
+    readout.setFont(font)
+    banner = _label("messageBanner")
+    banner.setVisible(False)
+    banner.setStyleSheet(BANNER_STYLE)
+    parts = WindowLayout(ControlPanel(config), readout, banner, ProgressPanel(), LearningViews(), LossPlot(),
+                         GlossaryCard(), FillingColumn(), QScrollArea())
+
+    right = parts.column
+    right.column.setContentsMargins(4, 4, 4, 4)
+    for widget in (readout, parts.progress, banner):
+        right.column.addWidget(widget)
+    results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
+    results.addWidget(parts.views)
+    results.addWidget(parts.chart)
+    results.setStretchFactor(0, 1)
+    results.setStretchFactor(1, 1)
+    results.setSizes([1000, 1000])  # start half and half, whatever the size hints say
+    right.column.addWidget(results, 1)
+
+    left = QWidget()
+    left_column = QVBoxLayout(left)
+    left_column.setContentsMargins(4, 4, 4, 4)
+    left_column.addWidget(parts.controls)
+    left_column.addWidget(parts.glossary)
+    left_column.addStretch(1)
+    controls = parts.controls_area = scrolling(left)
+    # As wide as the controls need (labels go above fields when narrow), no wider than useful.
+    controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
+    controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
+    splitter = QSplitter()
+    splitter.addWidget(controls)
+    splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
+    splitter.setStretchFactor(1, 1)
+    window.setCentralWidget(splitter)
+    window.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
+    fit_to_screen(window)
+    # The results get the room they need first; the controls get what is left, up to 400 px.
+    right_needs = right.minimumSizeHint().width() + 2 * controls.verticalScrollBar().sizeHint().width() + 12
+    left_gets = max(controls.minimumWidth(),
+                    min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - splitter.handleWidth()))
+    splitter.setSizes([left_gets, window.width() - left_gets])
+    return parts
