@@ -21,6 +21,7 @@ from epochviz.core.smoothing import ema_debiased
 
 X_AXES = ("iterations", "epochs", "samples")
 BOUNDS_SAMPLE = 100_000  # at most this many values looked at to place the axes
+SMOOTHING_SLAB = 1 << 20  # values smoothed at a time when the whole history is re-smoothed
 
 
 class GrowingArray:
@@ -55,6 +56,11 @@ class GrowingArray:
 
     def clear(self) -> None:
         self._size = 0
+
+    @property
+    def buffer(self) -> np.ndarray:
+        """The whole underlying buffer (filled part and room to grow)."""
+        return self._data
 
     @property
     def nbytes(self) -> int:
@@ -123,6 +129,7 @@ class LossHistory:
         self.smoothed = GrowingArray(np.float64)
         self.pyramid = MinMaxPyramid()
         self._ema_state: tuple[float, int] = (0.0, 0)
+        self._spare: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.loss)
@@ -156,16 +163,21 @@ class LossHistory:
         never copies ten million values on the GUI thread.
         """
         losses = self.loss.view()  # a view of this buffer: later appends cannot change it
-        values, state = ema_debiased(losses, weight)
-        buffer = np.empty(len(losses) + len(losses) // 4 + 4096)
-        buffer[: len(losses)] = values
-        return Smoothed(weight, len(losses), buffer, state)
+        n = len(losses)
+        spare, self._spare = self._spare, None  # the buffer the last swap retired: its memory is warm
+        buffer = spare if spare is not None and len(spare) >= n + 4096 else np.empty(n + n // 4 + 4096)
+        state: tuple[float, int] = (0.0, 0)
+        for start in range(0, n, SMOOTHING_SLAB):  # slab by slab: small temporaries, reused
+            part, state = ema_debiased(losses[start : start + SMOOTHING_SLAB], weight, state)
+            buffer[start : start + len(part)] = part
+        return Smoothed(weight, n, buffer, state)
 
     def use_smoothing(self, result: Smoothed) -> None:
         """Swap in ``result``, smoothing what arrived while it was computed."""
         rest, state = ema_debiased(self.loss.view()[result.upto :], result.weight, result.state)
         smoothed = GrowingArray.adopt(result.values, result.upto)
         smoothed.append(rest)
+        self._spare = self.smoothed.buffer  # reused by the next re-smoothing (no fresh pages to fault in)
         self.smoothed, self._ema_state, self.smoothing = smoothed, state, result.weight
 
     def set_smoothing(self, weight: float) -> None:
@@ -189,7 +201,8 @@ class LossHistory:
         if level == 0:
             g = np.arange(g0, g1 + 1, dtype=np.float64)
             x = self.x_of(g)
-            return Curve(x, self.loss.view()[g0 - 1 : g1], x, self.smoothed.view()[g0 - 1 : g1], 0)
+            # Copies (a few thousand values at most): the chart keeps them while buffers move on.
+            return Curve(x, self.loss.view()[g0 - 1 : g1].copy(), x, self.smoothed.view()[g0 - 1 : g1].copy(), 0)
         first, last = (g0 - 1) // bucket, -(-g1 // bucket)
         mins, maxs = self.pyramid.buckets(level, first, last)
         complete = len(mins)

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,6 @@ from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.session import EpochEnd
 
 MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
-RESMOOTH_MS = 60  # a dragged smoothing slider re-smooths once it rests this long
 REDRAW_SHARE = 5
 AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples seen"}
 RAW_COLOUR = QColor(120, 160, 215)
@@ -161,8 +160,6 @@ class LossPlot(QWidget):
         self.smoothing.setMinimumWidth(60)
         self.smoothing.setMaximumWidth(140)
         self.smoothing_label = QLabel("0.900")
-        self._resmooth = QTimer(self, singleShot=True, interval=RESMOOTH_MS)
-        self._resmooth.timeout.connect(self._apply_smoothing)
         self.smoothing.valueChanged.connect(self._on_smoothing)
 
         # The legend sits above the plot, where no curve can run under it.
@@ -320,22 +317,31 @@ class LossPlot(QWidget):
 
     def _on_smoothing(self, value: int) -> None:
         self.smoothing_label.setText(f"{value / 1000:.3f}")
-        self._resmooth.start()
+        if self.history is not None and self._smoothing_job is None:
+            self._start_smoothing()
 
-    def _apply_smoothing(self) -> None:
-        """Re-smooth the whole history off the GUI thread; the result is swapped in when ready."""
-        if self.history is not None:
-            self._smoothing_job = self._smoother.submit(self.history.smooth_all, self.smoothing.value() / 1000)
-            self._smoothing_history = self.history
+    def _start_smoothing(self) -> None:
+        """Re-smooth the whole history off the GUI thread; the result is swapped in when ready.
+
+        One job at a time, for the newest weight: a dragged slider never queues
+        up work, and a single change starts at once.
+        """
+        self._smoothing_job = self._smoother.submit(self.history.smooth_all, self.smoothing.value() / 1000)
+        self._smoothing_history = self.history
 
     def _take_smoothing(self) -> None:
         job = self._smoothing_job
         if job is None or not job.done():
             return
         self._smoothing_job = None
-        if self._smoothing_history is self.history and job.exception() is None:
-            self.history.use_smoothing(job.result())
-            self._dirty = True
+        if self._smoothing_history is not self.history or job.exception() is not None:
+            return
+        result = job.result()
+        if result.weight != self.smoothing.value() / 1000:
+            self._start_smoothing()  # the slider moved on meanwhile: smooth for where it is now
+            return
+        self.history.use_smoothing(result)
+        self._dirty = True
 
     def _on_mouse(self, event: tuple) -> None:
         pos: QPointF = event[0]
