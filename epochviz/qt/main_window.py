@@ -21,6 +21,7 @@ from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
 from epochviz.limits import checked_window_presets
 from epochviz.qt.look import apply_look
+from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
 from epochviz.qt.worker import BACKENDS, WorkerThread
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         apply_look(QCoreApplication.instance())
+        avoid_huge_page_stalls()
         self.setWindowTitle("epochviz – epoch, batch and iteration")
         presets = checked_window_presets(dataset=dataset, samples=samples, batch_size=batch_size,
                                          epochs=epochs, lr=lr)
