@@ -115,3 +115,16 @@ def test_f11_toggles_full_screen_for_the_projector(make_window):
 def test_presets_outside_the_window_s_ranges_are_refused_with_the_reason():
     with pytest.raises(ValueError, match="10 to 100,000 samples, got 500000"):
         MainWindow(samples=500_000)
+
+
+def test_a_screenshot_that_cannot_finish_in_time_saves_what_ran_and_says_so(make_window, tmp_path, capsys,
+                                                                           monkeypatch):
+    from epochviz import app as app_module
+
+    monkeypatch.setattr(app_module, "SCREENSHOT_TIMEOUT_S", 1)
+    window = make_window(samples=100_000, batch_size=1, epochs=100)
+    out = tmp_path / "partial.png"
+    assert app_module.save_screenshot(window, str(out), 10_000_000) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    err = capsys.readouterr().err
+    assert "of 10,000,000 iterations ran within 1 s" in err and 0 < window.last_iteration < 10_000_000
