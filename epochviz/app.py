@@ -12,6 +12,7 @@ from epochviz.qt.main_window import MainWindow
 __all__ = ["MainWindow", "run_window", "make_application"]
 
 SCREENSHOT_TIMEOUT_S = 60
+SCREENSHOT_SIZE = (1600, 900)
 EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
@@ -115,8 +116,10 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
-    if args.window_size:
-        window.resize(*args.window_size)
+    size = args.window_size or (SCREENSHOT_SIZE if args.screenshot else None)
+    if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
+        window.resize(*size)
+        window.layout_parts.share_width(window)
     from epochviz.qt.interrupt import InterruptToClose
 
     interrupt = InterruptToClose(window)

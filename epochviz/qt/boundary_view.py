@@ -114,6 +114,7 @@ class BoundaryView(QWidget):
     def _title(self, painter: QPainter, text: str) -> None:
         painter.setPen(QColor(30, 30, 30))
         centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 4)
         painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:

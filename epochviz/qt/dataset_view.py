@@ -109,8 +109,9 @@ class DatasetView(QWidget):
         self.setObjectName("datasetView")
         self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
         # Both change every frame: LiveText repaints without laying out the window again.
-        self.title = LiveText("<b>Data</b>", lines=1)
-        self.counts = LiveText(" ", lines=2, name="datasetCounts")
+        self.title = LiveText("<b>Data</b>", lines=1, longest="Data: 100,000 samples, epoch 100")
+        self.counts = LiveText(" ", lines=2, name="datasetCounts",
+                               longest="seen 100,000 · in this batch 100,000 · not yet 100,000")
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 class LiveText(QWidget):
     """A fixed-height text widget of ``lines`` lines; ``setText``/``text`` as on a QLabel."""
 
-    def __init__(self, text: str = "", lines: int = 1, name: str = "") -> None:
+    def __init__(self, text: str = "", lines: int = 1, name: str = "", longest: str | None = None) -> None:
+        """``longest``: the widest text it will show; when the widget is too narrow for it on
+        ``lines`` lines, it takes more (up to 3), as a resize, never per frame."""
         super().__init__()
         if name:
             self.setObjectName(name)
-        self._lines = lines
+        self._lines = self._fewest = lines
+        self._longest = longest
         self._text = ""
         self._document = QTextDocument()
         self._document.setDocumentMargin(0)
@@ -46,6 +49,20 @@ class LiveText(QWidget):
         if lines != self._lines:
             self._lines = lines
             self._fit_height()
+
+    def set_longest(self, longest: str) -> None:
+        """The widest text it will show from now on (a new run): its height follows."""
+        self._longest = longest
+        self._fit_lines(self.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_lines(event.size().width())
+
+    def _fit_lines(self, width: int) -> None:
+        if self._longest:
+            needed = -(-self.fontMetrics().horizontalAdvance(self._longest) // max(width - 4, 1))
+            self.set_lines(min(max(needed, self._fewest), 3))
 
     def _fit_height(self) -> None:
         self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 4)

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.schedule = self.config.schedule()
         self.history = LossHistory(self.schedule)
         self.chart.set_history(self.history)
+        self.progress.set_schedule(self.schedule)
         self.progress.set_state(self.schedule, 0)
         self.readout.setText(unbroken_parts(self.schedule.facts().readout()))
         self.layout_parts.column.fit_labels()

@@ -38,14 +38,21 @@ class ProgressPanel(QWidget):
         self.epoch = _bar("epochProgress", "Epoch progress")
         self.iteration = _bar("iterationProgress", "Iteration within the epoch")
         # Counters change every frame: LiveText repaints without laying out the window again.
-        self.global_label = LiveText(name="globalIterationLabel")
-        self.samples_label = LiveText(name="samplesSeenLabel")
+        self.global_label = LiveText(name="globalIterationLabel", longest="Global iteration 10,000,000 / 10,000,000")
+        self.samples_label = LiveText(name="samplesSeenLabel", longest="Samples seen 10,000,000 / 10,000,000")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.epoch, 0, 0)
         grid.addWidget(self.iteration, 0, 1)
         grid.addWidget(self.global_label, 1, 0)
         grid.addWidget(self.samples_label, 1, 1)
+
+    def set_schedule(self, schedule: BatchSchedule) -> None:
+        """A new run: room for its largest numbers (set once, not per frame)."""
+        total, seen = schedule.total_iterations, schedule.epochs * schedule.samples_per_epoch
+        longest = max(f"Global iteration {total:,} / {total:,}", f"Samples seen {seen:,} / {seen:,}", key=len)
+        for label in (self.global_label, self.samples_label):  # side by side: the same height
+            label.set_longest(longest)
 
     def set_state(self, schedule: BatchSchedule, global_iteration: int) -> None:
         epoch, iteration = schedule.position(global_iteration)

@@ -50,7 +50,17 @@ class WindowLayout:
     glossary: GlossaryCard
     column: FillingColumn  # the results column: call ``fit_labels`` after changing its labels' text
     controls_area: QScrollArea
+    splitter: QSplitter | None = None
     text_scale: float = 1.0
+
+    def share_width(self, window: QMainWindow) -> None:
+        """The results get the room they need first; the controls get what is left, up to 400 px."""
+        controls = self.controls_area
+        scrollbar = controls.verticalScrollBar().sizeHint().width()
+        right_needs = self.column.minimumSizeHint().width() + 2 * scrollbar + 12
+        left_gets = max(controls.minimumWidth(),
+                        min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - self.splitter.handleWidth()))
+        self.splitter.setSizes([left_gets, window.width() - left_gets])
 
     def scale_for_full_screen(self, window: QMainWindow) -> None:
         """Full screen on a big display: all text grows with the room (up to 1.75x), and back."""
@@ -105,16 +115,12 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     # As wide as the controls need (labels go above fields when narrow), no wider than useful.
     controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
     controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
-    splitter = QSplitter()
+    splitter = parts.splitter = QSplitter()
     splitter.addWidget(controls)
     splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
     splitter.setStretchFactor(1, 1)
     window.setCentralWidget(splitter)
     window.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
     fit_to_screen(window)
-    # The results get the room they need first; the controls get what is left, up to 400 px.
-    right_needs = right.minimumSizeHint().width() + 2 * controls.verticalScrollBar().sizeHint().width() + 12
-    left_gets = max(controls.minimumWidth(),
-                    min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - splitter.handleWidth()))
-    splitter.setSizes([left_gets, window.width() - left_gets])
+    parts.share_width(window)
     return parts
