@@ -1,0 +1,109 @@
+"""The per-iteration log of a run as CSV, and files written whole or not at all.
+
+One row per iteration, nothing dropped: ``epoch, iteration, global_iteration,
+batch_size, loss, smoothed_loss, samples_seen`` and, at epoch ends only,
+``epoch_loss, epoch_accuracy``. Floats are written with ``repr`` (the shortest
+text that reads back as the same float), so the file parses back exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+
+from epochviz.core.schedule import BatchSchedule
+
+HEADER = ("epoch", "iteration", "global_iteration", "batch_size", "loss", "smoothed_loss", "samples_seen",
+          "epoch_loss", "epoch_accuracy")
+ROWS_PER_BLOCK = 65536
+
+
+class ExportError(OSError):
+    """A file could not be written; the message says which and why, in one line."""
+
+
+def _number(value: float) -> str:
+    return repr(float(value))  # 'nan' and 'inf' included: float() reads them back
+
+
+def log_rows(schedule: BatchSchedule, losses: np.ndarray, smoothed: np.ndarray,
+             epoch_ends: Mapping[int, tuple[float, float]]) -> Iterator[tuple]:
+    """The rows of iterations 1..len(losses); ``epoch_ends`` maps a global iteration to (loss, accuracy)."""
+    ipe, per_epoch = schedule.iterations_per_epoch, schedule.samples_per_epoch
+    full, last = schedule.effective_batch_size, schedule.last_batch_size
+    for start in range(0, len(losses), ROWS_PER_BLOCK):  # numbers a block at a time, rows one by one
+        g = np.arange(start + 1, min(start + ROWS_PER_BLOCK, len(losses)) + 1, dtype=np.int64)
+        done_epochs, before = np.divmod(g - 1, ipe)
+        iteration = before + 1
+        batch = np.where(iteration == ipe, last, full)
+        seen = done_epochs * per_epoch + before * full + batch
+        columns = zip((done_epochs + 1).tolist(), iteration.tolist(), g.tolist(), batch.tolist(),
+                      losses[g[0] - 1 : g[-1]].tolist(), smoothed[g[0] - 1 : g[-1]].tolist(), seen.tolist())
+        for e, i, gi, b, loss, smooth, s in columns:
+            end = epoch_ends.get(gi)
+            yield (e, i, gi, b, _number(loss), _number(smooth), s,
+                   _number(end[0]) if end else "", _number(end[1]) if end else "")
+
+
+def write_log(stream: IO[str], rows: Iterable[tuple]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+
+
+def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
+    """Call ``write(temporary_path)``, then move the result to ``path``: whole, or not at all.
+
+    Any failure (no such folder, no permission, a full disk) raises ``ExportError``
+    with one line, and leaves nothing behind.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {_reason(exc)}") from None
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        _remove(temporary)
+        raise ExportError(f"cannot write {target}: {_reason(exc)}") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    return target
+
+
+def write_text_atomically(path: str | os.PathLike, fill: Callable[[IO[str]], None]) -> Path:
+    """``write_atomically`` for text: ``fill(stream)`` writes the content."""
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            fill(stream)
+
+    return write_atomically(path, write)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
