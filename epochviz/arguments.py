@@ -84,21 +84,29 @@ def window_size(text: str) -> tuple[int, int]:
     return sizes[0], sizes[1]
 
 
-def png_path(text: str) -> str:
-    """argparse type: a file name ending in ``.png`` in a folder that exists and can be written."""
-    path = Path(text)
-    if not text.strip():
-        raise argparse.ArgumentTypeError("needs a file name ending in .png, got an empty path")
-    if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{cut(text)} is a folder; give a file name ending in .png")
-    if path.suffix.lower() != ".png":
-        raise argparse.ArgumentTypeError(f"the picture is saved as PNG: the name must end in .png, got {cut(text)}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} cannot be written")
-    return text
+def output_path(*suffixes: str):
+    """argparse type factory: a file name ending in one of ``suffixes``, in a folder that exists and can be written."""
+    names = " or ".join(suffixes)
+
+    def check(text: str) -> str:
+        path = Path(text)
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"needs a file name ending in {names}, got an empty path")
+        if path.is_dir():
+            raise argparse.ArgumentTypeError(f"{cut(text)} is a folder; give a file name ending in {names}")
+        if path.suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(f"the name must end in {names}, got {cut(text)}")
+        folder = path.parent
+        if not folder.is_dir():
+            raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} cannot be written")
+        return text
+
+    return check
+
+
+png_path = output_path(".png")
 
 
 def join_negative_values(argv: list[str]) -> list[str]:

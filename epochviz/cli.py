@@ -15,7 +15,16 @@ from dataclasses import asdict
 from typing import NoReturn
 
 from epochviz import __version__
-from epochviz.arguments import join_negative_values, layer_widths, png_path, positive_float, positive_int, seed, window_size
+from epochviz.arguments import (
+    join_negative_values,
+    layer_widths,
+    output_path,
+    png_path,
+    positive_float,
+    positive_int,
+    seed,
+    window_size,
+)
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
@@ -122,6 +131,8 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
     tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
     tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
+    tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
+                    help="write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV")
     return parser
 
 
@@ -164,8 +175,8 @@ def run_schedule(args: argparse.Namespace) -> int:
 def run_train(args: argparse.Namespace) -> int:
     from epochviz.core.datasets import dataset_info
     from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
+    from epochviz.core.run_log import ExportError, LogCollector
     from epochviz.core.trainer import train
-    from epochviz.progress_line import EpochProgress
 
     info = dataset_info(args.dataset)
     try:  # before anything is allocated: a run that cannot fit is refused, not swapped or crashed
@@ -179,6 +190,22 @@ def run_train(args: argparse.Namespace) -> int:
         epochs=args.epochs, lr=args.lr, hidden=args.hidden, activation=args.activation,
         shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed,
     )
+    log = LogCollector() if args.csv else None
+    code = _train_with_progress(trainer, args, log)
+    if log is not None:
+        try:
+            path = log.write(args.csv, trainer.schedule)
+        except ExportError as exc:
+            print(f"epochviz train: error: {exc}", file=sys.stderr)
+            return code or 1
+        print(f"Log of {count(len(log), 'iteration')} written to {path}", file=sys.stderr)
+    return code
+
+
+def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
+    """Run ``trainer`` with Keras-style progress; 0, 1 (diverged) or 130 (Ctrl+C)."""
+    from epochviz.progress_line import EpochProgress
+
     schedule = trainer.schedule
     done = (1, 0)  # (epoch, iteration) of the last completed iteration
     try:
@@ -186,6 +213,8 @@ def run_train(args: argparse.Namespace) -> int:
             progress.start(1)  # before the first iteration, so its time is counted
             for record in trainer:
                 done = (record.epoch, record.iteration)
+                if log is not None:
+                    log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
                 progress.advance(record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
                     progress.finish()

@@ -9,6 +9,7 @@ text that reads back as the same float), so the file parses back exactly.
 from __future__ import annotations
 
 import csv
+from array import array
 import errno
 import os
 import tempfile
@@ -19,10 +20,12 @@ from typing import IO
 import numpy as np
 
 from epochviz.core.schedule import BatchSchedule
+from epochviz.core.smoothing import ema_debiased
 
 HEADER = ("epoch", "iteration", "global_iteration", "batch_size", "loss", "smoothed_loss", "samples_seen",
           "epoch_loss", "epoch_accuracy")
 ROWS_PER_BLOCK = 65536
+DEFAULT_SMOOTHING = 0.9  # the window's default, TensorBoard's weight
 
 
 class ExportError(OSError):
@@ -107,3 +110,29 @@ def _remove(path: str) -> None:
         os.remove(path)
     except OSError:
         pass
+
+
+class LogCollector:
+    """Collects a run's losses as it goes (8 bytes an iteration), then writes the CSV log."""
+
+    def __init__(self) -> None:
+        self._losses = array("d")
+        self._epoch_ends: dict[int, tuple[float, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self._losses)
+
+    def add(self, global_iteration: int, loss: float, epoch_loss: float | None = None,
+            epoch_accuracy: float | None = None) -> None:
+        if global_iteration != len(self._losses) + 1:
+            raise ValueError(f"iterations must continue from {len(self._losses) + 1}, got {global_iteration}")
+        self._losses.append(loss)
+        if epoch_loss is not None:
+            self._epoch_ends[global_iteration] = (epoch_loss, epoch_accuracy)
+
+    def write(self, path: str | os.PathLike, schedule: BatchSchedule, smoothing: float = DEFAULT_SMOOTHING) -> Path:
+        """The CSV log of the iterations so far, smoothed as the window's chart does by default."""
+        losses = np.frombuffer(self._losses, dtype=np.float64) if len(self._losses) else np.zeros(0)
+        smoothed, _ = ema_debiased(losses, smoothing)
+        return write_text_atomically(path, lambda stream: write_log(
+            stream, log_rows(schedule, losses, smoothed, self._epoch_ends)))
