@@ -53,8 +53,10 @@ def _wait_for(window: MainWindow, target: int, deadline: float) -> bool:
     return arrived()
 
 
-def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None) -> int:
-    """Train ``iterations`` iterations (or until the run ends), then save the window as PNG.
+def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None,
+                    what: str = "window") -> int:
+    """Train ``iterations`` iterations (or until the run ends), then save the window as PNG
+    (or, with ``what="chart"``, the loss chart as PNG or SVG).
 
     With ``phase``, one more iteration is stepped in slow motion and the picture
     shows it halfway through that phase.
@@ -89,10 +91,15 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     window.present()
     window.chart.redraw()
     QCoreApplication.processEvents()
-    if not window.grab().save(path):
-        print(f"epochviz: error: could not write {path}", file=sys.stderr)
+    from epochviz.core.run_log import ExportError
+    from epochviz.qt.exports import export_chart, export_window
+
+    try:
+        written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
+    except ExportError as exc:
+        print(f"epochviz: error: {exc}", file=sys.stderr)
         return 1
-    print(path)
+    print(written)
     return 0
 
 
@@ -105,7 +112,8 @@ def _no_display() -> bool:
 
 def run_window(args: Namespace) -> int:
     """Open the window (or take a screenshot) with the command line's presets."""
-    if args.screenshot:
+    picture = args.screenshot or args.export_chart
+    if picture:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():
         print(
@@ -115,8 +123,8 @@ def run_window(args: Namespace) -> int:
         )
         return 1
     app = make_application()
-    window = MainWindow(play=args.play and not args.screenshot, **_presets(args))
-    size = args.window_size or (SCREENSHOT_SIZE if args.screenshot else None)
+    window = MainWindow(play=args.play and not picture, **_presets(args))
+    size = args.window_size or (SCREENSHOT_SIZE if picture else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)
         window.layout_parts.share_width(window)
@@ -124,8 +132,9 @@ def run_window(args: Namespace) -> int:
 
     interrupt = InterruptToClose(window)
     try:
-        if args.screenshot:
-            return save_screenshot(window, args.screenshot, args.iterations, args.phase)
+        if picture:
+            return save_screenshot(window, picture, args.iterations, args.phase,
+                                   what="chart" if args.export_chart else "window")
         window.show()
         code = app.exec()
         return EXIT_INTERRUPTED if interrupt.interrupted else code

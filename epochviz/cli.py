@@ -101,7 +101,10 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"epochviz {__version__}")
     add_training_args(parser, defaults=False)
     parser.add_argument("--play", action="store_true", help="start training as soon as the window opens")
-    parser.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
+    pictures = parser.add_mutually_exclusive_group()
+    pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
+    pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
+                          help="train offscreen, save the loss chart as PNG or SVG, exit")
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help="iterations to train before --screenshot (default 300)",

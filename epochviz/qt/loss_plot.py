@@ -96,7 +96,7 @@ class LossPlot(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.history: LossHistory | None = None
-        self._epoch_ends: list[EpochEnd] = []
+        self.epoch_ends: list[EpochEnd] = []  # every completed epoch's whole-dataset figures, in order
         self.epoch_lines: list[pg.InfiniteLine] = []
         self._dirty = False
         self.bounds = ChartBounds()
@@ -209,7 +209,7 @@ class LossPlot(QWidget):
         for line in self.epoch_lines:
             self.plot.removeItem(line)
         self.epoch_lines.clear()
-        self._epoch_ends = []
+        self.epoch_ends = []
         self.epoch_marks.clear()
         self.cursor.clear()
         self.hover.setText(" ")
@@ -226,7 +226,7 @@ class LossPlot(QWidget):
             )
             item.addItem(line, ignoreBounds=True)
             self.epoch_lines.append(line)
-            self._epoch_ends.append(end)
+            self.epoch_ends.append(end)
         if ends:
             self._place_epoch_items()
 
@@ -267,11 +267,11 @@ class LossPlot(QWidget):
     def _place_epoch_items(self) -> None:
         if self.history is None:
             return
-        ends = np.array([e.global_iteration for e in self._epoch_ends], dtype=np.float64)
+        ends = np.array([e.global_iteration for e in self.epoch_ends], dtype=np.float64)
         xs = x_values(self.history.schedule, self.history.axis, ends)
         for line, x in zip(self.epoch_lines, xs):
             line.setValue(float(x))
-        self.epoch_marks.setData(xs, [e.loss for e in self._epoch_ends])
+        self.epoch_marks.setData(xs, [e.loss for e in self.epoch_ends])
         self._thin_epoch_labels()
 
     def _thin_epoch_labels(self, *_: object) -> None:

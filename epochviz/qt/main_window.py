@@ -20,6 +20,7 @@ from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
 from epochviz.limits import checked_window_presets
+from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
 from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_R), self, self.reset)
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)  # for the projector
-        QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+        self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
 
         self._new_run()
         self._send_configure()

@@ -1,0 +1,171 @@
+"""Export from the window: the chart as PNG (1x, 2x) or SVG, the whole window as PNG, the log as CSV.
+
+Every file is written whole or not at all (``core.run_log.write_atomically``).
+The chart's PNG goes through pyqtgraph's ImageExporter, its SVG through Qt's
+SVG generator; the log of a long run is written on a worker thread, since ten
+million rows take seconds.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+
+from epochviz.core.history import LossHistory
+from epochviz.core.run_log import ExportError, log_rows, write_atomically, write_log, write_text_atomically
+from epochviz.core.session import EpochEnd
+from epochviz.qt.loss_plot import LossPlot
+
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
+
+
+def export_chart(chart: LossPlot, path: str, scale: int = 1) -> Path:
+    """The loss chart as PNG (``scale`` times its size on screen) or SVG, chosen by the file name."""
+    chart.redraw()
+    item = chart.plot.getPlotItem()
+    if Path(path).suffix.lower() == ".svg":
+        return write_atomically(path, lambda temporary: _svg(chart, temporary))
+    exporter = pg_exporters.ImageExporter(item)
+    exporter.parameters()["width"] = int(item.sceneBoundingRect().width() * scale)
+    return write_atomically(path, exporter.export)
+
+
+def _svg(chart: LossPlot, path: str) -> None:
+    """The chart's scene as vector SVG, painted by Qt's own SVG generator.
+
+    pyqtgraph's SVGExporter cannot read the path data that Qt 6.11 writes
+    (pyqtgraph issue #3485, open: ``ValueError: not enough values to unpack``),
+    so the scene is rendered straight into a QSvgGenerator instead.
+    """
+    view = chart.plot
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(view.viewport().size())
+    generator.setViewBox(QRect(QPoint(0, 0), view.viewport().size()))
+    generator.setTitle("epochviz loss chart")
+    generator.setResolution(view.logicalDpiX())  # else text and axes are drawn at 72 dpi against the curves' 96
+    painter = QPainter(generator)
+    view.render(painter)
+    painter.end()
+
+
+def export_window(window: QWidget, path: str) -> Path:
+    """The whole window as PNG."""
+    image = window.grab()
+
+    def write(temporary: str) -> None:
+        if not image.save(temporary, "PNG"):
+            raise OSError(f"the picture could not be encoded as PNG in {temporary}")
+
+    return write_atomically(path, write)
+
+
+def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
+    """What the log needs, copied now (the history goes on growing, and its smoothing may be swapped)."""
+    n = len(history)
+    ends = {e.global_iteration: (e.loss, e.accuracy) for e in epoch_ends if e.global_iteration <= n}
+    return history.schedule, history.loss.view()[:n].copy(), history.smoothed.view()[:n].copy(), ends
+
+
+def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> Path:
+    """The per-iteration log as CSV (here and now; ``Exports.log`` does it off the GUI thread)."""
+    schedule, losses, smoothed, ends = log_snapshot(history, epoch_ends)
+    return write_text_atomically(path, lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, ends)))
+
+
+class Exports(QObject):
+    """The File menu's exports for ``window``: each asks for a file name, writes, and says so in the status bar."""
+
+    FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".csv": "CSV table (*.csv)"}
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+        self._job: Future | None = None
+        self._poll = QTimer(self, interval=100)
+        self._poll.timeout.connect(self._check_job)
+        menu = window.menuBar().addMenu("&File")
+        for text, keys, action in (
+            ("Export chart as PNG…", "Ctrl+E", self.ask_chart_png),
+            ("Export chart as PNG, twice the size…", "Ctrl+Alt+E", self.ask_chart_png_2x),
+            ("Export chart as SVG…", "Ctrl+Shift+E", self.ask_chart_svg),
+            ("Export window as PNG…", "Ctrl+Shift+P", self.ask_window_png),
+            ("Export log as CSV…", "Ctrl+Shift+L", self.ask_log_csv),
+        ):
+            menu.addAction(text, QKeySequence(keys), action)
+        menu.addSeparator()
+        menu.addAction("Quit", QKeySequence(QKeySequence.StandardKey.Quit), window.close)
+
+    @property
+    def _window(self) -> QMainWindow:
+        return self.parent()
+
+    @property
+    def _chart(self) -> LossPlot:
+        return self._window.chart
+
+    def ask_chart_png(self) -> None:
+        self._ask("chart.png", lambda path: export_chart(self._chart, path))
+
+    def ask_chart_png_2x(self) -> None:
+        self._ask("chart@2x.png", lambda path: export_chart(self._chart, path, 2))
+
+    def ask_chart_svg(self) -> None:
+        self._ask("chart.svg", lambda path: export_chart(self._chart, path))
+
+    def ask_window_png(self) -> None:
+        self._ask("window.png", lambda path: export_window(self._window, path))
+
+    def ask_log_csv(self) -> None:
+        self._ask("log.csv", self.log)
+
+    def _ask(self, suggested: str, write) -> None:
+        suffix = Path(suggested).suffix
+        path, _ = QFileDialog.getSaveFileName(self._window, "Export", suggested, self.FILTERS[suffix])
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            written = write(path)
+        except ExportError as exc:
+            self._say(f"Export failed: {exc}")
+            return
+        if written is not None:
+            self._say(f"Saved {written}")
+
+    def log(self, path: str) -> None:
+        """Write the log on a worker thread; the status bar says when it is done."""
+        snapshot = log_snapshot(self._chart.history, self._chart.epoch_ends)
+        schedule, losses, smoothed, ends = snapshot
+        self._say(f"Writing the log of {len(losses):,} iterations to {path}…")
+        self._job = _WRITER.submit(write_text_atomically, path,
+                                   lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, ends)))
+        self._poll.start()
+
+    def wait(self, timeout_s: float = 120.0) -> Path | None:
+        """Wait for a log being written (scripts and tests); its path, or None."""
+        job = self._job
+        if job is None:
+            return None
+        job.result(timeout_s)
+        self._check_job()
+        return job.result()
+
+    def _check_job(self) -> None:
+        job = self._job
+        if job is None or not job.done():
+            return
+        self._job = None
+        self._poll.stop()
+        error = job.exception()
+        self._say(f"Export failed: {error}" if error else f"Saved {job.result()}")
+
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 8000)
+
