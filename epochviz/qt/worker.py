@@ -165,6 +165,10 @@ class WorkerThread:
 
     def stop(self, timeout_ms: int = 3000) -> bool:
         """Shut the worker down in its thread, then end and join the thread (safe to call twice)."""
+        if not shiboken6.isValid(self.thread) or not shiboken6.isValid(self.worker):
+            # Qt objects already destroyed (an interpreter's own shutdown, e.g. IPython's): nothing left to stop.
+            _LIVE.discard(self)
+            return True
         if self.thread.isRunning():
             # Run shutdown in the worker's thread and wait for it to finish there.
             QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)

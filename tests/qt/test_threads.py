@@ -37,3 +37,16 @@ def test_training_runs_in_the_worker_thread_and_updates_reach_the_gui_thread(qtb
     window.shutdown()
     assert handled_in == {threading.main_thread().name}
     assert trained_in and threading.main_thread().name not in trained_in
+
+
+def test_stopping_a_worker_whose_qt_objects_are_gone_is_a_no_op(qtbot):
+    """An interpreter's own shutdown (IPython's) may delete Qt objects before the atexit hooks run."""
+    import shiboken6
+
+    from epochviz.qt.worker import _LIVE, WorkerThread
+
+    worker_thread = WorkerThread("thread")
+    assert worker_thread.stop()
+    shiboken6.delete(worker_thread.worker)
+    shiboken6.delete(worker_thread.thread)
+    assert worker_thread.stop() and worker_thread not in _LIVE
