@@ -13,6 +13,7 @@ __all__ = ["MainWindow", "run_window", "make_application"]
 
 SCREENSHOT_TIMEOUT_S = 60
 SCREENSHOT_SIZE = (1600, 900)
+RECORDING_SIZE = (1280, 720)  # a slide's size, and a GIF that stays small
 EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
@@ -103,6 +104,34 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     return 0
 
 
+def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> int:
+    """Record the (offscreen) window for ``seconds``, then write the GIF or MP4; 0, or 1 with one line."""
+    from PySide6.QtCore import QEventLoop
+
+    from epochviz.core.run_log import ExportError
+
+    window.show()
+    window.views.finish_loading()
+    recorder = window.exports.recorder
+    outcome: dict[str, str] = {}
+    loop = QEventLoop()
+    recorder.finished.connect(lambda written: (outcome.update(path=written), loop.quit()))
+    recorder.failed.connect(lambda message: (outcome.update(error=message), loop.quit()))
+    try:
+        recorder.start(path, seconds, fps)
+    except ExportError as exc:
+        print(f"epochviz: error: {exc}", file=sys.stderr)
+        return 1
+    loop.exec()
+    if "path" not in outcome:
+        if not window.isVisible():
+            return EXIT_INTERRUPTED
+        print(f"epochviz: error: {outcome.get('error', 'the recording stopped')}", file=sys.stderr)
+        return 1
+    print(outcome["path"])
+    return 0
+
+
 def _no_display() -> bool:
     """True on Linux/BSD when no X11 or Wayland display is reachable and no platform is forced."""
     if not sys.platform.startswith(("linux", "freebsd")) or os.environ.get("QT_QPA_PLATFORM"):
@@ -113,7 +142,7 @@ def _no_display() -> bool:
 def run_window(args: Namespace) -> int:
     """Open the window (or take a screenshot) with the command line's presets."""
     picture = args.screenshot or args.export_chart
-    if picture:
+    if picture or args.record:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():
         print(
@@ -124,7 +153,7 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     window = MainWindow(play=args.play and not picture, **_presets(args))
-    size = args.window_size or (SCREENSHOT_SIZE if picture else None)
+    size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)
         window.layout_parts.share_width(window)
@@ -135,6 +164,8 @@ def run_window(args: Namespace) -> int:
         if picture:
             return save_screenshot(window, picture, args.iterations, args.phase,
                                    what="chart" if args.export_chart else "window")
+        if args.record:
+            return record(window, args.record, args.seconds, args.fps)
         window.show()
         code = app.exec()
         return EXIT_INTERRUPTED if interrupt.interrupted else code

@@ -316,6 +316,10 @@ def print_app_table(app: dict) -> None:
           f"(longest block {i['smoothing_change_block_ms']:.0f} ms)")
     print(f"1,000 batch-size changes in a second: worst timer gap {app['slider_storm_worst_ms']:.0f} ms; "
           f"30 dataset switches: {app['dataset_switch_worst_ms']:.0f} ms")
+    if "record_gui_timer_p99_ms" in app:
+        print(f"Recording the window as MP4 at 30 fps while training at full speed: timer p99 "
+              f"{app['record_gui_timer_p99_ms']:.1f} ms (without: {app['record_plain_timer_p99_ms']:.1f}), "
+              f"throughput {app['record_ratio']:.2f}x of not recording")
     if "gui_timer_p99_ms_one_core" in app:
         print(f"One core for app and trainer: timer p99 {app['gui_timer_p99_ms_one_core']:.1f} ms, "
               f"frame p99 {app['frame_p99_ms_one_core']:.1f} ms, trainer {app['in_app_ratio_one_core']:.2f}x of bare")
@@ -357,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         results.update(bench_long.slider_storm_worst_ms())
         results.update(bench_long.dataset_switch_worst_ms())
         results.update(bench_long.one_core())
+        results.update(bench_long.recording_figures())
     if args.json:
         json.dump(results, sys.stdout)
         print()

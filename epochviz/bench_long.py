@@ -287,3 +287,50 @@ def real_long_run(samples: int = 100_000, epochs: int = 100, report=print) -> di
     last = minutes[-2] if len(minutes) > 1 else minutes[-1]  # the last full minute
     return {"bare_iterations_per_s": round(bare, 1), "minutes": minutes, "state": window.state,
             "iterations": window.last_iteration, "last_minute_ratio": round(last["in_app_it_per_s"] / bare, 3)}
+
+
+def recording_figures(seconds: float = 5.0) -> dict:
+    """Training at full speed with and without recording the window as MP4 (30 fps), side by side."""
+    import tempfile
+
+    from epochviz.app import make_application
+    from epochviz.bench import APP_CONFIG
+
+    app = make_application()
+    window = _training_window(app, **{k: v for k, v in APP_CONFIG.items() if k != "dataset"})
+    window.resize(1280, 720)
+
+    def measure() -> tuple[float, list[float]]:
+        start, t0 = window.last_iteration, time.perf_counter()
+        gaps = _pump_idle(app, seconds)
+        return (window.last_iteration - start) / (time.perf_counter() - t0), gaps
+
+    plain_rate, plain_gaps = measure()
+    recorder = window.exports.recorder
+    with tempfile.TemporaryDirectory() as folder:
+        done: list[str] = []
+        recorder.finished.connect(done.append)
+        recorder.start(os.path.join(folder, "bench.mp4"), seconds, 30)
+        rate, gaps = measure()
+        frames = recorder.frames_wanted
+        while not done and recorder.encoder is not None:
+            _pump_idle(app, 0.1)
+    window.shutdown()
+    window.close()
+    return {"record_gui_timer_p99_ms": _p99(gaps, 1e3), "record_ratio": round(rate / plain_rate, 3),
+            "record_plain_timer_p99_ms": _p99(plain_gaps, 1e3), "record_frames": frames}
+
+
+def _pump_idle(app, seconds: float) -> list[float]:
+    """Run the event loop as the app does (idle between events) for ``seconds``; a 16 ms timer's intervals."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer(interval=16)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return np.diff(ticks).tolist()

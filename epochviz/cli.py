@@ -90,6 +90,10 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
                 parser.error(f"argument {flag}: {exc}")
         if args.phase and not args.screenshot:
             parser.error("argument --phase: goes with --screenshot")
+        if args.fps is not None and not args.record:
+            parser.error("argument --fps: goes with --record")
+        if args.record and (args.seconds > 600 or (args.fps or 0) > 60):
+            parser.error("argument --seconds/--fps: record at most 600 s at up to 60 frames a second")
 
 
 def build_parser() -> OneLineParser:
@@ -105,6 +109,12 @@ def build_parser() -> OneLineParser:
     pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
     pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
                           help="train offscreen, save the loss chart as PNG or SVG, exit")
+    pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
+                          help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
+    parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
+                        help="with --record: how long (default 10)")
+    parser.add_argument("--fps", type=positive_float, metavar="F", help="with --record: frames a second "
+                        "(default 20 for GIF, 30 for MP4)")
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help="iterations to train before --screenshot (default 300)",

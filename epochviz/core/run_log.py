@@ -76,6 +76,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {_reason(exc)}") from None
     os.close(handle)
+    usual_permissions(temporary)
     try:
         write(temporary)
         os.replace(temporary, target)
@@ -95,6 +96,16 @@ def write_text_atomically(path: str | os.PathLike, fill: Callable[[IO[str]], Non
             fill(stream)
 
     return write_atomically(path, write)
+
+
+def usual_permissions(path: str) -> None:
+    """What a file newly made here would get (mkstemp makes it private to its owner)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 def _reason(exc: OSError) -> str:

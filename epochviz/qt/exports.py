@@ -15,12 +15,13 @@ import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
 
 from epochviz.core.history import LossHistory
 from epochviz.core.run_log import ExportError, log_rows, write_atomically, write_log, write_text_atomically
 from epochviz.core.session import EpochEnd
 from epochviz.qt.loss_plot import LossPlot
+from epochviz.qt.recording import WindowRecorder
 
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
@@ -82,7 +83,8 @@ def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> P
 class Exports(QObject):
     """The File menu's exports for ``window``: each asks for a file name, writes, and says so in the status bar."""
 
-    FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".csv": "CSV table (*.csv)"}
+    FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".csv": "CSV table (*.csv)",
+               ".gif": "Animated GIF (*.gif)", ".mp4": "MP4 video (*.mp4)"}
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
@@ -98,6 +100,13 @@ class Exports(QObject):
             ("Export log as CSV…", "Ctrl+Shift+L", self.ask_log_csv),
         ):
             menu.addAction(text, QKeySequence(keys), action)
+        menu.addSeparator()
+        self.recorder = WindowRecorder(window)
+        self.recorder.finished.connect(lambda path: self._say(f"Saved {path}"))
+        self.recorder.failed.connect(lambda message: self._say(f"Recording not saved: {message}"))
+        menu.addAction("Record window as GIF…", QKeySequence("Ctrl+Shift+G"), self.ask_record_gif)
+        menu.addAction("Record window as MP4…", QKeySequence("Ctrl+Shift+M"), self.ask_record_mp4)
+        menu.addAction("Stop recording", QKeySequence("Ctrl+Shift+X"), self.recorder.stop)
         menu.addSeparator()
         menu.addAction("Quit", QKeySequence(QKeySequence.StandardKey.Quit), window.close)
 
@@ -123,6 +132,28 @@ class Exports(QObject):
 
     def ask_log_csv(self) -> None:
         self._ask("log.csv", self.log)
+
+    def ask_record_gif(self) -> None:
+        self._ask_record("recording.gif")
+
+    def ask_record_mp4(self) -> None:
+        self._ask_record("recording.mp4")
+
+    def _ask_record(self, suggested: str) -> None:
+        if self.recorder.encoder is not None:
+            self._say("A recording is already under way: stop it first (Ctrl+Shift+X).")
+            return
+        suffix = Path(suggested).suffix
+        path, _ = QFileDialog.getSaveFileName(self._window, "Record", suggested, self.FILTERS[suffix])
+        if not path:
+            return
+        seconds, ok = QInputDialog.getDouble(self._window, "Record", "Seconds to record:", 10.0, 0.5, 600.0, 1)
+        if not ok:
+            return
+        try:
+            self.recorder.start(path if path.lower().endswith(suffix) else path + suffix, seconds)
+        except ExportError as exc:
+            self._say(f"Recording not started: {exc}")
 
     def _ask(self, suggested: str, write) -> None:
         suffix = Path(suggested).suffix
