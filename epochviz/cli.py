@@ -61,6 +61,17 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
 
 
+def scene_argument(text: str) -> str:
+    """argparse type: a built-in scene or a scene file that can be used (checked now, used later)."""
+    from epochviz.core.scenes import SceneError, find_scene
+
+    try:
+        find_scene(text)
+    except SceneError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """A flag of ``train`` given to the window gets a message saying where it belongs."""
     if any(word in ("schedule", "train") for word in argv):
@@ -111,6 +122,9 @@ def build_parser() -> OneLineParser:
                           help="train offscreen, save the loss chart as PNG or SVG, exit")
     pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
                           help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
+    parser.add_argument("--tour", action="store_true", help="start the built-in tour at scene 1 (Page Down: next)")
+    parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
+                        help="start from a built-in scene (its number or name) or a scene .json file")
     parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
                         help="with --record: how long (default 10)")
     parser.add_argument("--fps", type=positive_float, metavar="F", help="with --record: frames a second "

@@ -27,6 +27,8 @@ from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
 from epochviz.limits import (
     WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_HIDDEN_LAYERS,
+    WINDOW_MAX_HIDDEN_WIDTH,
     WINDOW_MAX_LR,
     WINDOW_MAX_SAMPLES,
     WINDOW_MIN_LR,
@@ -115,10 +117,10 @@ class ControlPanel(QWidget):
         form.addRow("Learning rate", self.lr)
         shape = QHBoxLayout()
         self.depth = _named(IntBox("Hidden layers"), "hiddenLayersSpin", "Hidden layers")
-        self.depth.setRange(0, 4)
+        self.depth.setRange(0, WINDOW_MAX_HIDDEN_LAYERS)
         self.depth.setSuffix(" layers")
         self.width = _named(IntBox("Neurons per hidden layer"), "hiddenWidthSpin", "Neurons per hidden layer")
-        self.width.setRange(1, 64)
+        self.width.setRange(1, WINDOW_MAX_HIDDEN_WIDTH)
         self.width.setSuffix(" wide")
         shape.addWidget(self.depth)
         shape.addWidget(self.width)

@@ -17,11 +17,13 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
+from epochviz.core.scenes import SceneError, find_scene
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
 from epochviz.limits import checked_window_presets
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
+from epochviz.qt.tour import Tour
 from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
 from epochviz.qt.worker import BACKENDS, WorkerThread
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         lr: float | None = None,
         play: bool = False,
         backend: str = "process",
+        scene: str | None = None,
     ) -> None:
         super().__init__()
         apply_look(QCoreApplication.instance())
@@ -67,6 +70,12 @@ class MainWindow(QMainWindow):
             raise TypeError(f"play must be True or False, got {play!r}")
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+        if scene is not None and not isinstance(scene, str):
+            raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
+        try:
+            first_scene = find_scene(scene) if scene is not None else None
+        except SceneError as exc:
+            raise ValueError(f"scene: {exc}") from None
         config = RunConfig().with_changes(**presets)
         # The batch-size slider ends at N: a larger preset means the same full batch.
         config = config.with_changes(batch_size=min(config.batch_size, config.samples))
@@ -116,10 +125,13 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)  # for the projector
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
+        self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
 
         self._new_run()
         self._send_configure()
         self._on_speed(c.speed.value())
+        if first_scene is not None:
+            self.tour.start(first_scene)
         if play:
             self.play()
 
@@ -203,6 +215,14 @@ class MainWindow(QMainWindow):
         if not self._config_throttle.isActive():
             self._apply_pending_config()
             self._config_throttle.start()  # changes in the next frame wait for its end
+
+    def use_config(self, config: RunConfig, speed: float | None = None) -> None:
+        """Show and apply ``config`` now (a scene, a script): a new run; ``speed`` None keeps the speed."""
+        self.controls.set_config(config)
+        if speed is not None:
+            self.controls.speed.setValue(speed)
+        self._pending_config = config
+        self.flush_settings()
 
     def flush_settings(self) -> None:
         """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""

@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
 AboveMax = Callable[[float, float], str]  # (typed, maximum) -> the notice's words
+WINDOW_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
 
 def parse_number(text: str) -> float | None:
@@ -83,6 +84,13 @@ class _TypedValues:
         else:
             self.setValue(int(typed) if isinstance(self, QSpinBox) else typed)
         self.lineEdit().setText(self.textFromValue(self.value()))
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt override
+        # Page Up/Down and Home belong to the window (a presenter's clicker sends them), never to a box.
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in WINDOW_KEYS:
+            event.ignore()
+            return False
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()

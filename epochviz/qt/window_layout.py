@@ -51,6 +51,7 @@ class WindowLayout:
     column: FillingColumn  # the results column: call ``fit_labels`` after changing its labels' text
     controls_area: QScrollArea
     splitter: QSplitter | None = None
+    results: QSplitter | None = None  # the views above the chart
     text_scale: float = 1.0
 
     def share_width(self, window: QMainWindow) -> None:
@@ -97,7 +98,7 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     right.column.setContentsMargins(4, 4, 4, 4)
     for widget in (readout, parts.progress, banner):
         right.column.addWidget(widget)
-    results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
+    results = parts.results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
     results.addWidget(parts.views)
     results.addWidget(parts.chart)
     results.setStretchFactor(0, 1)

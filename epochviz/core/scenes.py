@@ -1,0 +1,182 @@
+"""Scenes: named set-ups for a lecture, as small JSON files, checked strictly before anything is used.
+
+A scene holds every training setting the window shows, the speed, and a
+caption for the class. The built-in tour lives in ``epochviz/resources/scenes``
+(``01-....json`` onwards, in order). Loading a file refuses, in one line that
+names the problem: a file that is not JSON or too large, too deeply nested,
+unknown keys, wrong types, out-of-range numbers, and drop-last with a batch
+larger than the dataset. Nothing in a scene is executed or used as a path.
+"""
+
+from __future__ import annotations
+
+import json
+import numbers
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from epochviz.core.datasets import DATASETS
+from epochviz.core.mlp import ACTIVATIONS
+from epochviz.core.session import RunConfig
+from epochviz.limits import (
+    WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_HIDDEN_LAYERS,
+    WINDOW_MAX_HIDDEN_WIDTH,
+    WINDOW_MAX_LR,
+    WINDOW_MAX_SAMPLES,
+    WINDOW_MAX_SPEED,
+    WINDOW_MIN_LR,
+    WINDOW_MIN_SAMPLES,
+)
+
+MAX_FILE_BYTES = 64 * 1024
+MAX_DEPTH = 4
+MAX_TEXT = 400
+KEYS = ("name", "caption", "dataset", "samples", "batch_size", "epochs", "lr", "hidden", "activation",
+        "shuffle", "drop_last", "speed")
+REQUIRED = ("name", "dataset", "samples", "batch_size")
+
+
+class SceneError(ValueError):
+    """A scene that cannot be used; the message names the problem in one line."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A set-up for the class: the run's settings, the speed (None = as fast as possible) and a caption."""
+
+    name: str
+    config: RunConfig
+    speed: float | None = 100.0
+    caption: str = ""
+    source: str = field(default="", compare=False)  # where it was read from, for messages
+
+    def to_json(self) -> str:
+        c = self.config
+        data = {"name": self.name, "caption": self.caption, "dataset": c.dataset, "samples": c.samples,
+                "batch_size": c.batch_size, "epochs": c.epochs, "lr": c.lr, "hidden": list(c.hidden),
+                "activation": c.activation, "shuffle": c.shuffle, "drop_last": c.drop_last,
+                "speed": "max" if self.speed is None else self.speed}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _depth(value: object, level: int = 0) -> int:
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def _int(data: dict, key: str, low: int, high: int) -> int:
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise SceneError(f"{key} must be a whole number, got {json.dumps(value)[:40]}")
+    if not low <= value <= high:
+        raise SceneError(f"{key} must be from {low:,} to {high:,}, got {value:,}"[:200])
+    return int(value)
+
+
+def _flag(data: dict, key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise SceneError(f"{key} must be true or false, got {json.dumps(value)[:40]}")
+    return value
+
+
+def _text(data: dict, key: str, default: str = "") -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise SceneError(f"{key} must be a text of at most {MAX_TEXT} characters")
+    return value
+
+
+def scene_from_data(data: object, source: str = "") -> Scene:
+    """A ``Scene`` from parsed JSON, checked key by key."""
+    if not isinstance(data, dict):
+        raise SceneError("a scene must be a JSON object ({...})")
+    if _depth(data) > MAX_DEPTH:
+        raise SceneError("the scene is nested too deeply")
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise SceneError(f"unknown key {unknown[0][:40]!r} (a scene has: {', '.join(KEYS)})")
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise SceneError(f"missing key {missing[0]!r}")
+    name, caption = _text(data, "name"), _text(data, "caption")
+    dataset = data["dataset"]
+    if dataset not in DATASETS:
+        raise SceneError(f"dataset must be one of {', '.join(DATASETS)}, got {json.dumps(dataset)[:40]}")
+    samples = _int(data, "samples", WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES)
+    batch = _int(data, "batch_size", 1, WINDOW_MAX_SAMPLES)
+    epochs = _int({"epochs": data.get("epochs", 10)}, "epochs", 1, WINDOW_MAX_EPOCHS)
+    lr = data.get("lr", RunConfig.lr)
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not WINDOW_MIN_LR <= lr <= WINDOW_MAX_LR:
+        raise SceneError(f"lr must be a number from {WINDOW_MIN_LR:g} to {WINDOW_MAX_LR:g}, "
+                         f"got {json.dumps(lr)[:40]}")
+    hidden = data.get("hidden", list(RunConfig.hidden))
+    if (not isinstance(hidden, list) or len(hidden) > WINDOW_MAX_HIDDEN_LAYERS
+            or len(set(map(repr, hidden))) > 1):
+        raise SceneError(f"hidden must be a list of up to {WINDOW_MAX_HIDDEN_LAYERS} equal widths, "
+                         f"got {json.dumps(hidden)[:40]}")
+    widths = tuple(_int({"hidden": w}, "hidden", 1, WINDOW_MAX_HIDDEN_WIDTH) for w in hidden)
+    activation = data.get("activation", RunConfig.activation)
+    if activation not in ACTIVATIONS:
+        raise SceneError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {json.dumps(activation)[:40]}")
+    shuffle, drop_last = _flag(data, "shuffle", True), _flag(data, "drop_last", False)
+    if drop_last and batch > samples:
+        raise SceneError(f"drop_last with batch_size {batch:,} above samples {samples:,} would drop every sample")
+    speed = data.get("speed", 100)
+    if speed != "max" and (isinstance(speed, bool) or not isinstance(speed, numbers.Real)
+                           or not 1 <= speed <= WINDOW_MAX_SPEED):
+        raise SceneError(f'speed must be "max" or a number from 1 to {WINDOW_MAX_SPEED:,}, got {json.dumps(speed)[:40]}')
+    config = RunConfig(dataset=dataset, samples=samples, batch_size=min(batch, samples), epochs=epochs,
+                       lr=float(lr), hidden=widths, activation=activation, shuffle=shuffle, drop_last=drop_last)
+    return Scene(name, config, None if speed == "max" else float(speed), caption, source)
+
+
+def scene_from_text(text: str | bytes, source: str = "") -> Scene:
+    """A ``Scene`` from JSON text."""
+    if len(text) > MAX_FILE_BYTES:
+        raise SceneError(f"a scene file is at most {MAX_FILE_BYTES // 1024} kB; this one is {len(text):,} bytes")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise SceneError(f"not a JSON scene: {str(exc)[:80]}") from None
+    return scene_from_data(data, source)
+
+
+def load_scene(path: str | Path) -> Scene:
+    """Read and check a scene file (``SceneError`` with one line, naming the file, otherwise)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SceneError(f"a scene file is at most {MAX_FILE_BYTES // 1024} kB")
+        with open(path, "rb") as f:
+            text = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SceneError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return scene_from_text(text, str(path))
+    except SceneError as exc:
+        raise SceneError(f"{path.name}: {exc}") from None
+
+
+def builtin_scenes() -> list[Scene]:
+    """The built-in tour, in order (the files ``NN-*.json`` shipped in the package)."""
+    folder = resources.files("epochviz") / "resources" / "scenes"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    return [scene_from_text(f.read_bytes(), f.name) for f in files]
+
+
+def find_scene(name_or_path: str) -> Scene:
+    """A built-in scene by name (or its 1-based number), or a scene file by path."""
+    scenes = builtin_scenes()
+    for number, scene in enumerate(scenes, start=1):
+        if name_or_path in (scene.name, str(number)):
+            return scene
+    if name_or_path.lower().endswith(".json"):
+        return load_scene(name_or_path)
+    raise SceneError(f"no built-in scene called {name_or_path[:60]!r}, and not a .json file")
+

@@ -1,0 +1,146 @@
+"""The tour from the keyboard, the built-in scenes' arithmetic, and scene files good and hostile."""
+
+import json
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+
+from epochviz.core.scenes import SceneError, builtin_scenes, load_scene
+from tests.qt.conftest import readout
+
+EXPECTED = [  # the readout each built-in scene must show (the source text's own examples first)
+    "ceil(100,000 / 100) = 1,000", "ceil(10,000 / 10) = 1,000", "ceil(2,000 / 1) = 2,000",
+    "ceil(2,000 / 2,000) = 1", "ceil(100,000 / 128) = 782 | last batch: 32", "ceil(500 / 50) = 10",
+    "ceil(100,000 / 100) = 1,000",
+]
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = make_window(samples=500, batch_size=10)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def press(qtbot, window, key):
+    qtbot.keyClick(window.windowHandle(), key)
+
+
+def test_page_down_walks_the_tour_and_each_scene_shows_its_arithmetic(window, qtbot):
+    assert len(window.tour.scenes) == len(EXPECTED)
+    for number, expected in enumerate(EXPECTED, start=1):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+        assert window.tour.index == number - 1
+        assert expected in readout(window)
+        assert f"Scene {number} of {len(EXPECTED)}" in window.tour.caption.text()
+    press(qtbot, window, Qt.Key.Key_PageDown)  # stays on the last
+    assert window.tour.index == len(EXPECTED) - 1
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert window.tour.index == len(EXPECTED) - 2
+    press(qtbot, window, Qt.Key.Key_Home)
+    assert window.tour.index == 0
+    press(qtbot, window, Qt.Key.Key_4)
+    assert window.tour.index == 3 and "ceil(2,000 / 2,000) = 1" in readout(window)
+
+
+def test_page_down_reaches_the_tour_even_from_a_number_box(window, qtbot):
+    window.controls.epochs.setFocus()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert window.tour.index == 0
+
+
+def test_b_blanks_the_views_and_chart_and_brings_them_back(window, qtbot):
+    results = window.layout_parts.results
+    press(qtbot, window, Qt.Key.Key_B)
+    assert not results.isVisible() and window.tour.black.isVisible()
+    press(qtbot, window, Qt.Key.Key_Period)
+    assert results.isVisible() and not window.tour.black.isVisible()
+
+
+def test_a_scene_applies_its_speed_too(window, qtbot):
+    window.tour.show(0)
+    assert math.isinf(window.controls.speed.value())
+    window.tour.show(5)
+    assert window.controls.speed.value() == 4
+
+
+def test_save_then_open_gives_the_same_set_up(window, tmp_path):
+    window.tour.show(4)
+    path = tmp_path / "mine.json"
+    window.tour.save_file(str(path), "Mine", "My caption")
+    scene = load_scene(path)
+    assert scene.config == window.config and scene.caption == "My caption"
+    window.tour.show(0)
+    assert window.tour.open_file(str(path)) is None
+    assert window.config == scene.config and "My caption" in window.tour.caption.text()
+
+
+HOSTILE = {
+    "not-json.json": "this is not json {",
+    "list.json": "[1, 2, 3]",
+    "types.json": json.dumps({"name": "x", "dataset": "spiral", "samples": "100", "batch_size": 10}),
+    "unknown.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "run": "rm"}),
+    "range.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 5, "batch_size": 1}),
+    "huge.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 10**400, "batch_size": 1}),
+    "bool.json": json.dumps({"name": "x", "dataset": "spiral", "samples": True, "batch_size": 1}),
+    "deep.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10,
+                             "hidden": [[[[[16]]]]]}),
+    "nesting.json": "[" * 100_000 + "]" * 100_000,
+    "droplast.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 500,
+                                 "drop_last": True}),
+    "nan.json": '{"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "lr": NaN}',
+    "path.json": json.dumps({"name": "x", "dataset": "../../etc/passwd", "samples": 100, "batch_size": 10}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_scene_file_is_one_line_and_changes_nothing(window, tmp_path, name):
+    path = tmp_path / name
+    path.write_text(HOSTILE[name])
+    before = window.config
+    problem = window.tour.open_file(str(path))
+    assert problem and len(problem.splitlines()) == 1 and len(problem) < 300
+    assert window.config == before and window.controls.config() == before
+
+
+def test_a_100_megabyte_file_is_refused_without_reading_it(window, tmp_path):
+    path = tmp_path / "big.json"
+    with open(path, "wb") as f:
+        f.seek(100 * 2**20)
+        f.write(b"}")
+    assert "at most 64 kB" in window.tour.open_file(str(path))
+
+
+def test_every_built_in_scene_is_valid_and_ships_with_the_package():
+    assert [s.config.schedule().facts().iterations_per_epoch for s in builtin_scenes()] == \
+        [1000, 1000, 2000, 1, 782, 10, 1000]
+    with pytest.raises(SceneError):
+        load_scene("/no/such/scene.json")
+
+
+def test_a_bad_scene_on_the_command_line_is_status_2_and_one_line(tmp_path, capsys):
+    from epochviz.cli import main
+
+    path = tmp_path / "bad.json"
+    path.write_text(HOSTILE["unknown.json"])
+    with pytest.raises(SystemExit) as info:
+        main(["--scene", str(path)])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and "unknown key 'run'" in err
+
+
+def test_the_wheel_carries_the_scenes_and_the_icon(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                    str(tmp_path), str(root)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("epochviz-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "epochviz/resources/epochviz.svg" in names
+    assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 7
