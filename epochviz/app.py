@@ -153,7 +153,7 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     scene = args.scene or ("1" if args.tour else None)
-    window = MainWindow(play=args.play and not picture, scene=scene, **_presets(args))
+    window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, **_presets(args))
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)

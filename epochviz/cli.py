@@ -61,6 +61,15 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
 
 
+def projector_scale(text: str) -> float:
+    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5)."""
+    percent = text.strip().endswith("%")
+    value = positive_float(text.strip().rstrip("%")) / (100 if percent else 1)
+    if not 0.75 <= value <= 2.5:
+        raise argparse.ArgumentTypeError(f"must be from 0.75 to 2.5 (75% to 250%), got {text!r}")
+    return value
+
+
 def scene_argument(text: str) -> str:
     """argparse type: a built-in scene or a scene file that can be used (checked now, used later)."""
     from epochviz.core.scenes import SceneError, find_scene
@@ -122,6 +131,8 @@ def build_parser() -> OneLineParser:
                           help="train offscreen, save the loss chart as PNG or SVG, exit")
     pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
                           help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
+    parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
+                        help="everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)")
     parser.add_argument("--tour", action="store_true", help="start the built-in tour at scene 1 (Page Down: next)")
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help="start from a built-in scene (its number or name) or a scene .json file")

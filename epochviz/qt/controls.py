@@ -43,6 +43,22 @@ SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
 DEFAULT_SPEED = 100
 
 
+TOOLTIPS = {  # one sentence per term, for the student who hovers
+    "dataset": "The data the network learns to classify: 2-D point clouds, or 8x8 images of digits.",
+    "samples": "N, the dataset size: how many samples one epoch goes through once.",
+    "batch": "B, the batch size: how many samples go through the network together in one iteration.",
+    "memory": "What one iteration of B samples needs in memory, here and for a real image network.",
+    "epochs": "How many times the training goes through every sample of the dataset.",
+    "shuffle": "Visit the samples in a new random order every epoch.",
+    "drop_last": "Skip each epoch's last batch when it is smaller than B (floor instead of ceil).",
+    "lr": "The learning rate: how far each weight update moves the weights along the gradient.",
+    "depth": "How many hidden layers the network has between its input and its output.",
+    "width": "How many neurons each hidden layer has.",
+    "activation": "The function each hidden neuron applies to its input (tanh, ReLU or sigmoid).",
+    "speed": "Iterations per second; at 4 or fewer every phase of an iteration is animated.",
+}
+
+
 def format_speed(speed: float) -> str:
     return "max" if math.isinf(speed) else f"{speed:,.0f} it/s"
 
@@ -158,6 +174,8 @@ class ControlPanel(QWidget):
 
         for source in (self.samples, self.batch, self.lr, self.epochs, self.depth, self.width):
             source.notice.connect(self.notice)
+        for widget, words in TOOLTIPS.items():
+            getattr(self, widget).setToolTip(words)
         self.set_config(config)
         self.samples.valueChanged.connect(self._on_samples)
         for signal in (

@@ -40,6 +40,7 @@ LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
 
 
 MIN_PLOT_HEIGHT = 160
+TICK_POINT_SIZE = 11
 
 
 class ThousandsAxis(pg.AxisItem):
@@ -110,8 +111,9 @@ class LossPlot(QWidget):
         # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
         item.setLabel("left", "loss")
         item.setLabel("bottom", AXIS_LABELS["iterations"])
+        self.scale = 1.0
         font = QFont()
-        font.setPointSize(11)
+        font.setPointSize(TICK_POINT_SIZE)
         for side in ("left", "bottom"):
             item.getAxis(side).setTickFont(font)
             item.getAxis(side).enableAutoSIPrefix(False)  # "loss", never "loss (x0.001)"
@@ -192,6 +194,25 @@ class LossPlot(QWidget):
         self._redraw_interval_s = MIN_REDRAW_MS / 1e3
         self._next_redraw = 0.0
 
+    def set_scale(self, factor: float) -> None:
+        """Axis text and line widths at ``factor`` times their size (the projector scale)."""
+        self.scale = factor
+        item = self.plot.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(TICK_POINT_SIZE * factor)
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTickFont(font)
+            item.getAxis(side).label.setFont(font)
+        self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * factor))
+        self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * factor))
+        self.epoch_marks.setSize(12 * factor)
+        for line in self.epoch_lines:
+            line.setPen(self._epoch_pen())
+        self.mark_dirty()
+
+    def _epoch_pen(self):
+        return pg.mkPen(EPOCH_COLOUR, width=1.5 * self.scale, style=Qt.PenStyle.DashLine)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The legend wraps when narrow: its height follows, so the minimum stays true.
         plain = self.legend.text().count("&nbsp;") * " " + "batch loss (every iteration) ━━ smoothed ┆ ● epoch end: whole-dataset loss"
@@ -220,7 +241,7 @@ class LossPlot(QWidget):
         item = self.plot.getPlotItem()
         for end in ends:
             line = pg.InfiniteLine(
-                angle=90, movable=False, pen=pg.mkPen(EPOCH_COLOUR, width=1.5, style=Qt.PenStyle.DashLine),
+                angle=90, movable=False, pen=self._epoch_pen(),
                 label=f"epoch {end.epoch}",
                 labelOpts={"position": 0.93, "color": EPOCH_COLOUR, "anchors": [(0.5, 0), (0.5, 0)]},
             )

@@ -23,6 +23,7 @@ from epochviz.core.words import count
 from epochviz.limits import checked_window_presets
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
+from epochviz.qt.projector import Projector
 from epochviz.qt.tour import Tour
 from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         play: bool = False,
         backend: str = "process",
         scene: str | None = None,
+        scale: float = 1.0,
     ) -> None:
         super().__init__()
         apply_look(QCoreApplication.instance())
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
             raise TypeError(f"play must be True or False, got {play!r}")
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.75 <= scale <= 2.5:
+            raise ValueError(f"scale must be a number from 0.75 to 2.5, got {scale!r}")
         if scene is not None and not isinstance(scene, str):
             raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
         try:
@@ -123,9 +127,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.step_phase)
         QShortcut(QKeySequence(Qt.Key.Key_R), self, self.reset)
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)  # for the projector
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
+        self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1
 
         self._new_run()
         self._send_configure()
@@ -149,8 +153,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if hasattr(self, "layout_parts"):  # not while the layout is being built
-            self.layout_parts.scale_for_full_screen(self)  # the back row of a lecture hall reads it too
+        if hasattr(self, "projector"):  # not while the window is being built
+            self.projector.apply()  # full screen on a large display: the back row reads it too
 
     def run_iterations(self, n: int) -> None:
         """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""

@@ -193,14 +193,15 @@ class NetworkView(QWidget):
         painter.setPen(QColor(50, 50, 50))
         last = len(columns) - 1
         gap = (columns[1][0].x() - columns[0][0].x()) if last >= 1 and columns[0] and columns[1] else 120.0
-        names = ("input", "hidden", "output")
-        if gap < 4 + max(painter.fontMetrics().horizontalAdvance(n) for n in names):
-            names = ("in", "h", "out")  # a narrow view: short names that do not run into each other
+        advance = painter.fontMetrics().horizontalAdvance
+        # A narrow view (or large text): short names, and no "(first 16)", so labels never run together.
+        names = ("input", "hidden", "output") if gap >= 4 + advance("output") else ("in", "h", "out")
+        note_first = gap >= 4 + advance(f"{max(self.widths)} (first {MAX_SHOWN})")
         for c, (column, width) in enumerate(zip(columns, self.widths)):
             x = column[0].x() if column else 0
             name = names[0] if c == 0 else names[2] if c == last else names[1]
             text = f"{name}\n{width}"
-            if width > MAX_SHOWN:
+            if width > MAX_SHOWN and note_first:
                 text += f" (first {MAX_SHOWN})"
             line = painter.fontMetrics().lineSpacing()
             painter.drawText(QRectF(x - 60, self.height() - self._label_height(), 120, 2 * line + 2),

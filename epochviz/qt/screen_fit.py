@@ -67,7 +67,7 @@ class FillingColumn(QWidget):
         for i in range(self.column.count()):
             label = self.column.itemAt(i).widget()
             if isinstance(label, QLabel) and label.wordWrap() and not label.isHidden():
-                label.setMinimumHeight(label.heightForWidth(width))
+                label.setMinimumHeight(max(0, label.heightForWidth(width)))
 
 
 _BASE_POINT_SIZE = "epochvizBasePointSize"

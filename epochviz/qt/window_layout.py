@@ -18,7 +18,7 @@ from epochviz.qt.controls import ControlPanel
 from epochviz.qt.glossary import GlossaryCard
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.progress_panel import ProgressPanel
-from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scale_text, scrolling, text_scale_for
+from epochviz.qt.screen_fit import FillingColumn, fit_to_screen, scrolling
 from epochviz.qt.views_panel import LearningViews
 
 CONTROLS_MAX_WIDTH = 480
@@ -52,7 +52,6 @@ class WindowLayout:
     controls_area: QScrollArea
     splitter: QSplitter | None = None
     results: QSplitter | None = None  # the views above the chart
-    text_scale: float = 1.0
 
     def share_width(self, window: QMainWindow) -> None:
         """The results get the room they need first; the controls get what is left, up to 400 px."""
@@ -62,14 +61,6 @@ class WindowLayout:
         left_gets = max(controls.minimumWidth(),
                         min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - self.splitter.handleWidth()))
         self.splitter.setSizes([left_gets, window.width() - left_gets])
-
-    def scale_for_full_screen(self, window: QMainWindow) -> None:
-        """Full screen on a big display: all text grows with the room (up to 1.75x), and back."""
-        factor = text_scale_for(window) if window.isFullScreen() else 1.0
-        if factor != self.text_scale:
-            self.text_scale = factor
-            scale_text(window, factor)
-            self.controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * factor))
 
 
 def _label(name: str, accessible: str = "") -> QLabel:
