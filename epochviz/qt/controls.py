@@ -47,7 +47,6 @@ TOOLTIPS = {  # one sentence per term, for the student who hovers
     "dataset": "The data the network learns to classify: 2-D point clouds, or 8x8 images of digits.",
     "samples": "N, the dataset size: how many samples one epoch goes through once.",
     "batch": "B, the batch size: how many samples go through the network together in one iteration.",
-    "memory": "What one iteration of B samples needs in memory, here and for a real image network.",
     "epochs": "How many times the training goes through every sample of the dataset.",
     "shuffle": "Visit the samples in a new random order every epoch.",
     "drop_last": "Skip each epoch's last batch when it is smaller than B (floor instead of ceil).",
