@@ -55,6 +55,8 @@ class Projector(QObject):
         menu.addAction("Actual size", QKeySequence("Ctrl+0"), lambda: self.set_scale(1.0))
         menu.addAction("Full screen", QKeySequence(Qt.Key.Key_F11), window.toggle_full_screen)
         menu.addAction("Shortcuts and the three words", QKeySequence(Qt.Key.Key_F1), self.show_overview)
+        menu.addSeparator()
+        menu.addAction("Restore defaults", self.restore_defaults)
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
@@ -93,6 +95,20 @@ class Projector(QObject):
         parts.controls_area.setMinimumWidth(parts.controls_area.widget().minimumSizeHint().width()
                                             + parts.controls_area.verticalScrollBar().sizeHint().width())
         parts.column.fit_labels()
+
+    def restore_defaults(self) -> None:
+        """Forget what was remembered, and put the default set-up, speed and scale back."""
+        from epochviz.core.session import RunConfig
+        from epochviz.qt.controls import DEFAULT_SPEED
+        from epochviz.qt.remembered import forget
+
+        forget()
+        window = self._window
+        window.tour.index = None
+        window.tour.caption.setVisible(False)
+        window.use_config(RunConfig(), DEFAULT_SPEED)
+        self.set_scale(1.0)
+        window.statusBar().showMessage("Defaults restored; nothing is remembered any more.", 6000)
 
     def show_overview(self) -> None:
         """F1: every shortcut and the three definitions, over the window; Esc closes it."""
