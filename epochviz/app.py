@@ -132,7 +132,7 @@ def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> 
     return 0
 
 
-def _recall(window: MainWindow, *, fresh_setup: bool, fresh_scale: bool) -> None:
+def _recall(window: MainWindow, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
     """Bring back what the last window left, unless the command line says otherwise."""
     import math
 
@@ -150,6 +150,8 @@ def _recall(window: MainWindow, *, fresh_setup: bool, fresh_scale: bool) -> None
         window.tour.index = memory.tour if memory.tour is not None and memory.tour < len(window.tour.scenes) else None
     if fresh_scale and memory.scale not in (None, 1.0):
         QTimer.singleShot(0, lambda: window.projector.set_scale(memory.scale))
+    if fresh_theme and memory.theme is not None:
+        window.projector.use_theme(memory.theme)
     if memory.problem:
         window.statusBar().showMessage(f"Note: {memory.problem}.", 10_000)
 
@@ -184,10 +186,12 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     scene = args.scene or ("1" if args.tour else None)
-    window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, **_presets(args))
+    window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
+                        **_presets(args))
     interactive = not (picture or args.record)  # pictures and recordings neither read nor write settings
     if interactive:
-        _recall(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0)
+        _recall(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
+                fresh_theme=args.theme is None)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)

@@ -133,6 +133,8 @@ def build_parser() -> OneLineParser:
                           help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
     parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
                         help="everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)")
+    parser.add_argument("--theme", choices=("light", "dark", "high-contrast"),
+                        help="colours of the window (default: the system's light or dark preference)")
     parser.add_argument("--tour", action="store_true", help="start the built-in tour at scene 1 (Page Down: next)")
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help="start from a built-in scene (its number or name) or a scene .json file")

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.session import Boundary, EpochEnd
-from epochviz.qt.palette import CLASS_COLOURS, CLASS_RGB
+from epochviz.qt.palette import CLASS_COLOURS, CLASS_RGB, INK, VIEW_BACKGROUND
 
 MAX_DRAWN_POINTS = 2500  # beyond this, points are drawn as a density image
 MAX_RINGED = 300
@@ -112,7 +112,7 @@ class BoundaryView(QWidget):
         painter.end()
 
     def _title(self, painter: QPainter, text: str) -> None:
-        painter.setPen(QColor(30, 30, 30))
+        painter.setPen(INK)
         centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
         text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 4)
         painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
@@ -120,7 +120,7 @@ class BoundaryView(QWidget):
     def _paint_boundary(self, painter: QPainter) -> None:
         self._title(painter, "Decision boundary")
         rect = self._plot_rect()
-        painter.fillRect(rect, QColor(250, 250, 250))
+        painter.fillRect(rect, VIEW_BACKGROUND)
         if self._heat is None or self.boundary is None or self.X is None:
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -143,7 +143,7 @@ class BoundaryView(QWidget):
                     painter.drawEllipse(QPointF(px, py), radius, radius)
         if len(self.batch):
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(20, 20, 20), 1.5))
+            painter.setPen(QPen(INK, 1.5))
             for px, py in to_screen(self.X[self.batch[:MAX_RINGED]]):
                 painter.drawEllipse(QPointF(px, py), 4.5, 4.5)
         painter.setPen(QPen(QColor(160, 160, 160), 1))
@@ -171,7 +171,7 @@ class BoundaryView(QWidget):
                 colour = QColor(*(int(255 - (255 - c) * v) for c in (base.red(), base.green(), base.blue())))
                 cell = QRectF(grid.left() + j * cell_w, grid.top() + i * cell_h, cell_w - 1, cell_h - 1)
                 painter.fillRect(cell, colour)
-            painter.setPen(QColor(30, 30, 30))
+            painter.setPen(INK)
             row_label = QRectF(rect.left(), grid.top() + i * cell_h, 14, cell_h)
             painter.drawText(row_label, Qt.AlignmentFlag.AlignCenter, str(i))
             painter.drawText(

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
 from epochviz.qt.live_text import LiveText
-from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, swatch
+from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
 
-BACKGROUND = (245, 245, 245, 255)
 MAX_MARKED = 2000
 THUMB_SCALE = 3
 THUMB_GAP = 2
@@ -115,13 +114,8 @@ class DatasetView(QWidget):
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
-        keys = [swatch(STATE_COLOURS[state], words) for state, words in (
-            (IN_BATCH, "this batch"), (SEEN, "seen this epoch"), (UNSEEN, "not yet seen"),
-            (DROPPED, "left out (drop last)"))]
-        self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
-                             f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
-        self._legend_narrow = "<br>".join(keys)
-        self.legend = legend = QLabel(self._legend_wide)
+        self.legend = legend = QLabel()
+        self.restyle()
         # The legend is the part that goes when the view is narrow: it never sets the view's width.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -134,6 +128,17 @@ class DatasetView(QWidget):
         self._images: np.ndarray | None = None
         self._pixels: np.ndarray | None = None
         self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
+
+    def restyle(self) -> None:
+        """The colour key in the current colours (after a theme change)."""
+        keys = [swatch(STATE_COLOURS[state], words) for state, words in (
+            (IN_BATCH, "this batch"), (SEEN, "seen this epoch"), (UNSEEN, "not yet seen"),
+            (DROPPED, "left out (drop last)"))]
+        narrow = self.legend.text() and self.legend.text() == getattr(self, "_legend_narrow", None)
+        self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
+                             f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
+        self._legend_narrow = "<br>".join(keys)
+        self.legend.setText(self._legend_narrow if narrow else self._legend_wide)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         width = event.size().width()
@@ -161,7 +166,7 @@ class DatasetView(QWidget):
         rows, cols = grid_shape(n_samples)
         self.grid.cells = (rows, cols)
         self._pixels = np.empty((rows * cols, 4), dtype=np.uint8)
-        self._pixels[:] = BACKGROUND
+        self._pixels[:] = (*VIEW_BACKGROUND.getRgb()[:3], 255)
         self._images = images
         self.thumbnails.setVisible(images is not None)
         self.thumbnails.images = None

@@ -65,6 +65,12 @@ class ThousandsAxis(pg.AxisItem):
         return super().tickStrings(values, scale, spacing)
 
 
+def _legend_html() -> str:
+    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> batch loss (every iteration)"
+            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> smoothed"
+            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> epoch end: whole-dataset loss")
+
+
 class HistoryCurve(pg.PlotDataItem):
     """The per-iteration curve: it draws a level of detail, and ``getOriginalDataset`` gives every point.
 
@@ -112,6 +118,7 @@ class LossPlot(QWidget):
         item.setLabel("left", "loss")
         item.setLabel("bottom", AXIS_LABELS["iterations"])
         self.scale = 1.0
+        self.line_scale = 1.0  # thicker in the high-contrast theme
         font = QFont()
         font.setPointSize(TICK_POINT_SIZE)
         for side in ("left", "bottom"):
@@ -165,12 +172,7 @@ class LossPlot(QWidget):
         self.smoothing.valueChanged.connect(self._on_smoothing)
 
         # The legend sits above the plot, where no curve can run under it.
-        self.legend = QLabel(
-            f"<span style='color:{RAW_COLOUR.name()}'>━━</span> batch loss (every iteration)"
-            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> smoothed"
-            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> epoch end: "
-            "whole-dataset loss"
-        )
+        self.legend = QLabel(_legend_html())
         self.legend.setObjectName("lossLegend")
         self.legend.setWordWrap(True)
         bar = QHBoxLayout()
@@ -203,15 +205,30 @@ class LossPlot(QWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTickFont(font)
             item.getAxis(side).label.setFont(font)
-        self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * factor))
-        self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * factor))
+        lines = factor * self.line_scale
+        self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * lines))
+        self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * lines))
         self.epoch_marks.setSize(12 * factor)
         for line in self.epoch_lines:
             line.setPen(self._epoch_pen())
         self.mark_dirty()
 
     def _epoch_pen(self):
-        return pg.mkPen(EPOCH_COLOUR, width=1.5 * self.scale, style=Qt.PenStyle.DashLine)
+        return pg.mkPen(EPOCH_COLOUR, width=1.5 * self.scale * self.line_scale, style=Qt.PenStyle.DashLine)
+
+    def restyle(self, background: QColor, ink: QColor, line_scale: float = 1.0) -> None:
+        """A theme's colours (the module's colours, changed in place by it) and line widths."""
+        self.line_scale = line_scale
+        self.plot.setBackground(background)
+        item = self.plot.getPlotItem()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setPen(ink)
+            item.getAxis(side).setTextPen(ink)
+        self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
+        for line in self.epoch_lines:
+            line.label.setColor(EPOCH_COLOUR)
+        self.legend.setText(_legend_html())
+        self.set_scale(self.scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The legend wraps when narrow: its height follows, so the minimum stays true.

@@ -24,6 +24,7 @@ from epochviz.limits import checked_window_presets
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
 from epochviz.qt.projector import Projector
+from epochviz.qt.themes import THEMES, system_theme
 from epochviz.qt.tour import Tour
 from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         backend: str = "process",
         scene: str | None = None,
         scale: float = 1.0,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         apply_look(QCoreApplication.instance())
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
         if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.75 <= scale <= 2.5:
             raise ValueError(f"scale must be a number from 0.75 to 2.5, got {scale!r}")
+        if theme is not None and theme not in THEMES:
+            raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {theme!r}")
         if scene is not None and not isinstance(scene, str):
             raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
         try:
@@ -129,7 +133,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
-        self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1
+        self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
+        self.projector.use_theme(theme or system_theme())
 
         self._new_run()
         self._send_configure()

@@ -15,11 +15,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.phases import IDLE, PHASES
-from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, NEGATIVE, POSITIVE
+from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, INK, NEGATIVE, NODE_FILL, POSITIVE, VIEW_BACKGROUND
 
 MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
 WIDTH_BUCKETS = 4
-BACKGROUND = (252, 252, 252)
 LABEL_LINES = 3  # under each column: role, width, and |dL/dW| while going backward
 
 
@@ -33,7 +32,8 @@ def _over_background(colour: QColor, opacity: float) -> QColor:
     Blending hundreds of translucent wide lines cost ~12 ms a paint at 650x380;
     opaque lines of the same look cost under 1 ms.
     """
-    return QColor(*(round(opacity * c + (1 - opacity) * b) for c, b in zip(colour.getRgb()[:3], BACKGROUND)))
+    background = VIEW_BACKGROUND.getRgb()[:3]
+    return QColor(*(round(opacity * c + (1 - opacity) * b) for c, b in zip(colour.getRgb()[:3], background)))
 
 
 class NetworkView(QWidget):
@@ -92,7 +92,7 @@ class NetworkView(QWidget):
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(*BACKGROUND))
+        painter.fillRect(self.rect(), VIEW_BACKGROUND)
         columns = self._columns()
         weights = self._layer_weights()
         # Edges without antialiasing: hundreds of smooth wide lines cost ~10 ms a frame here.
@@ -181,8 +181,8 @@ class NetworkView(QWidget):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(halo)
                     painter.drawEllipse(point, radius * 2, radius * 2)
-                fill = CLASS_COLOURS[j % len(CLASS_COLOURS)] if c == last else QColor(255, 255, 255)
-                painter.setPen(QPen(QColor(60, 60, 60), 1.2))
+                fill = CLASS_COLOURS[j % len(CLASS_COLOURS)] if c == last else NODE_FILL
+                painter.setPen(QPen(INK, 1.2))
                 painter.setBrush(fill)
                 painter.drawEllipse(point, radius, radius)
 
@@ -190,7 +190,7 @@ class NetworkView(QWidget):
         font = QFont(self.font())
         font.setPointSize(max(8, font.pointSize() - 1))
         painter.setFont(font)
-        painter.setPen(QColor(50, 50, 50))
+        painter.setPen(INK)
         last = len(columns) - 1
         gap = (columns[1][0].x() - columns[0][0].x()) if last >= 1 and columns[0] and columns[1] else 120.0
         advance = painter.fontMetrics().horizontalAdvance
@@ -212,14 +212,14 @@ class NetworkView(QWidget):
             painter.setPen(BACKWARD)
             painter.drawText(QRectF(0, self.height() - 18, self.width(), 18), Qt.AlignmentFlag.AlignHCenter,
                              "|∂L/∂W| by layer: " + " · ".join(reached))
-            painter.setPen(QColor(50, 50, 50))
+            painter.setPen(INK)
         if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
             painter.setPen(QColor(150, 70, 0))
             out = columns[-1]
             painter.drawText(QRectF(out[0].x() - 55, 4, 110, 28), Qt.AlignmentFlag.AlignHCenter,
                              f"loss {self.loss:.4f}")
         if self.phase == PHASES.index("update"):
-            painter.setPen(QColor(30, 30, 30))
+            painter.setPen(INK)
             painter.drawText(QRectF(0, 4, self.width(), 28), Qt.AlignmentFlag.AlignHCenter, "W ← W − lr · ∂L/∂W")
 
     def _draw_batch_packet(self, painter: QPainter, inputs) -> None:

@@ -1,7 +1,10 @@
-"""Colours shared by the views: sample states, classes, and the sign of a weight.
+"""Colours shared by the views: sample states, classes, the sign of a weight, ink and background.
 
 Chosen to stay apart on a washed-out projector and for the common colour
-blindnesses (orange/blue rather than red/green for the key contrasts).
+blindnesses: classes in the Okabe-Ito palette, orange/blue rather than
+red/green for the key contrasts. A theme (``qt.themes``) changes these objects
+in place, so every view that imported them draws in the new colours at its
+next paint.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ STATE_RGBA = np.array(
 )
 STATE_COLOURS = [QColor(*map(int, rgba)) for rgba in STATE_RGBA]
 
+# Okabe-Ito's colour-blind-safe eight (orange, sky blue, bluish green, yellow, blue, vermillion,
+# reddish purple, grey), and two more for the ten digits.
 CLASS_RGB = np.array(
     [
-        (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-        (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
+        (0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (204, 121, 167),
+        (86, 180, 233), (240, 228, 66), (120, 120, 120), (140, 86, 75), (40, 40, 40),
     ],
     dtype=np.float32,
 )
@@ -34,6 +39,9 @@ POSITIVE = QColor(33, 102, 172)  # positive weight: blue
 NEGATIVE = QColor(214, 96, 77)   # negative weight: orange-red
 FORWARD = QColor(255, 190, 60)   # forward pass glow
 BACKWARD = QColor(170, 60, 200)  # backward pass glow
+VIEW_BACKGROUND = QColor(252, 252, 252)  # behind the network and the boundary
+INK = QColor(40, 40, 40)  # the views' text and outlines
+NODE_FILL = QColor(255, 255, 255)  # a neuron
 
 
 def swatch(colour: QColor, text: str) -> str:

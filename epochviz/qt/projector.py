@@ -9,10 +9,11 @@ large display multiplies it again by the room it has. The layout reflows.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
 
 from epochviz.qt.screen_fit import scale_text, text_scale_for
+from epochviz.qt.themes import THEMES, apply_theme, system_theme
 from epochviz.qt.window_layout import CONTROLS_MAX_WIDTH
 
 SCALES = (0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)
@@ -55,6 +56,13 @@ class Projector(QObject):
         menu.addAction("Actual size", QKeySequence("Ctrl+0"), lambda: self.set_scale(1.0))
         menu.addAction("Full screen", QKeySequence(Qt.Key.Key_F11), window.toggle_full_screen)
         menu.addAction("Shortcuts and the three words", QKeySequence(Qt.Key.Key_F1), self.show_overview)
+        themes = menu.addMenu("Theme")
+        self._theme_actions = QActionGroup(self)
+        for name in THEMES:
+            action = themes.addAction(name.replace("-", " ").capitalize(), lambda n=name: self.use_theme(n))
+            action.setCheckable(True)
+            action.setData(name)
+            self._theme_actions.addAction(action)
         menu.addSeparator()
         menu.addAction("Restore defaults", self.restore_defaults)
         if scale != 1.0:
@@ -65,6 +73,12 @@ class Projector(QObject):
     @property
     def _window(self) -> QMainWindow:
         return self.parent()
+
+    def use_theme(self, name: str) -> None:
+        """Light, dark or high contrast, for the whole window (``ValueError`` for another name)."""
+        apply_theme(self._window, name)
+        for action in self._theme_actions.actions():
+            action.setChecked(action.data() == name)
 
     def larger(self) -> None:
         self.set_scale(next((s for s in SCALES if s > self.scale + 1e-9), MAX_SCALE))
@@ -108,6 +122,7 @@ class Projector(QObject):
         window.tour.caption.setVisible(False)
         window.use_config(RunConfig(), DEFAULT_SPEED)
         self.set_scale(1.0)
+        self.use_theme(system_theme())
         window.statusBar().showMessage("Defaults restored; nothing is remembered any more.", 6000)
 
     def show_overview(self) -> None:

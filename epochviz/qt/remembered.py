@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from epochviz.core.scenes import Scene, SceneError, scene_from_text
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
-KEYS = ("geometry", "scale", "setup", "tour")
+KEYS = ("geometry", "scale", "setup", "tour", "theme")
 
 
 @dataclass
@@ -29,6 +29,7 @@ class Memory:
     scale: float | None = None
     setup: Scene | None = None
     tour: int | None = None
+    theme: str | None = None
     problem: str | None = None
 
 
@@ -67,6 +68,12 @@ def recall() -> Memory:
         memory.tour = int(tour) if tour not in (None, "") else None
     except (TypeError, ValueError):
         bad.append("tour position")
+    theme = store.value("theme")
+    if theme:
+        if theme in ("light", "dark", "high-contrast"):
+            memory.theme = str(theme)
+        else:
+            bad.append("theme")
     if bad:
         memory.problem = f"the remembered {', '.join(bad)} could not be used; the defaults stand in"
     return memory
@@ -87,6 +94,7 @@ def remember(window) -> None:
     store.setValue("scale", window.projector.scale)
     store.setValue("setup", Scene("Last set-up", window.config, None if math.isinf(speed) else speed).to_json())
     store.setValue("tour", "" if window.tour.index is None else window.tour.index)
+    store.setValue("theme", window.theme)
     store.sync()
 
 

@@ -225,6 +225,13 @@ class LearningViews(QWidget):
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
         )
 
+    def refresh_all(self) -> None:
+        """Draw every view again now, network included (after a theme change)."""
+        self._dirty, self._network_due = True, 0.0
+        self.refresh()
+        for view in (self.dataset, self.network, self.boundary):
+            view.update()
+
     def _show_caption(self) -> None:
         running_at = self.speed if self.playing and self.player.phase == IDLE else None
         self.caption.setText(

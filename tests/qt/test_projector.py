@@ -67,3 +67,33 @@ def test_every_setting_explains_its_term_in_a_tooltip(window):
     for name in TOOLTIPS:
         tip = getattr(window.controls, name).toolTip()
         assert tip.endswith(".") and len(tip.split()) >= 5, name
+
+
+@pytest.mark.parametrize("name", ["dark", "high-contrast", "light"])
+def test_a_theme_reaches_the_widgets_the_chart_and_the_views(window, name):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from epochviz.qt import palette
+    from epochviz.qt.themes import THEMES
+
+    theme = THEMES[name]
+    window.projector.use_theme(name)
+    assert window.theme == name
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).getRgb()[:3] == theme.window
+    assert window.chart.plot.backgroundBrush().color().getRgb()[:3] == theme.base
+    assert palette.VIEW_BACKGROUND.getRgb()[:3] == theme.view_background
+    assert tuple(palette.STATE_RGBA[1, :3]) == theme.states[1]
+    assert window.chart.smooth.opts["pen"].color().getRgb()[:3] == theme.smooth
+    assert window.chart.smooth.opts["pen"].widthF() == pytest.approx(3 * theme.line_scale)
+    checked = [a.data() for a in window.projector._theme_actions.actions() if a.isChecked()]
+    assert checked == [name]
+    window.grab()  # every view paints in it without an error
+
+
+def test_an_unknown_theme_is_refused(capsys):
+    from epochviz.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["--theme", "neon"])
+    assert info.value.code == 2 and "--theme" in capsys.readouterr().err

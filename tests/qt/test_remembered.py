@@ -55,3 +55,13 @@ def test_restore_defaults_forgets_everything(make_window, own_store):
     assert os.path.getsize(own_store) > 0
     window.projector.restore_defaults()
     assert window.config == RunConfig() and remembered.recall().setup is None
+
+
+def test_the_theme_comes_back_too(make_window):
+    first = make_window()
+    first.projector.use_theme("high-contrast")
+    _remember(first)
+    second = make_window()
+    _recall(second, fresh_setup=True, fresh_scale=True)
+    assert second.theme == "high-contrast"
+    second.projector.use_theme("light")
