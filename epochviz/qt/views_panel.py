@@ -60,7 +60,8 @@ class LearningViews(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.caption = LiveText(" ", lines=2, name="phaseCaption")
+        self.caption = LiveText(" ", lines=2, name="phaseCaption", longest=(
+            "Iteration 10,000 of 10,000 (epoch 100 of 100) done: forward, loss, backward and update of 100,000 samples"))
         self.caption.setAccessibleName("What the current iteration is doing")
         font = QFont()
         font.setPointSize(13)

@@ -144,3 +144,28 @@ def test_the_wheel_carries_the_scenes_and_the_icon(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "epochviz/resources/epochviz.svg" in names
     assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 7
+
+
+def test_a_lecture_from_the_keyboard_alone(make_window, qtbot):
+    """epochviz --tour, F11, Page Down through every scene with Space to play each, B, Ctrl+= twice."""
+    window = make_window(scene="1")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.tour.index == 0 and "Scene 1 of 7" in window.tour.caption.text()
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    for number in range(1, len(window.tour.scenes) + 1):
+        press(qtbot, window, Qt.Key.Key_Space)
+        assert window.playing, number
+        press(qtbot, window, Qt.Key.Key_Space)
+        assert not window.playing
+        if number < len(window.tour.scenes):
+            press(qtbot, window, Qt.Key.Key_PageDown)
+            assert window.tour.index == number
+    press(qtbot, window, Qt.Key.Key_B)
+    assert window.tour.black.isVisible()
+    for _ in range(2):
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.projector.scale == 1.25
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
