@@ -169,3 +169,19 @@ def test_a_lecture_from_the_keyboard_alone(make_window, qtbot):
     assert window.projector.scale == 1.25
     press(qtbot, window, Qt.Key.Key_F11)
     assert not window.isFullScreen()
+
+
+@pytest.mark.parametrize("widget", ["batch.slider", "speed.slider", "dataset", "activation", "shuffle", "lr.box"])
+def test_no_focused_control_swallows_the_clickers_keys(window, qtbot, widget):
+    target = window.controls
+    for part in widget.split("."):
+        target = getattr(target, part)
+    target.setFocus()
+    before = window.controls.config()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert window.tour.index == 1
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert window.tour.index == 0
+    press(qtbot, window, Qt.Key.Key_Home)
+    assert window.tour.index == 0 and window.controls.config() == window.tour.scenes[0].config != before
