@@ -37,3 +37,12 @@ def wait_for_state(qtbot, window, state, timeout=WAIT_MS):
 def readout(window):
     """The arithmetic readout as words (the label keeps each part on one line with no-break spaces)."""
     return window.readout.text().replace("\N{NO-BREAK SPACE}", " ")
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    """A small window, shown and active, so that keys reach its shortcuts."""
+    window = make_window(samples=500, batch_size=10)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

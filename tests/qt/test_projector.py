@@ -4,14 +4,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 
-@pytest.fixture
-def window(make_window, qtbot):
-    window = make_window(samples=500, batch_size=10)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(window.windowHandle(), k, modifier)
 

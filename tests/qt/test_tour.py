@@ -16,14 +16,6 @@ EXPECTED = [  # the readout each built-in scene must show (the source text's own
 ]
 
 
-@pytest.fixture
-def window(make_window, qtbot):
-    window = make_window(samples=500, batch_size=10)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 def press(qtbot, window, key):
     qtbot.keyClick(window.windowHandle(), key)
 
