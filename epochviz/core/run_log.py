@@ -61,6 +61,12 @@ def write_log(stream: IO[str], rows: Iterable[tuple]) -> None:
     writer.writerows(rows)
 
 
+def write_log_file(path: str | os.PathLike, schedule: BatchSchedule, losses: np.ndarray, smoothed: np.ndarray,
+                   epoch_ends: Mapping[int, tuple[float, float]]) -> Path:
+    """The whole log as a CSV file, written whole or not at all."""
+    return write_text_atomically(path, lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, epoch_ends)))
+
+
 def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
     """Call ``write(temporary_path)``, then move the result to ``path``: whole, or not at all.
 
@@ -145,5 +151,4 @@ class LogCollector:
         """The CSV log of the iterations so far, smoothed as the window's chart does by default."""
         losses = np.frombuffer(self._losses, dtype=np.float64) if len(self._losses) else np.zeros(0)
         smoothed, _ = ema_debiased(losses, smoothing)
-        return write_text_atomically(path, lambda stream: write_log(
-            stream, log_rows(schedule, losses, smoothed, self._epoch_ends)))
+        return write_log_file(path, schedule, losses, smoothed, self._epoch_ends)

@@ -18,7 +18,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
 
 from epochviz.core.history import LossHistory
-from epochviz.core.run_log import ExportError, log_rows, write_atomically, write_log, write_text_atomically
+from epochviz.core.run_log import ExportError, write_atomically, write_log_file
 from epochviz.core.session import EpochEnd
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.recording import WindowRecorder
@@ -76,8 +76,7 @@ def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
 
 def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> Path:
     """The per-iteration log as CSV (here and now; ``Exports.log`` does it off the GUI thread)."""
-    schedule, losses, smoothed, ends = log_snapshot(history, epoch_ends)
-    return write_text_atomically(path, lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, ends)))
+    return write_log_file(path, *log_snapshot(history, epoch_ends))
 
 
 class Exports(QObject):
@@ -173,10 +172,8 @@ class Exports(QObject):
     def log(self, path: str) -> None:
         """Write the log on a worker thread; the status bar says when it is done."""
         snapshot = log_snapshot(self._chart.history, self._chart.epoch_ends)
-        schedule, losses, smoothed, ends = snapshot
-        self._say(f"Writing the log of {len(losses):,} iterations to {path}…")
-        self._job = _WRITER.submit(write_text_atomically, path,
-                                   lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, ends)))
+        self._say(f"Writing the log of {len(snapshot[1]):,} iterations to {path}…")
+        self._job = _WRITER.submit(write_log_file, path, *snapshot)
         self._poll.start()
 
     def wait(self, timeout_s: float = 120.0) -> Path | None:
