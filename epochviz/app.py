@@ -132,39 +132,6 @@ def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> 
     return 0
 
 
-def _recall(window: MainWindow, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
-    """Bring back what the last window left, unless the command line says otherwise."""
-    import math
-
-    from PySide6.QtCore import QTimer
-
-    from epochviz.qt.remembered import recall
-
-    memory = recall()
-    if memory.geometry is not None:
-        window.restoreGeometry(memory.geometry)
-        window.layout_parts.share_width(window)
-    if fresh_setup and memory.setup is not None:
-        speed = memory.setup.speed
-        window.use_config(memory.setup.config, math.inf if speed is None else speed)
-        window.tour.index = memory.tour if memory.tour is not None and memory.tour < len(window.tour.scenes) else None
-    if fresh_scale and memory.scale not in (None, 1.0):
-        QTimer.singleShot(0, lambda: window.projector.set_scale(memory.scale))
-    if fresh_theme and memory.theme is not None:
-        window.projector.use_theme(memory.theme)
-    if memory.problem:
-        window.statusBar().showMessage(f"Note: {memory.problem}.", 10_000)
-
-
-def _remember(window: MainWindow) -> None:
-    from epochviz.qt.remembered import remember
-
-    try:
-        remember(window)
-    except Exception as exc:  # noqa: BLE001 - a store that cannot be written must not spoil the exit
-        print(f"epochviz: the settings could not be saved: {exc}", file=sys.stderr)
-
-
 def _no_display() -> bool:
     """True on Linux/BSD when no X11 or Wayland display is reachable and no platform is forced."""
     if not sys.platform.startswith(("linux", "freebsd")) or os.environ.get("QT_QPA_PLATFORM"):
@@ -190,7 +157,9 @@ def run_window(args: Namespace) -> int:
                         **_presets(args))
     interactive = not (picture or args.record)  # pictures and recordings neither read nor write settings
     if interactive:
-        _recall(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
+        from epochviz.qt.remembered import restore
+
+        restore(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
                 fresh_theme=args.theme is None)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
@@ -211,5 +180,9 @@ def run_window(args: Namespace) -> int:
     finally:
         interrupt.restore()
         if interactive:
-            _remember(window)
+            from epochviz.qt.remembered import remember_quietly
+
+            problem = remember_quietly(window)
+            if problem:
+                print(problem, file=sys.stderr)
         window.shutdown()

@@ -30,7 +30,7 @@ from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
 from epochviz.core.words import count
-from epochviz.limits import check_window_presets
+from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
 
 EXIT_USAGE = 2
 MESSAGE_LIMIT = 300
@@ -65,8 +65,9 @@ def projector_scale(text: str) -> float:
     """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5)."""
     percent = text.strip().endswith("%")
     value = positive_float(text.strip().rstrip("%")) / (100 if percent else 1)
-    if not 0.75 <= value <= 2.5:
-        raise argparse.ArgumentTypeError(f"must be from 0.75 to 2.5 (75% to 250%), got {text!r}")
+    if not WINDOW_MIN_SCALE <= value <= WINDOW_MAX_SCALE:
+        raise argparse.ArgumentTypeError(f"must be from {WINDOW_MIN_SCALE:g} to {WINDOW_MAX_SCALE:g} "
+                                         f"({WINDOW_MIN_SCALE:.0%} to {WINDOW_MAX_SCALE:.0%}), got {text!r}")
     return value
 
 
@@ -133,7 +134,7 @@ def build_parser() -> OneLineParser:
                           help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
     parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
                         help="everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)")
-    parser.add_argument("--theme", choices=("light", "dark", "high-contrast"),
+    parser.add_argument("--theme", choices=THEME_NAMES,
                         help="colours of the window (default: the system's light or dark preference)")
     parser.add_argument("--tour", action="store_true", help="start the built-in tour at scene 1 (Page Down: next)")
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",

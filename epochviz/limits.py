@@ -6,6 +6,9 @@ WINDOW_MAX_EPOCHS = 100
 WINDOW_MAX_HIDDEN_LAYERS = 4
 WINDOW_MAX_HIDDEN_WIDTH = 64
 WINDOW_MAX_SPEED = 10_000  # iterations a second, below "max"
+WINDOW_MIN_SCALE = 0.75  # the projector scale (View > Larger / Smaller, --scale)
+WINDOW_MAX_SCALE = 2.5
+THEME_NAMES = ("light", "dark", "high-contrast")
 WINDOW_MIN_LR = 0.0001  # the learning-rate box shows 4 decimals
 WINDOW_MAX_LR = 100.0
 
@@ -49,3 +52,17 @@ def checked_window_presets(**presets: object) -> dict:
         out[name] = value
     check_window_presets(out.get("samples"), out.get("epochs"), out.get("lr"))
     return out
+
+
+def check_window_options(play: object, scale: object, theme: object) -> None:
+    """``TypeError``/``ValueError`` naming ``play``, ``scale`` or ``theme`` when the window cannot take it."""
+    import numbers
+
+    import numpy as np
+
+    if not isinstance(play, (bool, np.bool_)):
+        raise TypeError(f"play must be True or False, got {play!r}")
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not WINDOW_MIN_SCALE <= scale <= WINDOW_MAX_SCALE:
+        raise ValueError(f"scale must be a number from {WINDOW_MIN_SCALE:g} to {WINDOW_MAX_SCALE:g}, got {scale!r}")
+    if theme is not None and theme not in THEME_NAMES:
+        raise ValueError(f"theme must be one of {', '.join(THEME_NAMES)}, got {theme!r}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import weakref
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -20,13 +19,13 @@ from epochviz.core.history import LossHistory
 from epochviz.core.scenes import SceneError, find_scene
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
-from epochviz.limits import checked_window_presets
+from epochviz.limits import check_window_options, checked_window_presets
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
-from epochviz.qt.projector import Projector
-from epochviz.qt.themes import THEMES, system_theme
-from epochviz.qt.tour import Tour
 from epochviz.qt.page_faults import avoid_huge_page_stalls
+from epochviz.qt.projector import Projector
+from epochviz.qt.themes import system_theme
+from epochviz.qt.tour import Tour
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
 from epochviz.qt.worker import BACKENDS, WorkerThread
 
@@ -70,14 +69,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("epochviz – epoch, batch and iteration")
         presets = checked_window_presets(dataset=dataset, samples=samples, batch_size=batch_size,
                                          epochs=epochs, lr=lr)
-        if not isinstance(play, (bool, np.bool_)):
-            raise TypeError(f"play must be True or False, got {play!r}")
+        check_window_options(play, scale, theme)
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
-        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.75 <= scale <= 2.5:
-            raise ValueError(f"scale must be a number from 0.75 to 2.5, got {scale!r}")
-        if theme is not None and theme not in THEMES:
-            raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {theme!r}")
         if scene is not None and not isinstance(scene, str):
             raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
         try:

@@ -12,12 +12,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
 
+from epochviz.limits import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 from epochviz.qt.screen_fit import scale_text, text_scale_for
 from epochviz.qt.themes import THEMES, apply_theme, system_theme
 from epochviz.qt.window_layout import CONTROLS_MAX_WIDTH
 
-SCALES = (0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)
-MIN_SCALE, MAX_SCALE = SCALES[0], SCALES[-1]
+SCALES = (WINDOW_MIN_SCALE, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, WINDOW_MAX_SCALE)
+MIN_SCALE, MAX_SCALE = WINDOW_MIN_SCALE, WINDOW_MAX_SCALE
 
 SHORTCUTS = (
     ("Space", "play or pause"), ("→", "step one phase of the iteration"), ("Shift+→", "step one whole iteration"),

@@ -13,9 +13,10 @@ import math
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 
 from epochviz.core.scenes import Scene, SceneError, scene_from_text
+from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
 KEYS = ("geometry", "scale", "setup", "tour", "theme")
@@ -54,7 +55,7 @@ def recall() -> Memory:
         memory.geometry = geometry
     try:
         scale = float(store.value("scale", 1.0))
-        memory.scale = scale if 0.75 <= scale <= 2.5 else None
+        memory.scale = scale if WINDOW_MIN_SCALE <= scale <= WINDOW_MAX_SCALE else None
     except (TypeError, ValueError):
         bad.append("scale")
     setup = store.value("setup")
@@ -70,7 +71,7 @@ def recall() -> Memory:
         bad.append("tour position")
     theme = store.value("theme")
     if theme:
-        if theme in ("light", "dark", "high-contrast"):
+        if theme in THEME_NAMES:
             memory.theme = str(theme)
         else:
             bad.append("theme")
@@ -96,6 +97,34 @@ def remember(window) -> None:
     store.setValue("tour", "" if window.tour.index is None else window.tour.index)
     store.setValue("theme", window.theme)
     store.sync()
+
+
+def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
+    """Bring back into ``window`` what the last one left, unless the command line said otherwise."""
+    memory = recall()
+    if memory.geometry is not None:
+        window.restoreGeometry(memory.geometry)
+        window.layout_parts.share_width(window)
+    if fresh_setup and memory.setup is not None:
+        speed = memory.setup.speed
+        window.use_config(memory.setup.config, math.inf if speed is None else speed)
+        in_tour = memory.tour is not None and memory.tour < len(window.tour.scenes)
+        window.tour.index = memory.tour if in_tour else None
+    if fresh_scale and memory.scale not in (None, 1.0):
+        QTimer.singleShot(0, lambda: window.projector.set_scale(memory.scale))  # once the window is up
+    if fresh_theme and memory.theme is not None:
+        window.projector.use_theme(memory.theme)
+    if memory.problem:
+        window.statusBar().showMessage(f"Note: {memory.problem}.", 10_000)
+
+
+def remember_quietly(window) -> str | None:
+    """``remember``, turning a store that cannot be written into a line for stderr (it must not spoil the exit)."""
+    try:
+        remember(window)
+    except Exception as exc:  # noqa: BLE001 - any failure of the store
+        return f"epochviz: the settings could not be saved: {exc}"
+    return None
 
 
 def forget() -> None:

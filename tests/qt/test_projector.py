@@ -89,3 +89,10 @@ def test_an_unknown_theme_is_refused(capsys):
     with pytest.raises(SystemExit) as info:
         main(["--theme", "neon"])
     assert info.value.code == 2 and "--theme" in capsys.readouterr().err
+
+
+def test_the_themes_are_the_names_the_command_line_and_the_settings_accept():
+    from epochviz.limits import THEME_NAMES
+    from epochviz.qt.themes import THEMES
+
+    assert tuple(THEMES) == THEME_NAMES

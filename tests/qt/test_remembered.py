@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from epochviz.app import _recall, _remember
 from epochviz.core.session import RunConfig
 from epochviz.qt import remembered
+from epochviz.qt.remembered import remember, restore
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +21,9 @@ def test_the_set_up_scale_and_tour_position_come_back(make_window, qtbot):
     first.controls.batch.setValue(50)
     first.flush_settings()
     first.projector.set_scale(1.5)
-    _remember(first)
+    remember(first)
     second = make_window()
-    _recall(second, fresh_setup=True, fresh_scale=True)
+    restore(second, fresh_setup=True, fresh_scale=True)
     qtbot.waitUntil(lambda: second.projector.scale == 1.5)
     assert second.config == first.config and second.config.batch_size == 50
     assert second.tour.index == 3
@@ -31,9 +31,9 @@ def test_the_set_up_scale_and_tour_position_come_back(make_window, qtbot):
 
 def test_the_command_line_wins_over_what_was_remembered(make_window):
     first = make_window(samples=1000)
-    _remember(first)
+    remember(first)
     second = make_window(samples=5000)
-    _recall(second, fresh_setup=False, fresh_scale=False)
+    restore(second, fresh_setup=False, fresh_scale=False)
     assert second.config.samples == 5000
 
 
@@ -44,14 +44,14 @@ def test_the_command_line_wins_over_what_was_remembered(make_window):
 def test_a_store_that_cannot_be_used_gives_the_defaults_and_a_note(make_window, own_store, content, words):
     own_store.write_bytes(content)
     window = make_window()
-    _recall(window, fresh_setup=True, fresh_scale=True)
+    restore(window, fresh_setup=True, fresh_scale=True)
     assert window.config == RunConfig()
     assert "Note:" in window.statusBar().currentMessage() and words in window.statusBar().currentMessage()
 
 
 def test_restore_defaults_forgets_everything(make_window, own_store):
     window = make_window(samples=5000)
-    _remember(window)
+    remember(window)
     assert os.path.getsize(own_store) > 0
     window.projector.restore_defaults()
     assert window.config == RunConfig() and remembered.recall().setup is None
@@ -60,8 +60,8 @@ def test_restore_defaults_forgets_everything(make_window, own_store):
 def test_the_theme_comes_back_too(make_window):
     first = make_window()
     first.projector.use_theme("high-contrast")
-    _remember(first)
+    remember(first)
     second = make_window()
-    _recall(second, fresh_setup=True, fresh_scale=True)
+    restore(second, fresh_setup=True, fresh_scale=True)
     assert second.theme == "high-contrast"
     second.projector.use_theme("light")
