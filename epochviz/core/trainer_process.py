@@ -60,8 +60,7 @@ class TrainerProcess:
         self._outbox: queue.Queue = queue.Queue()
         self._inbox: queue.Queue = queue.Queue()
         self._stderr_tail: collections.deque[str] = collections.deque(maxlen=20)
-        self._started = time.monotonic()
-        self._last_heard = self._started
+        self._last_heard = time.monotonic()
         self._heard_once = False
         self._closed = False
         self._threads = [

@@ -9,6 +9,8 @@ the old weights to the new ones.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -90,7 +92,14 @@ class NetworkView(QWidget):
         return [(1 - t) * old + t * cur for old, cur in zip(self.previous[0::2], new)]
 
     # -- painting ----------------------------------------------------------------
+    paint_s = 0.0  # how long the last paint took (the views pace the diagram by it)
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        started = time.perf_counter()
+        self._paint(event)
+        self.paint_s = time.perf_counter() - started
+
+    def _paint(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), VIEW_BACKGROUND)
         columns = self._columns()

@@ -29,6 +29,7 @@ from epochviz.qt.network_view import NetworkView
 from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
 
 FULL_SPEED_NETWORK_S = 0.2
+NETWORK_SHARE = 10  # at full speed, a redraw of the network diagram at most every 10x its paint time
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ class LearningViews(QWidget):
         if full_speed and now < self._network_due:
             self._dirty = True
             return
-        self._network_due = now + FULL_SPEED_NETWORK_S
+        # At most about a tenth of the GUI thread for the diagram, however slow its paint is here.
+        self._network_due = now + max(FULL_SPEED_NETWORK_S, NETWORK_SHARE * self.network.paint_s)
         self.network.set_state(
             widths=self.config.widths,
             weights=self.weights, previous=self.previous, grad_norms=self.grad_norms,

@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from epochviz.core.memory import IMAGE_NETWORKS, format_bytes, iteration_memory
@@ -130,3 +131,24 @@ def test_digits_show_batch_thumbnails_and_per_class_accuracy_at_epoch_ends(make_
     window.views.refresh()
     thumbs = window.views.dataset.thumbnails
     assert thumbs.total == 50 and thumbs.images.shape[1:] == (8, 8)
+
+
+def test_at_full_speed_a_costly_network_diagram_is_redrawn_less_often(make_window, monkeypatch):
+    from epochviz.qt import views_panel
+
+    window = make_window(samples=100, batch_size=10)
+    views = window.views
+    views.set_transport(playing=True, speed=math.inf)
+    clock = [views_panel.time.perf_counter() + 10.0]  # past any redraw already due
+    monkeypatch.setattr(views_panel.time, "perf_counter", lambda: clock[0])
+    drawn = []
+    monkeypatch.setattr(views.network, "set_state", lambda **state: drawn.append(clock[0]))
+    for paint_s, expected_gap in ((0.001, views_panel.FULL_SPEED_NETWORK_S), (0.1, 1.0)):
+        views.network.paint_s = paint_s
+        drawn.clear()
+        for _ in range(300):  # 3 s of frames, 10 ms apart, the view changed each time
+            clock[0] += 0.01
+            views._dirty = True
+            views.refresh()
+        gaps = [b - a for a, b in zip(drawn, drawn[1:])]
+        assert min(gaps) == pytest.approx(expected_gap, abs=0.011)
