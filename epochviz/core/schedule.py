@@ -42,6 +42,11 @@ class BatchSchedule:
         in that epoch).
     seed
         Seed of the per-epoch shuffles.
+    accumulate
+        Gradient accumulation: K micro-batches of ``batch_size`` make one
+        weight update (K = 1, the default, means none). An *iteration* here is
+        always one weight update; with K > 1 it takes K forward passes, and the
+        last update of an epoch takes the micro-batches that are left.
 
     Raises
     ------
@@ -59,6 +64,7 @@ class BatchSchedule:
         shuffle: bool = True,
         drop_last: bool = False,
         seed: int = 0,
+        accumulate: int = 1,
     ) -> None:
         self.n_samples = check_positive_int("n_samples", n_samples)
         self.batch_size = check_positive_int("batch_size", batch_size)
@@ -66,6 +72,7 @@ class BatchSchedule:
         self.shuffle = check_bool("shuffle", shuffle)
         self.drop_last = check_bool("drop_last", drop_last)
         self.seed = check_seed(seed)
+        self.accumulate = check_positive_int("accumulate", accumulate)
         if self.drop_last and self.batch_size > self.n_samples:
             raise ValueError(
                 f"drop_last with batch_size {self.batch_size} > n_samples "
@@ -76,20 +83,39 @@ class BatchSchedule:
         return (
             f"BatchSchedule(n_samples={self.n_samples}, batch_size={self.batch_size}, "
             f"epochs={self.epochs}, shuffle={self.shuffle}, drop_last={self.drop_last}, "
-            f"seed={self.seed})"
+            f"seed={self.seed}" + (f", accumulate={self.accumulate})" if self.accumulate > 1 else ")")
         )
 
     @property
-    def effective_batch_size(self) -> int:
-        """The size of a full batch: ``batch_size`` capped at ``n_samples``."""
+    def micro_batch_size(self) -> int:
+        """Samples per forward pass: ``batch_size`` capped at ``n_samples``."""
         return min(self.batch_size, self.n_samples)
 
     @property
-    def iterations_per_epoch(self) -> int:
+    def forward_passes_per_epoch(self) -> int:
         """ceil(N / B), or floor(N / B) when the partial batch is dropped."""
         if self.drop_last:
             return self.n_samples // self.batch_size
         return -(-self.n_samples // self.batch_size)  # exact at any size: no floating point
+
+    @property
+    def iterations_per_epoch(self) -> int:
+        """Weight updates per epoch: the forward passes, or ceil(passes / K) when accumulating."""
+        return -(-self.forward_passes_per_epoch // self.accumulate)
+
+    updates_per_epoch = iterations_per_epoch
+
+    @property
+    def samples_per_epoch(self) -> int:
+        """Samples actually seen per epoch (fewer than N only with drop_last)."""
+        if self.drop_last:
+            return self.forward_passes_per_epoch * self.batch_size
+        return self.n_samples
+
+    @property
+    def effective_batch_size(self) -> int:
+        """Samples per full weight update: K x B, capped at the samples of an epoch (B when K = 1)."""
+        return min(self.accumulate * self.micro_batch_size, self.samples_per_epoch)
 
     @property
     def total_iterations(self) -> int:
@@ -98,15 +124,13 @@ class BatchSchedule:
 
     @property
     def last_batch_size(self) -> int:
-        """Size of each epoch's final batch: B, or N mod B when B does not divide N."""
-        if self.drop_last:
-            return self.batch_size
-        return self.n_samples - (self.iterations_per_epoch - 1) * self.batch_size
+        """Samples in each epoch's final update: a full one, or what is left (N mod B when K = 1)."""
+        return self.samples_per_epoch - (self.iterations_per_epoch - 1) * self.effective_batch_size
 
     @property
-    def samples_per_epoch(self) -> int:
-        """Samples actually seen per epoch (fewer than N only with drop_last)."""
-        return (self.iterations_per_epoch - 1) * self.effective_batch_size + self.last_batch_size
+    def last_micro_batch_size(self) -> int:
+        """Samples in each epoch's final forward pass: B, or N mod B when B does not divide N."""
+        return self.samples_per_epoch - (self.forward_passes_per_epoch - 1) * self.micro_batch_size
 
     @property
     def dropped_per_epoch(self) -> int:
@@ -147,10 +171,19 @@ class BatchSchedule:
         return order
 
     def batches(self, epoch: int) -> Iterator[np.ndarray]:
-        """The index arrays of the batches of ``epoch`` (1-based), in order (the epoch is checked at once)."""
-        order = self.order(epoch)
+        """The index arrays of the updates of ``epoch`` (1-based), in order (the epoch is checked at once).
+
+        With accumulation each array holds the update's K micro-batches one after
+        the other (see ``micro_batches``).
+        """
+        order = self.order(epoch)[: self.samples_per_epoch]
         step = self.effective_batch_size
         return (order[i * step : i * step + step] for i in range(self.iterations_per_epoch))
+
+    def micro_batches(self, indices: np.ndarray) -> list[np.ndarray]:
+        """The forward passes of one update's ``indices``: slices of ``batch_size`` (the last may be smaller)."""
+        step = self.micro_batch_size
+        return [indices[i : i + step] for i in range(0, len(indices), step)]
 
     def __iter__(self) -> Iterator[tuple[int, int, np.ndarray]]:
         """Yield ``(epoch, iteration, indices)`` over every epoch, both 1-based."""
@@ -165,7 +198,11 @@ class BatchSchedule:
 
 @dataclass(frozen=True)
 class ScheduleFacts:
-    """The arithmetic of a schedule as plain numbers (what a board would show)."""
+    """The arithmetic of a schedule as plain numbers (what a board would show).
+
+    ``iterations_per_epoch`` counts weight updates; with gradient accumulation
+    (``accumulate`` = K > 1) an update takes K forward passes of B samples.
+    """
 
     n_samples: int
     batch_size: int
@@ -178,6 +215,10 @@ class ScheduleFacts:
     weight_updates: int
     samples_per_epoch: int
     samples_seen: int
+    accumulate: int
+    forward_passes_per_epoch: int
+    updates_per_epoch: int
+    effective_batch_size: int
 
     @classmethod
     def of(cls, schedule: BatchSchedule) -> ScheduleFacts:
@@ -187,33 +228,54 @@ class ScheduleFacts:
             epochs=schedule.epochs,
             drop_last=schedule.drop_last,
             iterations_per_epoch=schedule.iterations_per_epoch,
-            last_batch_size=schedule.last_batch_size,
+            last_batch_size=schedule.last_micro_batch_size,
             dropped_per_epoch=schedule.dropped_per_epoch,
             total_iterations=schedule.total_iterations,
             weight_updates=schedule.total_iterations,
             samples_per_epoch=schedule.samples_per_epoch,
             samples_seen=schedule.epochs * schedule.samples_per_epoch,
+            accumulate=schedule.accumulate,
+            forward_passes_per_epoch=schedule.forward_passes_per_epoch,
+            updates_per_epoch=schedule.updates_per_epoch,
+            effective_batch_size=schedule.effective_batch_size,
         )
 
     @property
-    def iterations_formula(self) -> str:
-        """``ceil(100000 / 100) = 1000`` (floor with drop_last), without separators."""
+    def passes_formula(self) -> str:
+        """``ceil(100000 / 100) = 1000`` (floor with drop_last), without separators: forward passes per epoch."""
         fn = "floor" if self.drop_last else "ceil"
-        return f"{fn}({self.n_samples} / {self.batch_size}) = {self.iterations_per_epoch}"
+        return f"{fn}({self.n_samples} / {self.batch_size}) = {self.forward_passes_per_epoch}"
+
+    @property
+    def iterations_formula(self) -> str:
+        """Iterations (updates) per epoch as a formula: the passes, or ``ceil(250 / 4) = 63`` when accumulating."""
+        if self.accumulate == 1:
+            return self.passes_formula
+        return f"ceil({self.forward_passes_per_epoch} / {self.accumulate}) = {self.updates_per_epoch}"
 
     @property
     def total_formula(self) -> str:
         """``10 x 1000 = 10000``."""
         return f"{self.epochs} x {self.iterations_per_epoch} = {self.total_iterations}"
 
+    @property
+    def effective_formula(self) -> str:
+        """``4 x 8 = 32`` (capped at the samples of an epoch)."""
+        return f"{self.accumulate:,} x {self.batch_size:,} = {self.effective_batch_size:,}"
+
     def readout(self) -> str:
         """One line with thousands separators, for the window's live arithmetic readout."""
         fn = "floor" if self.drop_last else "ceil"
+        passes = f"{fn}({self.n_samples:,} / {self.batch_size:,}) = {self.forward_passes_per_epoch:,}"
         last = f"last batch: {self.last_batch_size:,}"
         if self.dropped_per_epoch:
             last += f" ({self.dropped_per_epoch:,} dropped)"
+        total = (f"total = {self.epochs:,} x {self.iterations_per_epoch:,} = "
+                 f"{count(self.total_iterations, 'iteration')}")
+        if self.accumulate == 1:
+            return f"iterations per epoch = {passes} | {last} | {total}"
         return (
-            f"iterations per epoch = {fn}({self.n_samples:,} / {self.batch_size:,}) = "
-            f"{self.iterations_per_epoch:,} | {last} | total = {self.epochs:,} x "
-            f"{self.iterations_per_epoch:,} = {count(self.total_iterations, 'iteration')}"
+            f"forward passes per epoch = {passes} | updates per epoch = "
+            f"ceil({self.forward_passes_per_epoch:,} / {self.accumulate:,}) = {self.updates_per_epoch:,} | "
+            f"effective batch = {self.effective_formula} | {last} | {total.replace('iteration', 'update')}"
         )

@@ -39,6 +39,7 @@ class RunConfig:
     drop_last: bool = False
     seed: int = 0
     noise: float = DEFAULT_NOISE
+    accumulate: int = 1  # micro-batches per weight update (gradient accumulation; 1 = off)
 
     @property
     def widths(self) -> tuple[int, ...]:
@@ -50,14 +51,14 @@ class RunConfig:
         """The run's schedule (raises ``ValueError`` for impossible settings)."""
         return BatchSchedule(
             self.samples, self.batch_size, self.epochs,
-            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed,
+            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, accumulate=self.accumulate,
         )
 
     def validated(self) -> RunConfig:
         """This config if it can run; ``ValueError`` with a plain reason otherwise (memory included)."""
         dataset_info(self.dataset)
         schedule = self.schedule()
-        try:  # the window keeps every iteration's loss: the history counts too
+        try:  # the window keeps every iteration's loss: the history counts too; memory needs B, not K x B
             check_fits(self.widths, self.samples, self.batch_size, self.activation,
                        kept_iterations=schedule.total_iterations)
         except MemoryError as exc:
@@ -72,6 +73,7 @@ class RunConfig:
             dataset=self.dataset, samples=self.samples, batch_size=self.batch_size,
             epochs=self.epochs, lr=self.lr, hidden=self.hidden, activation=self.activation,
             shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, noise=self.noise,
+            accumulate=self.accumulate,
         )
 
 
@@ -124,6 +126,7 @@ class Chunk:
     batch_size: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
     loss: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
     accuracy: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
+    seconds: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))  # each update's compute time
     epoch_ends: list[EpochEnd] = field(default_factory=list)
     error: str | None = None
     weights: list[np.ndarray] | None = None  # W1, b1, W2, ... after the newest update
@@ -139,7 +142,7 @@ class Chunk:
         if len(chunks) == 1:
             return chunks[0]
         last = chunks[-1]
-        cols = ("global_iteration", "epoch", "iteration", "batch_size", "loss", "accuracy")
+        cols = ("global_iteration", "epoch", "iteration", "batch_size", "loss", "accuracy", "seconds")
         merged = Chunk(last.run_id, last.state, error=next((c.error for c in chunks if c.error), None))
         for name in cols:
             setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
@@ -154,24 +157,25 @@ class _Columns:
     """Per-iteration values gathered in lists (cheap to append) until a chunk is cut."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[int, int, int, int, float, float]] = []
+        self.rows: list[tuple[int, int, int, int, float, float, float]] = []
         self.epoch_ends: list[EpochEnd] = []
 
     def add(self, r: StepRecord) -> None:
-        self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy))
+        self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy, r.seconds))
         if r.epoch_end and r.epoch_loss is not None:
             self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy))
 
     def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
         chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends)
         if self.rows:
-            g, e, i, b, loss, acc = zip(*self.rows)
+            g, e, i, b, loss, acc, seconds = zip(*self.rows)
             chunk.global_iteration = np.array(g, np.int64)
             chunk.epoch = np.array(e, np.int32)
             chunk.iteration = np.array(i, np.int32)
             chunk.batch_size = np.array(b, np.int32)
             chunk.loss = np.array(loss, np.float64)
             chunk.accuracy = np.array(acc, np.float64)
+            chunk.seconds = np.array(seconds, np.float64)
         self.__init__()
         return chunk
 

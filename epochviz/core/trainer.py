@@ -7,6 +7,7 @@ records with ``next``: to pause, stop pulling; to stop, call ``close()``.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,10 @@ class StepRecord:
     ``epoch``, ``iteration`` (within the epoch) and ``global_iteration`` are
     1-based. ``epoch_loss`` / ``epoch_accuracy`` are the whole dataset's
     figures after this update, given only when ``epoch_end``. ``diverged``
-    marks a non-finite loss, after which the run ends.
+    marks a non-finite loss, after which the run ends. With gradient
+    accumulation ``indices`` holds the ``forward_passes`` micro-batches of the
+    update and ``loss`` is their mean over all its samples. ``seconds`` is the
+    compute time of the update (forward, backward, update; not the evaluation).
     """
 
     epoch: int
@@ -37,6 +41,8 @@ class StepRecord:
     epoch_loss: float | None
     epoch_accuracy: float | None
     diverged: bool
+    forward_passes: int = 1
+    seconds: float = 0.0
 
     @property
     def batch_size(self) -> int:
@@ -61,6 +67,7 @@ class Trainer:
         self.y = y
         self.schedule = schedule
         self.last_predictions: np.ndarray | None = None  # every sample's class at the last epoch end
+        self.compute_seconds = 0.0  # training time so far: forward, backward and updates only
         self._records = self._run()
 
     def __repr__(self) -> str:
@@ -77,13 +84,24 @@ class Trainer:
         self._records.close()
 
     def _run(self) -> Iterator[StepRecord]:
-        model, X, y = self.model, self.X, self.y
-        last = self.schedule.iterations_per_epoch
+        model, X, y, schedule = self.model, self.X, self.y, self.schedule
+        last = schedule.iterations_per_epoch
+        micro = schedule.micro_batch_size
+        clock = time.perf_counter
         global_iteration = 0
-        for epoch, iteration, indices in self.schedule:
+        for epoch, iteration, indices in schedule:
             global_iteration += 1
+            started = clock()
             with np.errstate(all="ignore"):  # divergence is reported, not warned about
-                loss, accuracy = model.step_unchecked(X[indices], y[indices])
+                if len(indices) <= micro:
+                    passes = 1
+                    loss, accuracy = model.step_unchecked(X[indices], y[indices])
+                else:
+                    parts = schedule.micro_batches(indices)
+                    passes = len(parts)
+                    loss, accuracy = model.step_accumulated((X[part], y[part]) for part in parts)
+            seconds = clock() - started
+            self.compute_seconds += seconds
             diverged = not math.isfinite(loss)
             epoch_end = iteration == last
             epoch_loss = epoch_accuracy = None
@@ -92,7 +110,7 @@ class Trainer:
                     epoch_loss, epoch_accuracy, self.last_predictions = model.evaluate_predictions(X, y)
             yield StepRecord(
                 epoch, iteration, global_iteration, indices, loss, accuracy,
-                epoch_end, epoch_loss, epoch_accuracy, diverged,
+                epoch_end, epoch_loss, epoch_accuracy, diverged, passes, seconds,
             )
             if diverged:
                 return
@@ -112,15 +130,17 @@ def train(
     shuffle: bool = True,
     drop_last: bool = False,
     seed: int = 0,
+    accumulate: int = 1,
 ) -> Trainer:
     """Build dataset, schedule and network in one call; iterate the result for records.
 
     The same ``seed`` seeds the data, the initial weights and the shuffles, so
-    the same arguments give the same records.
+    the same arguments give the same records. ``accumulate`` = K > 1 makes each
+    record one weight update of K micro-batches of ``batch_size``.
     """
     info = dataset_info(dataset)
     schedule = BatchSchedule(
-        samples, batch_size, epochs, shuffle=shuffle, drop_last=drop_last, seed=seed
+        samples, batch_size, epochs, shuffle=shuffle, drop_last=drop_last, seed=seed, accumulate=accumulate
     )
     X, y = make_dataset(info.name, samples, noise=noise, seed=seed)
     model = MLP(
