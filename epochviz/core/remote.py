@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 
+from epochviz.core.compare_engine import CompareEngine
 from epochviz.core.session import TrainingEngine
 from epochviz.core.wire import Channel
 
@@ -59,9 +60,15 @@ def _beat(channel: Channel, stopped: threading.Event) -> None:
             return
 
 
-def serve(inbox: queue.Queue, send) -> None:
-    """Run commands from ``inbox`` until ``STOP``; hand every chunk to ``send``."""
-    engine = TrainingEngine()
+ENGINES = {"single": TrainingEngine, "compare": CompareEngine}
+
+
+def serve(inbox: queue.Queue, send, kind: str = "single") -> None:
+    """Run commands from ``inbox`` until ``STOP``; hand every chunk to ``send``.
+
+    ``kind`` is ``"single"`` (one run) or ``"compare"`` (several runs taking turns).
+    """
+    engine = ENGINES[kind]()
     clock = time.perf_counter
     last_send = clock()
     pending = False  # iterations or state changes not yet sent
@@ -107,8 +114,13 @@ def _private_streams():
     return reader, writer
 
 
-def main() -> int:
-    """Entry point of the training process."""
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the training process: ``remote [single|compare]``."""
+    args = sys.argv[1:] if argv is None else argv
+    kind = args[0] if args else "single"
+    if kind not in ENGINES:
+        print(f"epochviz.core.remote: unknown engine {kind!r}", file=sys.stderr)
+        return 2
     # Ctrl+C in a terminal reaches the whole process group: the parent decides
     # when this process ends (it sends STOP or closes the pipe).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -121,7 +133,7 @@ def main() -> int:
     threading.Thread(target=_beat, args=(channel, stopped), daemon=True, name="heartbeat").start()
     try:
         channel.send(HEARTBEAT)  # the first word: started and listening
-        serve(inbox, channel.send)
+        serve(inbox, channel.send, kind)
     except OSError:
         pass  # the parent closed its end: nothing left to tell it
     finally:

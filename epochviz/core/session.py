@@ -191,7 +191,8 @@ class TrainingEngine:
     BOUNDARY_GRID = 48
     BOUNDARY_EVERY_S = 0.1
 
-    def __init__(self) -> None:
+    def __init__(self, view_data: bool = True) -> None:
+        self.view_data = view_data  # weights, boundary and confusion for the views (not wanted in compare mode)
         self.run_id = 0
         self.state: State = "idle"
         self._extent: tuple[float, float, float, float] | None = None
@@ -345,7 +346,7 @@ class TrainingEngine:
         error, self._error = self._error, None
         had_rows = bool(self._columns.rows)
         chunk = self._columns.cut(self.run_id, self.state, error)
-        if self._trainer is not None:
+        if self._trainer is not None and self.view_data:
             self._add_view_data(chunk, had_rows)
         return chunk
 

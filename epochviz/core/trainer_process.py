@@ -49,12 +49,12 @@ def _exit_words(code: int | None) -> str:
 class TrainerProcess:
     """A running training process: ``send`` commands, ``receive`` what it produced."""
 
-    def __init__(self, hang_s: float | None = None) -> None:
+    def __init__(self, hang_s: float | None = None, kind: str = "single") -> None:
         env = dict(os.environ, **_CHILD_ENV)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
         self.hang_s = HANG_S if hang_s is None else hang_s
         self._process = subprocess.Popen(
-            [sys.executable, "-P", "-m", "epochviz.core.remote"],
+            [sys.executable, "-P", "-m", "epochviz.core.remote", kind],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         )
         self._outbox: queue.Queue = queue.Queue()

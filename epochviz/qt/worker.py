@@ -17,8 +17,8 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from epochviz.core.remote import WORK_SLICE_S
-from epochviz.core.session import Chunk, TrainingEngine
+from epochviz.core.remote import ENGINES, WORK_SLICE_S
+from epochviz.core.session import Chunk
 from epochviz.core.trainer_process import TrainerGone, TrainerProcess
 
 TICK_MS = 16
@@ -35,8 +35,8 @@ class Backend(Protocol):
 class ThreadBackend:
     """The engine in the worker's own thread: simpler, but it shares the GIL with the GUI."""
 
-    def __init__(self) -> None:
-        self.engine = TrainingEngine()
+    def __init__(self, kind: str = "single") -> None:
+        self.engine = ENGINES[kind]()
 
     def send(self, command: tuple) -> None:
         if command[0] != "stop":
@@ -68,9 +68,10 @@ class TrainWorker(QObject):
     updated = Signal(object)
     errored = Signal(str)
 
-    def __init__(self, backend: str = "process") -> None:
+    def __init__(self, backend: str = "process", kind: str = "single") -> None:
         super().__init__()
         self._backend_name = backend
+        self._kind = kind  # the engine: "single" (one run) or "compare" (several)
         self._backend: Backend | None = None
         self._run_id = 0
         self._timer: QTimer | None = None
@@ -93,7 +94,7 @@ class TrainWorker(QObject):
         """Start a backend if there is none; False (and an error reported) if it cannot start."""
         if self._backend is None:
             try:
-                self._backend = BACKENDS[self._backend_name]()
+                self._backend = BACKENDS[self._backend_name](kind=self._kind)
             except Exception as exc:  # noqa: BLE001 - shown in the window
                 self._report(exc)
                 return False
@@ -122,7 +123,7 @@ class TrainWorker(QObject):
             self._report(exc)
             return
         if chunks:
-            self.updated.emit(Chunk.merge(chunks))
+            self.updated.emit(type(chunks[0]).merge(chunks))
 
     @Slot()
     def shutdown(self) -> None:
@@ -154,10 +155,10 @@ class WorkerThread:
     used to happen to a window that was dropped or left open at exit.
     """
 
-    def __init__(self, backend: str = "process") -> None:
+    def __init__(self, backend: str = "process", kind: str = "single") -> None:
         self.thread = QThread()
         self.thread.setObjectName("epochviz-worker")
-        self.worker = TrainWorker(backend)
+        self.worker = TrainWorker(backend, kind)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
         _LIVE.add(self)

@@ -1,0 +1,120 @@
+"""Compare mode's core: the runs' configs, the table's arithmetic and the engine that interleaves them."""
+
+import time
+
+import numpy as np
+import pytest
+
+from epochviz.core.compare import RunTally, compare_configs, run_label, summary
+from epochviz.core.compare_engine import CompareChunk, CompareEngine
+from epochviz.core.session import RunConfig
+
+
+def base(**changes):
+    return RunConfig(dataset="spiral", samples=2000, epochs=2, lr=0.1).with_changes(**changes)
+
+
+def test_full_means_n_and_only_the_batch_size_differs():
+    configs = compare_configs(base(), [1, 32, "full"])
+    assert [c.batch_size for c in configs] == [1, 32, 2000]
+    assert {c.with_changes(batch_size=0) for c in configs} == {base().with_changes(batch_size=0)}
+
+
+def test_batch_sizes_above_n_become_the_full_batch():
+    assert [c.batch_size for c in compare_configs(base(samples=100), [10, 500])] == [10, 100]
+
+
+@pytest.mark.parametrize("bad", [[1], [1, 2, 3, 4, 5], [0, 4], [1, "half"], [1, 2.5], [True, 3], "1,32"])
+def test_bad_batch_size_lists_are_refused(bad):
+    with pytest.raises(ValueError):
+        compare_configs(base(), bad)
+
+
+def test_linear_scaling_rule_is_relative_to_the_first_run():
+    configs = compare_configs(base(lr=0.05), [32, 64, 256], scale_lr=True)
+    assert [c.lr for c in configs] == pytest.approx([0.05, 0.1, 0.4])
+    same = compare_configs(base(lr=0.05), [32, 64, 256])
+    assert [c.lr for c in same] == [0.05] * 3
+
+
+def test_labels_name_the_batch_and_its_iterations_per_epoch():
+    one, mini, full = compare_configs(base(), [1, 32, "full"])
+    assert run_label(mini) == "B=32 · 63 it/epoch"
+    assert run_label(full) == "B=2,000 (N) · 1 it/epoch"
+    assert run_label(base(batch_size=8, accumulate=4)) == "B=4×8 · 63 it/epoch"
+
+
+def test_summary_arithmetic():
+    config = base(batch_size=32)
+    tally = RunTally()
+    tally.add(updates=63, samples=2000, seconds=0.5)
+    tally.add_epoch_end(0.9, 0.6)
+    row = summary(config, tally)
+    assert row["updates_per_epoch"] == row["forward_passes_per_epoch"] == 63
+    assert row["total_updates"] == 63 and row["epoch_losses"] == [0.9]
+    assert row["ms_per_update"] == pytest.approx(500 / 63)
+    assert row["seconds_per_epoch"] == pytest.approx(0.5)
+    assert row["samples_per_s"] == pytest.approx(4000)
+    assert row["final_loss"] == 0.9 and row["final_accuracy"] == 0.6
+    assert row["memory_per_iteration_bytes"] > 0
+
+
+def test_memory_per_iteration_counts_the_micro_batch_not_the_group():
+    grouped = summary(base(batch_size=64, accumulate=4), RunTally())
+    plain_64 = summary(base(batch_size=64), RunTally())
+    plain_256 = summary(base(batch_size=256), RunTally())
+    assert grouped["memory_per_iteration_bytes"] == plain_64["memory_per_iteration_bytes"]
+    assert plain_256["memory_per_iteration_bytes"] > plain_64["memory_per_iteration_bytes"]
+    assert grouped["effective_batch_size"] == 256
+
+
+def drain(engine, until):
+    chunks = []
+    deadline = time.monotonic() + 30
+    while not until(chunks) and time.monotonic() < deadline:
+        engine.run(time.perf_counter(), 0.005)
+        chunk = engine.take_chunk()
+        if chunk is not None:
+            chunks.append(chunk)
+    return CompareChunk.merge(chunks)
+
+
+def test_the_engine_steps_every_run_and_keeps_them_apart():
+    engine = CompareEngine()
+    engine.handle(("configure", compare_configs(base(epochs=1), [1, 100, "full"]), 7))
+    engine.handle(("step", 3))
+    merged = drain(engine, lambda cs: cs and not engine.busy)
+    assert merged.run_id == 7 and len(merged.lanes) == 3
+    assert [lane.global_iteration.tolist() for lane in merged.lanes] == [[1, 2, 3], [1, 2, 3], [1]]
+    assert [lane.batch_size.tolist() for lane in merged.lanes] == [[1] * 3, [100] * 3, [2000]]
+    assert [lane.state for lane in merged.lanes] == ["paused", "paused", "finished"]  # one epoch: one update
+
+
+def test_the_runs_start_from_the_same_weights():
+    engine = CompareEngine()
+    engine.handle(("configure", compare_configs(base(), [2000, "full"]), 1))
+    engine.handle(("step", 1))
+    merged = drain(engine, lambda cs: cs and not engine.busy)
+    first, second = merged.lanes
+    assert first.loss[0] == second.loss[0]  # same data, same initial weights, same (only) batch
+
+
+def test_at_full_speed_the_runs_share_the_cpu_fairly():
+    engine = CompareEngine()
+    engine.handle(("configure", compare_configs(base(samples=20000, epochs=50), [1, "full"]), 1))
+    engine.handle(("play",))
+    drain(engine, lambda cs: min(engine.busy_seconds) > 0.3)
+    small, full = engine.busy_seconds
+    assert 0.5 < small / full < 2.0
+    engine.handle(("pause",))
+    assert not engine.busy
+
+
+def test_a_run_that_ends_does_not_stop_the_others():
+    engine = CompareEngine()
+    engine.handle(("configure", compare_configs(base(samples=200, epochs=1), [200, 10]), 1))
+    engine.handle(("play",))
+    merged = drain(engine, lambda cs: cs and cs[-1].state == "finished")
+    assert [lane.state for lane in merged.lanes] == ["finished", "finished"]
+    assert [len(lane) for lane in merged.lanes] == [1, 20]
+    assert np.all(np.isfinite(merged.lanes[1].seconds))
