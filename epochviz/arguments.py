@@ -75,6 +75,32 @@ def layer_widths(text: str) -> tuple[int, ...]:
     return tuple(widths)
 
 
+def batch_sizes(text: str) -> list[int | str]:
+    """argparse type: 2 to 4 batch sizes for compare mode, like ``1,32,full`` (``full`` is N; ``1_000`` for thousands)."""
+    problem = f"must be 2 to 4 comma-separated batch sizes (positive integers or 'full'), got {cut(text)}"
+    choices: list[int | str] = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if part == "full":
+            choices.append("full")
+            continue
+        value = _whole_number(part) if "," not in part else None
+        if value is None or not 1 <= value <= INT_LIMIT:
+            raise argparse.ArgumentTypeError(problem)
+        choices.append(value)
+    if not 2 <= len(choices) <= 4:
+        raise argparse.ArgumentTypeError(problem)
+    return choices
+
+
+def accumulation(text: str) -> int:
+    """argparse type: micro-batches per weight update, 1 (off) to 1,024."""
+    value = _whole_number(text)
+    if value is None or not 1 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"must be an integer from 1 (no accumulation) to 1,024, got {cut(text)}")
+    return value
+
+
 def window_size(text: str) -> tuple[int, int]:
     """argparse type: ``1280x720``."""
     parts = text.strip().lower().split("x")

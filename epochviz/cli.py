@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from epochviz import __version__
 from epochviz.arguments import (
+    accumulation,
     join_negative_values,
     layer_widths,
     output_path,
@@ -29,6 +30,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.core.words import count
 from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
 
@@ -84,7 +86,7 @@ def scene_argument(text: str) -> str:
 
 def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """A flag of ``train`` given to the window gets a message saying where it belongs."""
-    if any(word in ("schedule", "train") for word in argv):
+    if any(word in ("schedule", "train", "compare") for word in argv):
         return
     for word in argv:
         flag = word.split("=", 1)[0]
@@ -96,7 +98,7 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
     """Checks across flags that argparse cannot make one flag at a time."""
     parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
     samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
-    if args.command == "train" and samples > MAX_SAMPLES:
+    if args.command in ("train", "compare") and samples > MAX_SAMPLES:
         parser.error(f"argument --samples: at most {MAX_SAMPLES:,} for a dataset, got {samples}")
     if getattr(args, "drop_last", False) and batch > samples:
         parser.error(
@@ -162,6 +164,8 @@ def build_parser() -> OneLineParser:
     sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help="batch size B")
     sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help="number of epochs")
     sched.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
+    sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
+                       help="accumulate gradients over K batches per weight update (default 1: off)")
     sched.add_argument("--json", action="store_true", help="print the facts as one JSON object")
 
     tr = sub.add_parser("train", help="train headless with Keras-style progress")
@@ -172,8 +176,11 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
     tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
     tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
+    tr.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
+                    help="accumulate gradients over K batches per weight update (default 1: off)")
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help="write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV")
+    parser.commands["compare"] = add_compare_parser(sub, add_training_args)
     return parser
 
 
@@ -193,8 +200,15 @@ def describe_schedule(facts: ScheduleFacts) -> str:
         last = f"{count(facts.last_batch_size, 'sample')} ({n:,} mod {b:,}: a partial batch)"
     else:
         last = f"{count(facts.last_batch_size, 'sample')} ({b:,} divides {n:,})"
-    lines.append(f"  last batch           = {last}")
-    lines.append(f"  total iterations     = {facts.total_formula}")
+    if facts.accumulate > 1:
+        lines[2:] = [
+            f"  forward passes per epoch = {facts.passes_formula}",
+            f"  updates per epoch        = {facts.iterations_formula}  (accumulating {facts.accumulate} batches)",
+            f"  effective batch          = {facts.effective_formula}  (memory needs B = {b:,}, not K x B)",
+        ]
+    pad = 24 if facts.accumulate > 1 else 20
+    lines.append(f"  {'last batch':<{pad}} = {last}")
+    lines.append(f"  {'total iterations':<{pad}} = {facts.total_formula}")
     lines.append("")
     lines.append(
         f"That is {count(facts.weight_updates, 'weight update')} "
@@ -205,7 +219,8 @@ def describe_schedule(facts: ScheduleFacts) -> str:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last).facts()
+    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last,
+                          accumulate=args.accumulate).facts()
     if args.json:
         print(json.dumps(asdict(facts)))
     else:
@@ -229,7 +244,7 @@ def run_train(args: argparse.Namespace) -> int:
     trainer = train(
         dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
         epochs=args.epochs, lr=args.lr, hidden=args.hidden, activation=args.activation,
-        shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed,
+        shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed, accumulate=args.accumulate,
     )
     log = LogCollector() if args.csv else None
     code = _train_with_progress(trainer, args, log)
@@ -296,6 +311,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_schedule(args)
     if args.command == "train":
         return run_train(args)
+    if args.command == "compare":
+        return run_compare(args, parser.commands["compare"])
     from epochviz.app import run_window  # Qt is imported only for the window
 
     return run_window(args)

@@ -165,3 +165,72 @@ def test_a_run_that_cannot_fit_in_memory_is_refused_before_it_starts(monkeypatch
     assert main(["train", "--samples", "100000", "--batch-size", "100000", "--hidden", "1024,1024"]) == 2
     err = capsys.readouterr().err
     assert "needs about" in err and "would fit" in err and len(err.strip().splitlines()) == 1
+
+
+def test_schedule_with_accumulation_shows_passes_updates_and_the_effective_batch(capsys):
+    code, out, _ = run(capsys, "schedule", "--samples", "2000", "--batch-size", "8", "--accumulate", "4")
+    assert code == 0
+    assert "forward passes per epoch = ceil(2000 / 8) = 250" in out
+    assert "updates per epoch        = ceil(250 / 4) = 63" in out
+    assert "effective batch          = 4 x 8 = 32" in out
+
+
+def test_schedule_json_counts_passes_and_updates(capsys):
+    _, out, _ = run(capsys, "schedule", "--samples", "2000", "--batch-size", "8", "--accumulate", "4", "--json")
+    facts = json.loads(out)
+    assert (facts["forward_passes_per_epoch"], facts["updates_per_epoch"], facts["effective_batch_size"]) == (250, 63, 32)
+    _, out, _ = run(capsys, "schedule", "--samples", "2000", "--batch-size", "8", "--json")
+    facts = json.loads(out)
+    assert facts["updates_per_epoch"] == facts["iterations_per_epoch"] == 250 and facts["effective_batch_size"] == 8
+
+
+def test_train_with_accumulation_counts_updates(capsys):
+    code, out, _ = run(capsys, "train", "--samples", "300", "--batch-size", "10", "--accumulate", "3", "--epochs", "1")
+    assert code == 0
+    assert out.splitlines()[1].startswith("10/10 ")  # ceil(ceil(300 / 10) / 3) updates
+
+
+def test_compare_json_has_one_entry_per_run_in_order(capsys):
+    code, out, _ = run(capsys, "compare", "--samples", "400", "--batch-sizes", "1,32,full", "--epochs", "2",
+                       "--accumulate", "2", "--json")
+    assert code == 0
+    runs = json.loads(out)["runs"]
+    assert [r["batch_size"] for r in runs] == [1, 32, 400]
+    assert [r["updates_per_epoch"] for r in runs] == [200, 7, 1]
+    assert [r["forward_passes_per_epoch"] for r in runs] == [400, 13, 1]
+    assert [r["effective_batch_size"] for r in runs] == [2, 64, 400]
+    for r in runs:
+        assert r["total_updates"] == 2 * r["updates_per_epoch"] and len(r["epoch_losses"]) == 2
+        assert r["final_loss"] == r["epoch_losses"][-1] and 0 <= r["final_accuracy"] <= 1
+        assert r["samples_per_s"] > 0 and r["seconds_per_epoch"] > 0 and r["accumulate"] == 2
+
+
+def test_compare_scales_the_learning_rate_when_asked(capsys):
+    _, out, _ = run(capsys, "compare", "--samples", "400", "--batch-sizes", "10,40", "--epochs", "1",
+                    "--lr", "0.01", "--scale-lr", "--json")
+    assert [r["lr"] for r in json.loads(out)["runs"]] == pytest.approx([0.01, 0.04])
+
+
+def test_compare_prints_a_line_per_run_and_the_table(capsys):
+    code, out, _ = run(capsys, "compare", "--samples", "300", "--batch-sizes", "1,300", "--epochs", "1")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("B=1 · 300 it/epoch  300/300 updates")
+    assert lines[1].startswith("B=300 (N) · 1 it/epoch  1/1 updates")
+    header = next(line for line in lines if "samples/s" in line)
+    assert header.split() == ["B", "it/epoch", "updates", "ms/update", "samples/s", "s/epoch", "memory/it",
+                              "loss", "accuracy"]
+
+
+@pytest.mark.parametrize("argv, flag", [
+    (["compare", "--batch-sizes", "1"], "--batch-sizes"),
+    (["compare", "--batch-sizes", "1,2,3,4,5"], "--batch-sizes"),
+    (["compare", "--batch-sizes", "1,zero"], "--batch-sizes"),
+    (["compare", "--accumulate", "0"], "--accumulate"),
+    (["schedule", "--samples", "10", "--batch-size", "2", "--accumulate", "-1"], "--accumulate"),
+])
+def test_bad_compare_values_exit_2_naming_the_flag(capsys, argv, flag):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and flag in err and len(err.strip().splitlines()) == 1

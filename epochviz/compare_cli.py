@@ -1,0 +1,158 @@
+"""``epochviz compare``: train 2 to 4 batch sizes headless, one progress line each, then the table.
+
+The runs go one after the other (each timed alone, training compute only),
+from the same data, initial weights and shuffles; ``--json`` prints one object
+``{"runs": [...]}`` with a ``core.compare.summary`` per run, in the order given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from epochviz.core.compare import RunTally, compare_configs, run_label, summary
+from epochviz.core.memory import format_bytes
+from epochviz.core.session import RunConfig
+
+EXIT_INTERRUPTED = 130
+TABLE_COLUMNS = (
+    ("B", "batch"), ("it/epoch", "updates_per_epoch"), ("updates", "total_updates"),
+    ("ms/update", "ms_per_update"), ("samples/s", "samples_per_s"), ("s/epoch", "seconds_per_epoch"),
+    ("memory/it", "memory_per_iteration_bytes"), ("loss", "final_loss"), ("accuracy", "final_accuracy"),
+)
+
+
+def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
+    """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
+    from epochviz.arguments import accumulation, batch_sizes, seed
+
+    parser = sub.add_parser("compare", help="train 2 to 4 batch sizes side by side and compare their costs")
+    training_args(parser)
+    parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
+                        help="2 to 4 batch sizes, 'full' for N (default 1,32,full)")
+    parser.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
+                        help="accumulate gradients over K batches per update (default 1: off)")
+    parser.add_argument("--scale-lr", action="store_true",
+                        help="scale the learning rate with the batch size, relative to the first run")
+    parser.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
+    parser.add_argument("--json", action="store_true", help="print the runs' figures as one JSON object")
+    return parser
+
+
+def _cell(key: str, row: dict) -> str:
+    value = row.get(key)
+    if key == "batch":
+        b = f"{row['accumulate']}x{row['batch_size']:,}" if row["accumulate"] > 1 else f"{row['batch_size']:,}"
+        return b
+    if value is None:
+        return "-"
+    if key == "memory_per_iteration_bytes":
+        return format_bytes(value)
+    if key in ("final_loss", "final_accuracy"):
+        return f"{value:.4f}"
+    if key == "ms_per_update":
+        return f"{value:.3f}" if value < 10 else f"{value:,.1f}"
+    if key == "seconds_per_epoch":
+        return f"{value:.3g}"
+    return f"{value:,.0f}" if isinstance(value, float) else f"{value:,}"
+
+
+def format_table(rows: list[dict]) -> str:
+    """The comparison as aligned text columns, one line per run."""
+    cells = [[title for title, _ in TABLE_COLUMNS]] + [[_cell(key, row) for _, key in TABLE_COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
+    return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in cells)
+
+
+class RunLine:
+    """One run's progress: a live bar on a terminal, one line when it ends otherwise."""
+
+    def __init__(self, label: str, total: int, stream: TextIO) -> None:
+        self.console = Console(file=stream, highlight=False)
+        self.label, self.total = label, total
+        self._progress: Progress | None = None
+        self._last_draw = 0.0
+        if self.console.is_terminal:
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=20),
+                                      TextColumn("{task.completed:,}/{task.total:,} updates - {task.fields[loss]}"),
+                                      console=self.console)
+            self._progress.start()
+            self._task = self._progress.add_task(label, total=total, loss="")
+
+    def advance(self, done: int, loss: float) -> None:
+        now = time.perf_counter()
+        if self._progress is not None and (now - self._last_draw > 0.05 or done == self.total):
+            self._last_draw = now
+            self._progress.update(self._task, completed=done, loss=f"loss: {loss:.4f}")
+
+    def finish(self, done: int, row: dict) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            return
+        loss = row["final_loss"]
+        self.console.print(f"{self.label}  {done:,}/{self.total:,} updates {'━' * 20} "
+                           f"{row['seconds_per_epoch'] or 0:.3g} s/epoch - loss: {loss if loss is None else round(loss, 4)}",
+                           soft_wrap=True)
+
+
+def train_one(config: RunConfig, stream: TextIO | None) -> tuple[dict, bool]:
+    """Train ``config`` to its end; its summary and whether it diverged."""
+    trainer = config.build()
+    tally = RunTally()
+    line = RunLine(run_label(config), trainer.schedule.total_iterations, stream) if stream else None
+    diverged = False
+    for record in trainer:
+        tally.add(1, record.batch_size, record.seconds)
+        if record.epoch_end and record.epoch_loss is not None:
+            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
+        if line is not None:
+            line.advance(tally.updates, record.loss)
+        if record.diverged:
+            diverged = True
+            break
+    row = summary(config, tally)
+    row["diverged"] = diverged
+    if line is not None:
+        line.finish(tally.updates, row)
+    return row, diverged
+
+
+def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Train every run, then print the table (or the JSON); 130 on Ctrl+C."""
+    from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
+
+    base = RunConfig(dataset=args.dataset, samples=args.samples, epochs=args.epochs, lr=args.lr,
+                     seed=args.seed, accumulate=args.accumulate)
+    try:
+        configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
+    except ValueError as exc:
+        parser.error(f"argument --batch-sizes: {exc}")
+    for config in configs:
+        try:
+            check_fits(config.widths, config.samples, config.batch_size, config.activation,
+                       base=resident_bytes() or INTERPRETER)
+        except MemoryError as exc:
+            parser.error(f"argument --batch-sizes: B = {config.batch_size:,}: {exc}")
+    rows = []
+    try:
+        for config in configs:
+            row, _ = train_one(config, None if args.json else sys.stdout)
+            rows.append(row)
+    except KeyboardInterrupt:
+        print(f"Interrupted during the run of B = {configs[len(rows)].batch_size:,}.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if args.json:
+        print(json.dumps({"runs": rows}))
+        return 0
+    print()
+    print(format_table(rows))
+    if any(row["diverged"] for row in rows):
+        print("A run diverged (its loss became infinite): try a smaller --lr.")
+    return 0
