@@ -30,15 +30,17 @@ def make_application(argv: list[str] | None = None):
 
 
 def _presets(args: Namespace) -> dict:
-    keys = ("dataset", "samples", "batch_size", "epochs", "lr")
+    keys = ("dataset", "samples", "batch_size", "epochs", "lr", "accumulate")
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
 
 
-def _wait_for(window: MainWindow, target: int, deadline: float) -> bool:
-    """Run the event loop until ``target`` iterations have arrived or the run has ended."""
+def _wait_for(window: MainWindow, target: int, deadline: float, done=None) -> bool:
+    """Run the event loop until ``target`` iterations have arrived or the run has ended (or ``done()``)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     def arrived() -> bool:
+        if done is not None:
+            return done()
         return window.last_iteration >= target or window.state in ("finished", "diverged", "error")
 
     def closed() -> bool:  # by Ctrl+C
@@ -70,7 +72,15 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     target = min(iterations, window.schedule.total_iterations)
     window.controls.speed.setValue(float("inf"))
-    window.run_iterations(target)
+    if window.compare.active:  # compare mode: every run to its end, then the picture
+        target, phase = 0, None
+        window.play()
+        if not _wait_for(window, 0, deadline, lambda: window.compare.state in ("finished", "error")):
+            window.pause()
+            print(f"epochviz: the runs did not finish within {SCREENSHOT_TIMEOUT_S} s; the picture shows "
+                  "how far they got", file=sys.stderr)
+    else:
+        window.run_iterations(target)
     if not _wait_for(window, target, deadline):
         if not window.isVisible():
             return EXIT_INTERRUPTED
@@ -154,7 +164,7 @@ def run_window(args: Namespace) -> int:
     app = make_application()
     scene = args.scene or ("1" if args.tour else None)
     window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
-                        **_presets(args))
+                        compare=args.compare, **_presets(args))
     interactive = not (picture or args.record)  # pictures and recordings neither read nor write settings
     if interactive:
         from epochviz.qt.remembered import restore

@@ -17,6 +17,7 @@ from typing import NoReturn
 from epochviz import __version__
 from epochviz.arguments import (
     accumulation,
+    batch_sizes,
     join_negative_values,
     layer_widths,
     output_path,
@@ -58,6 +59,8 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
     parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B", help="batch size B")
     parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E", help="number of epochs")
     parser.add_argument("--lr", type=positive_float, default=d(0.1), help="learning rate")
+    parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
+                        help="accumulate gradients over K batches per weight update (default 1: off)")
 
 
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
@@ -128,6 +131,8 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"epochviz {__version__}")
     add_training_args(parser, defaults=False)
     parser.add_argument("--play", action="store_true", help="start training as soon as the window opens")
+    parser.add_argument("--compare", type=batch_sizes, metavar="B,B,...",
+                        help="open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' is N)")
     pictures = parser.add_mutually_exclusive_group()
     pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
     pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
@@ -176,8 +181,6 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
     tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
     tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
-    tr.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
-                    help="accumulate gradients over K batches per weight update (default 1: off)")
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help="write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV")
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)

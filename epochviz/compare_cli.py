@@ -30,14 +30,12 @@ TABLE_COLUMNS = (
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
-    from epochviz.arguments import accumulation, batch_sizes, seed
+    from epochviz.arguments import batch_sizes, seed
 
     parser = sub.add_parser("compare", help="train 2 to 4 batch sizes side by side and compare their costs")
     training_args(parser)
     parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
                         help="2 to 4 batch sizes, 'full' for N (default 1,32,full)")
-    parser.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
-                        help="accumulate gradients over K batches per update (default 1: off)")
     parser.add_argument("--scale-lr", action="store_true",
                         help="scale the learning rate with the batch size, relative to the first run")
     parser.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")

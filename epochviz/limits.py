@@ -5,6 +5,7 @@ WINDOW_MAX_SAMPLES = 100_000
 WINDOW_MAX_EPOCHS = 100
 WINDOW_MAX_HIDDEN_LAYERS = 4
 WINDOW_MAX_HIDDEN_WIDTH = 64
+WINDOW_MAX_ACCUMULATE = 1024  # micro-batches per weight update (gradient accumulation)
 WINDOW_MAX_SPEED = 10_000  # iterations a second, below "max"
 WINDOW_MIN_SCALE = 0.75  # the projector scale (View > Larger / Smaller, --scale)
 WINDOW_MAX_SCALE = 2.5
@@ -41,7 +42,7 @@ def checked_window_presets(**presets: object) -> dict:
         if name == "dataset":
             if not isinstance(value, str) or value not in DATASETS:
                 raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {value!r}")
-        elif name in ("samples", "batch_size", "epochs"):
+        elif name in ("samples", "batch_size", "epochs", "accumulate"):
             if isinstance(value, str):
                 raise TypeError(f"{name} must be an integer, got {value!r}")
             value = check_positive_int(name, value)
@@ -51,6 +52,8 @@ def checked_window_presets(**presets: object) -> dict:
             raise TypeError(f"unknown preset {name!r}")
         out[name] = value
     check_window_presets(out.get("samples"), out.get("epochs"), out.get("lr"))
+    if out.get("accumulate", 1) > WINDOW_MAX_ACCUMULATE:
+        raise ValueError(f"accumulate must be from 1 to {WINDOW_MAX_ACCUMULATE:,}, got {out['accumulate']}")
     return out
 
 

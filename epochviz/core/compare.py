@@ -57,6 +57,19 @@ def compare_configs(base: RunConfig, choices: Sequence[BatchChoice], *, scale_lr
     return configs
 
 
+SMOOTHING_SHARE_OF_EPOCH = 1 / 20
+
+
+def smoothing_weight(config: RunConfig) -> float:
+    """An EMA weight that averages over the same number of samples in every run (1/20 of an epoch).
+
+    B = 1 then averages over ~N/20 updates and B = N over one (no smoothing),
+    so the lines compare the runs at the same amount of data, not of steps.
+    """
+    window = config.samples * SMOOTHING_SHARE_OF_EPOCH / config.schedule().effective_batch_size
+    return min(0.999, max(0.0, 1.0 - 1.0 / max(window, 1.0)))
+
+
 def run_label(config: RunConfig) -> str:
     """``B=32 · 63 it/epoch`` (``4×8`` when accumulating; ``B=N`` for the full batch)."""
     schedule = config.schedule()

@@ -20,6 +20,7 @@ from epochviz.core.schedule import BatchSchedule
 from epochviz.core.smoothing import ema_debiased
 
 X_AXES = ("iterations", "epochs", "samples")
+TIMED_AXES = (*X_AXES, "seconds")  # "seconds": the run's own training compute time (compare mode)
 BOUNDS_SAMPLE = 100_000  # at most this many values looked at to place the axes
 SMOOTHING_SLAB = 1 << 20  # values smoothed at a time when the whole history is re-smoothed
 
@@ -121,8 +122,11 @@ class Curve:
 class LossHistory:
     """Every iteration's loss of one run, its smoothed curve, and a pyramid for drawing it."""
 
-    def __init__(self, schedule: BatchSchedule, axis: str = "iterations", smoothing: float = 0.9) -> None:
+    def __init__(self, schedule: BatchSchedule, axis: str = "iterations", smoothing: float = 0.9,
+                 timed: bool = False) -> None:
         self.schedule = schedule
+        # With ``timed``, the cumulative compute seconds at every iteration: the "seconds" axis.
+        self.seconds: GrowingArray | None = GrowingArray(np.float64) if timed else None
         self.axis = axis
         self.smoothing = smoothing
         self.loss = GrowingArray(np.float64)
@@ -138,21 +142,40 @@ class LossHistory:
         """1, 2, ..., n: the iteration of every value (made on demand)."""
         return np.arange(1, len(self) + 1, dtype=np.float64)
 
-    def append(self, global_iteration: np.ndarray, loss: np.ndarray) -> None:
-        """Add the next iterations' losses (``global_iteration`` must continue from ``len(self) + 1``)."""
+    def append(self, global_iteration: np.ndarray, loss: np.ndarray, seconds: np.ndarray | None = None) -> None:
+        """Add the next iterations' losses (``global_iteration`` must continue from ``len(self) + 1``).
+
+        A timed history also takes each iteration's compute ``seconds``.
+        """
         if len(global_iteration) and int(global_iteration[0]) != len(self) + 1:
             raise ValueError(f"iterations must continue from {len(self) + 1}, got {int(global_iteration[0])}")
+        if self.seconds is not None:
+            done = self.seconds.view()[-1] if len(self.seconds) else 0.0
+            self.seconds.append(done + np.cumsum(seconds if seconds is not None else np.zeros(len(loss))))
         self.loss.append(loss)
         smoothed, self._ema_state = ema_debiased(loss, self.smoothing, self._ema_state)
         self.smoothed.append(smoothed)
         self.pyramid.extend(self.loss.view())
 
     def x_of(self, global_iteration) -> np.ndarray:
+        if self.axis == "seconds":  # iteration g ends at seconds[g - 1]; fractions in between
+            g = np.asarray(global_iteration, dtype=np.float64)
+            done = self.seconds.view()
+            return np.interp(g, np.arange(1, len(done) + 1), done, left=0.0) if len(done) else np.zeros_like(g)
         return x_values(self.schedule, self.axis, global_iteration)
+
+    def iteration_at(self, x: float) -> float:
+        """The (fractional) iteration at ``x`` on the current axis."""
+        if self.axis == "seconds":
+            return float(np.searchsorted(self.seconds.view(), x)) + 1.0
+        return iteration_at(self.schedule, self.axis, x)
 
     def set_axis(self, axis: str) -> None:
         """Switch the x axis: nothing is recomputed, the next curve is drawn on the new axis."""
-        x_values(self.schedule, axis, np.zeros(0))  # checks the name
+        if axis == "seconds" and self.seconds is None:
+            raise ValueError("the seconds axis needs a timed history")
+        if axis != "seconds":
+            x_values(self.schedule, axis, np.zeros(0))  # checks the name
         self.axis = axis
 
     # -- smoothing ------------------------------------------------------------
@@ -191,8 +214,8 @@ class LossHistory:
         empty = np.zeros(0)
         if not n:
             return Curve(empty, empty, empty, empty, 0)
-        g0 = max(1, math.floor(iteration_at(self.schedule, self.axis, x_from)) - 1)
-        g1 = min(n, math.ceil(iteration_at(self.schedule, self.axis, x_to)) + 1)
+        g0 = max(1, math.floor(self.iteration_at(x_from)) - 1)
+        g1 = min(n, math.ceil(self.iteration_at(x_to)) + 1)
         if g1 < g0:
             return Curve(empty, empty, empty, empty, 0)
         level, bucket = 0, 1
@@ -225,7 +248,7 @@ class LossHistory:
         n = len(self)
         if not n:
             return None
-        g = iteration_at(self.schedule, self.axis, x)
+        g = self.iteration_at(x)
         candidates = {min(max(int(math.floor(g)), 1), n), min(max(int(math.ceil(g)), 1), n)}
         best = min(candidates, key=lambda c: abs(float(self.x_of(c)) - x))
         return best - 1
@@ -244,10 +267,11 @@ class ChartBounds:
     X_HEADROOM = 1.25
     Y_HEADROOM = 1.15
 
-    def __init__(self) -> None:
+    def __init__(self, raw: bool = True) -> None:
         self.x_hi = 0.0
         self.y_hi = 0.0
         self._seen = 0
+        self.raw = raw  # False: fit the smoothed line only (compare mode, where B = 1's spikes would flatten the rest)
 
     def extend(self, history: LossHistory) -> bool:
         """Take in the points added since the last call; True if a limit moved."""
@@ -263,7 +287,7 @@ class ChartBounds:
         candidates = []
         loss = history.loss.view()[start::step]
         loss = loss[np.isfinite(loss)]
-        if len(loss):
+        if len(loss) and self.raw:
             candidates.append(float(np.percentile(loss, 99)) if len(loss) >= 20 else float(loss.max()))
         smoothed = history.smoothed.view()[start::step]
         if np.isfinite(smoothed).any():

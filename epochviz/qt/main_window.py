@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from epochviz.core.compare import DEFAULT_BATCH_SIZES, check_batch_choices
 from epochviz.core.history import LossHistory
 from epochviz.core.scenes import SceneError, find_scene
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
 from epochviz.limits import check_window_options, checked_window_presets
+from epochviz.qt.compare_mode import CompareMode
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
 from epochviz.qt.page_faults import avoid_huge_page_stalls
@@ -62,13 +65,16 @@ class MainWindow(QMainWindow):
         scene: str | None = None,
         scale: float = 1.0,
         theme: str | None = None,
+        compare: Sequence[int | str] | None = None,
+        accumulate: int | None = None,
     ) -> None:
         super().__init__()
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
         self.setWindowTitle("epochviz – epoch, batch and iteration")
         presets = checked_window_presets(dataset=dataset, samples=samples, batch_size=batch_size,
-                                         epochs=epochs, lr=lr)
+                                         epochs=epochs, lr=lr, accumulate=accumulate)
+        choices = check_batch_choices(compare) if compare is not None else DEFAULT_BATCH_SIZES
         check_window_options(play, scale, theme)
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
         worker.errored.connect(self._error_arrived, Qt.ConnectionType.QueuedConnection)
         self._chunk_arrived.connect(self._on_update)
         self._error_arrived.connect(self._on_error)
+        self.compare = CompareMode(self, choices, backend)  # the second mode: batch sizes side by side
 
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
@@ -135,12 +142,20 @@ class MainWindow(QMainWindow):
         self._on_speed(c.speed.value())
         if first_scene is not None:
             self.tour.start(first_scene)
+        if compare is not None:
+            self.set_compare(True)
         if play:
             self.play()
 
     # -- transport --------------------------------------------------------------
+    def set_compare(self, on: bool) -> None:
+        """Switch between one run and compare mode (Ctrl+K); the mode left behind pauses."""
+        self.compare.switch(on)
+
     def play(self) -> None:
-        if self.state in ("finished", "diverged", "error"):
+        if self.compare.active and self.compare.state in ("finished", "error"):
+            self.compare.restart()  # Play after the end compares again from scratch
+        elif self.state in ("finished", "diverged", "error") and not self.compare.active:
             self._new_run()  # Play after the end starts again from scratch
             self._send_configure()
         self._send("play")
@@ -174,6 +189,8 @@ class MainWindow(QMainWindow):
 
     def step_phase(self) -> None:
         """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
+        if self.compare.active:
+            return self.step()  # compare mode has no slow motion: one update of every run
         self._set_playing(False)
         if self.views.step_phase():
             self._send("step", 1)
@@ -193,6 +210,10 @@ class MainWindow(QMainWindow):
     def reset(self) -> None:
         """A fresh run with the same settings, paused at iteration 0."""
         self._set_playing(False)
+        if self.compare.active:
+            self.compare.restart()
+            self.statusBar().showMessage("Reset: every run starts again from update 0.", NOTICE_MS)
+            return
         self._new_run()
         self._send_configure()
         self.statusBar().showMessage("Reset: a new run starts from iteration 0 with fresh weights.", NOTICE_MS)
@@ -207,6 +228,9 @@ class MainWindow(QMainWindow):
         self.views.set_transport(playing=playing, speed=self.controls.speed.value())
 
     def _send(self, *command: object) -> None:
+        if self.compare.active:
+            self.compare.send(tuple(command))
+            return
         if self._reconfigure.isActive():  # a pending new run must start before it is driven
             self._send_configure()
         self.command.emit(tuple(command))
@@ -242,6 +266,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Cannot use these settings: {exc}", NOTICE_MS)
             return
         self.config = config
+        self.compare.set_base(config)
         self._new_run()
         self._reconfigure.start()
         self.statusBar().showMessage("Settings changed: the run was reset to iteration 0.", NOTICE_MS)
@@ -292,6 +317,9 @@ class MainWindow(QMainWindow):
         repaint a tick instead of one per update and per view, and taking turns
         keeps each repaint short (no frame paints both the chart and the views).
         """
+        if self.compare.active:
+            self.compare.tick()
+            return
         self._chart_turn = not self._chart_turn
         if self._chart_turn:
             self.chart.tick()
@@ -302,6 +330,7 @@ class MainWindow(QMainWindow):
         """Draw everything now: counters, views and chart (scripts, screenshots, tests)."""
         self._present_state()
         self.chart.tick()
+        self.compare.present()
 
     def _present_state(self) -> None:
         """Counters and views together, so that they show the same iteration."""
@@ -354,3 +383,4 @@ class MainWindow(QMainWindow):
         """Stop training and join the worker thread (safe to call twice)."""
         self._reconfigure.stop()
         self._stop_worker()
+        self.compare.shutdown()

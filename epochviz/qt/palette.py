@@ -47,3 +47,8 @@ NODE_FILL = QColor(255, 255, 255)  # a neuron
 def swatch(colour: QColor, text: str) -> str:
     """A coloured square and its meaning, as rich text for a legend line."""
     return f"<span style='color:{colour.name()}'>■</span>&nbsp;{text}"
+
+# Compare mode's runs, in order: Okabe-Ito blue, vermillion, bluish green and reddish purple
+# (apart for every common colour blindness and on a projector), each with its own marker too.
+RUN_COLOURS = [QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167)]
+RUN_SYMBOLS = ["o", "s", "t", "d"]

@@ -104,6 +104,7 @@ class Projector(QObject):
         self.applied = factor
         scale_text(window, factor)
         window.chart.set_scale(factor)
+        window.compare.view.plot.set_scale(factor)
         parts = window.layout_parts
         parts.controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * max(1.0, factor)))
         parts.controls_area.setMinimumWidth(0)

@@ -115,6 +115,7 @@ def apply_theme(window: QMainWindow, name: str) -> Theme:
     app = QApplication.instance()
     app.setPalette(_qt_palette(theme))
     window.chart.restyle(QColor(*theme.base), QColor(*theme.text), theme.line_scale)
+    window.compare.view.plot.restyle(QColor(*theme.base), QColor(*theme.text))
     window.views.dataset.restyle()
     window.banner.setStyleSheet(theme.banner)
     window.tour.caption.setStyleSheet(theme.caption)

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from epochviz.core.session import RunConfig
 from epochviz.qt.controls import ControlPanel
@@ -52,6 +61,8 @@ class WindowLayout:
     controls_area: QScrollArea
     splitter: QSplitter | None = None
     results: QSplitter | None = None  # the views above the chart
+    stack: QStackedWidget | None = None  # page 0: the one run's results; page 1: compare mode
+    compare_toggle: QPushButton | None = None
 
     def share_width(self, window: QMainWindow) -> None:
         """The results get the room they need first; the controls get what is left, up to 400 px."""
@@ -100,6 +111,13 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     left = QWidget()
     left_column = QVBoxLayout(left)
     left_column.setContentsMargins(4, 4, 4, 4)
+    toggle = parts.compare_toggle = QPushButton("⇆ Compare batch sizes")
+    toggle.setObjectName("compareToggle")
+    toggle.setCheckable(True)
+    toggle.setAccessibleName("Compare batch sizes side by side")
+    toggle.setToolTip("Train 2 to 4 batch sizes side by side on the same data from the same weights, "
+                      "and back to one run (Ctrl+K)")
+    left_column.addWidget(toggle)
     left_column.addWidget(parts.controls)
     left_column.addWidget(parts.glossary)
     left_column.addStretch(1)
@@ -109,7 +127,9 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
     splitter = parts.splitter = QSplitter()
     splitter.addWidget(controls)
-    splitter.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
+    stack = parts.stack = QStackedWidget()
+    stack.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
+    splitter.addWidget(stack)
     splitter.setStretchFactor(1, 1)
     window.setCentralWidget(splitter)
     window.statusBar().showMessage("")  # there from the start: its first message must not shift the layout

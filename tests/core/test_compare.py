@@ -5,7 +5,7 @@ import time
 import numpy as np
 import pytest
 
-from epochviz.core.compare import RunTally, compare_configs, run_label, summary
+from epochviz.core.compare import RunTally, compare_configs, run_label, smoothing_weight, summary
 from epochviz.core.compare_engine import CompareChunk, CompareEngine
 from epochviz.core.session import RunConfig
 
@@ -118,3 +118,10 @@ def test_a_run_that_ends_does_not_stop_the_others():
     assert [lane.state for lane in merged.lanes] == ["finished", "finished"]
     assert [len(lane) for lane in merged.lanes] == [1, 20]
     assert np.all(np.isfinite(merged.lanes[1].seconds))
+
+
+def test_every_run_smooths_over_the_same_number_of_samples():
+    one, mini, full = compare_configs(base(), [1, 32, "full"])
+    assert smoothing_weight(one) == pytest.approx(1 - 1 / 100)  # N / 20 = 100 updates
+    assert smoothing_weight(mini) == pytest.approx(1 - 32 / 100)
+    assert smoothing_weight(full) == 0.0

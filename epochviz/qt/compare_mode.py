@@ -1,0 +1,236 @@
+"""Compare mode: 2 to 4 batch sizes trained side by side, the window's second mode.
+
+``CompareMode`` owns the comparison: its runs' configs (``core.compare``), a
+worker whose training process interleaves every run (``core.compare_engine``),
+each run's loss history and tally, and the ``CompareView`` that draws them.
+The window forwards the transport (play, pause, step, reset, speed) and its
+settings to it while the mode is on, and calls ``tick`` on its frame clock.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from epochviz.core.compare import (
+    DEFAULT_BATCH_SIZES,
+    MAX_RUNS,
+    BatchChoice,
+    RunTally,
+    check_batch_choices,
+    compare_configs,
+    run_label,
+    smoothing_weight,
+    summary,
+)
+from epochviz.core.compare_engine import CompareChunk
+from epochviz.core.history import LossHistory
+from epochviz.core.session import RunConfig
+from epochviz.qt.compare_view import CompareView
+from epochviz.qt.screen_fit import scrolling
+from epochviz.qt.worker import WorkerThread
+
+NOTICE_MS = 6000
+TABLE_EVERY_FRAMES = 8  # the table's figures change a few times a second, not at 60 Hz
+
+
+class CompareMode(QObject):
+    """The comparison's state and its worker; ``view`` is its screen."""
+
+    command = Signal(object)
+    _arrived = Signal(object)  # relay into the GUI thread (see MainWindow)
+    _failed = Signal(str)
+    state_changed = Signal(str)  # the comparison's state: paused, playing, finished, error
+    notice = Signal(str)
+
+    def __init__(self, window, choices: Sequence[BatchChoice] = DEFAULT_BATCH_SIZES,
+                 backend: str = "process") -> None:
+        super().__init__(window)
+        self.window = window
+        self.base: RunConfig = window.config
+        self.choices = check_batch_choices(list(choices))
+        self.scale_lr = False
+        self.backend = backend
+        self.active = False
+        self.run_id = 0
+        self.state = "idle"
+        self.configs: list[RunConfig] = []
+        self.histories: list[LossHistory] = []
+        self.tallies: list[RunTally] = []
+        self.busy_seconds: list[float] = []
+        self.worker_thread: WorkerThread | None = None
+        self._frames = 0
+        self.view = CompareView()
+        v = self.view
+        v.add_requested.connect(self.add_run)
+        v.remove_requested.connect(self.remove_run)
+        v.hidden_changed.connect(v.plot.set_hidden)
+        v.scale_lr_changed.connect(self.set_scale_lr)
+        v.axis_changed.connect(v.plot.set_axis)
+        self._arrived.connect(self._on_chunk)
+        self._failed.connect(self._on_error)
+        parts = window.layout_parts
+        parts.stack.addWidget(scrolling(v, horizontal=True))  # a narrow window scrolls; it never grows
+        parts.compare_toggle.toggled.connect(self.switch)
+        QShortcut(QKeySequence("Ctrl+K"), window, parts.compare_toggle.toggle)
+        self.notice.connect(window._show_notice)
+        self.state_changed.connect(self._on_state)
+
+    # -- the worker ---------------------------------------------------------------
+    def _ensure_worker(self) -> None:
+        if self.worker_thread is None:
+            self.worker_thread = WorkerThread(self.backend, kind="compare")
+            worker = self.worker_thread.worker
+            self.command.connect(worker.command)
+            worker.updated.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+            worker.errored.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def send(self, command: tuple) -> None:
+        """A transport command for every run (play, pause, step, step_epoch, speed)."""
+        self._ensure_worker()
+        self.command.emit(tuple(command))
+
+    def shutdown(self) -> None:
+        if self.worker_thread is not None:
+            self.worker_thread.stop()
+
+    # -- the runs -----------------------------------------------------------------
+    def set_base(self, base: RunConfig) -> None:
+        """New shared settings (dataset, N, epochs, lr, network...): the runs start again."""
+        self.base = base
+        self.restart()
+
+    def add_run(self, batch_size: BatchChoice) -> None:
+        if len(self.choices) >= MAX_RUNS:
+            self.notice.emit(f"Compare mode shows at most {MAX_RUNS} runs: remove one first.")
+            return
+        self.choices.append(batch_size)
+        self.restart()
+
+    def remove_run(self, index: int) -> None:
+        if len(self.choices) <= 2:
+            self.notice.emit("A comparison needs at least 2 runs.")
+            return
+        del self.choices[index]
+        self.view.plot.hidden = {i - (i > index) for i in self.view.plot.hidden if i != index}
+        self.restart()
+
+    def set_scale_lr(self, on: bool) -> None:
+        self.scale_lr = bool(on)
+        if self.view.scale_lr.isChecked() != self.scale_lr:
+            self.view.scale_lr.setChecked(self.scale_lr)
+        self.restart()
+
+    def restart(self) -> None:
+        """Fresh runs from update 0 (same data, same initial weights), paused unless playing."""
+        try:
+            configs = [c.validated() for c in compare_configs(self.base, self.choices, scale_lr=self.scale_lr)]
+        except ValueError as exc:
+            self.notice.emit(f"Cannot compare these settings: {exc}")
+            return
+        self.run_id += 1
+        self.configs = configs
+        self.histories = [LossHistory(c.schedule(), smoothing=smoothing_weight(c), timed=True) for c in configs]
+        self.tallies = [RunTally() for _ in configs]
+        self.busy_seconds = [0.0] * len(configs)
+        self.view.plot.set_runs(self.histories)
+        self.view.show_runs(self.labels, self.view.plot.hidden, self.base.samples)
+        self.view.caption.setText(self._caption())
+        self._show_table()
+        playing = self.state == "playing"
+        self.state = "paused"
+        if self.active:
+            self.send(("configure", self.configs, self.run_id))
+            if playing:
+                self.send(("play",))
+
+    @property
+    def labels(self) -> list[str]:
+        return [run_label(c) for c in self.configs]
+
+    def _caption(self) -> str:
+        base = self.base
+        lr = (f"learning rate {base.lr:g} × B / {self.configs[0].schedule().effective_batch_size:,} "
+              "(scaled with the batch size)" if self.scale_lr else f"learning rate {base.lr:g} for every run")
+        return (f"<b>{len(self.configs)} batch sizes, one dataset</b>: {base.samples:,} {base.dataset} samples, "
+                f"{base.epochs} epochs, {lr}. Every run starts from the same weights and sees the same "
+                "shuffles; they take turns on one CPU core.")
+
+    # -- entering and leaving -------------------------------------------------------
+    def switch(self, on: bool) -> None:
+        """Compare mode on (fresh runs, at the window's speed) or off (the runs pause); the other mode pauses."""
+        window = self.window
+        toggle = window.layout_parts.compare_toggle
+        if toggle.isChecked() != on:
+            toggle.setChecked(on)  # comes back here through ``toggled``
+            return
+        if on == self.active:
+            return
+        window.pause()
+        if on:
+            speed = window.controls.speed.value()
+            self.active, self.state = True, "paused"
+            self.send(("speed", None if math.isinf(speed) else speed))
+            self.restart()
+        else:
+            self.send(("pause",))
+            self.active, self.state = False, "paused"
+        window.layout_parts.stack.setCurrentIndex(1 if on else 0)
+        window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
+        window.statusBar().showMessage(
+            "Compare mode: the runs differ only in batch size. Space plays them all." if on
+            else "One run again: it continues where it was paused.", NOTICE_MS)
+
+    def _on_state(self, state: str) -> None:
+        if state in ("finished", "error"):
+            self.window._set_playing(False)
+        if state == "finished":
+            self.window.statusBar().showMessage("Every run has finished. Press Play to compare again from scratch.")
+
+    # -- updates --------------------------------------------------------------------
+    def _on_chunk(self, chunk: CompareChunk) -> None:
+        if chunk.run_id != self.run_id or not self.active:
+            return
+        plot = self.view.plot
+        for i, lane in enumerate(chunk.lanes[: len(self.histories)]):
+            if len(lane):
+                self.histories[i].append(lane.global_iteration, lane.loss, lane.seconds)
+                self.tallies[i].add(len(lane), int(lane.batch_size.sum()), float(lane.seconds.sum()))
+                plot.mark_dirty()
+            for end in lane.epoch_ends:
+                self.tallies[i].add_epoch_end(end.loss, end.accuracy)
+                plot.add_epoch_end(i, end.global_iteration, end.loss)
+        self.busy_seconds = chunk.busy_seconds
+        if chunk.error:
+            self._on_error(chunk.error)
+        elif chunk.state != self.state:
+            self.state = chunk.state
+            self.state_changed.emit(chunk.state)
+
+    def _on_error(self, message: str) -> None:
+        self.state = "error"
+        self.state_changed.emit("error")
+        self.notice.emit(f"Compare mode stopped by an error: {message}. Press Reset to start again.")
+
+    def tick(self) -> None:
+        """The window's frame clock: the chart at its own pace, the table a few times a second."""
+        self.view.plot.tick()
+        self._frames += 1
+        if self._frames % TABLE_EVERY_FRAMES == 0:
+            self._show_table()
+
+    def present(self) -> None:
+        """Draw everything now (scripts, screenshots, tests)."""
+        self.view.plot.mark_dirty()
+        self.view.plot.redraw()
+        self._show_table()
+
+    def rows(self) -> list[dict]:
+        """The table's rows: each run's summary with its legend label."""
+        return [dict(summary(c, t), label=label) for c, t, label in zip(self.configs, self.tallies, self.labels)]
+
+    def _show_table(self) -> None:
+        self.view.table.show_rows(self.rows())

@@ -1,0 +1,260 @@
+"""Compare mode's chart: every run's loss curve overlaid, a colour and a marker per run.
+
+Each run draws its batch loss thin and faint, its smoothed loss thick, and its
+whole-dataset loss at every epoch end as markers: those points are comparable
+across runs. The x axis is epochs, weight updates, samples seen or the run's
+own training seconds. Per frame the cost is a few thousand points per run at
+any length (each run's ``LossHistory`` hands over one min/max pair per pixel).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+
+from epochviz.core.history import ChartBounds, LossHistory
+from epochviz.qt.loss_plot import MIN_PLOT_HEIGHT, TICK_POINT_SIZE, HistoryCurve, ThousandsAxis, TimedPlotWidget
+from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS
+
+COMPARE_AXES = {
+    "epochs": "epochs (the same data seen)",
+    "iterations": "weight updates, log scale (the same number of steps)",
+    "samples": "samples seen",
+    "seconds": "training seconds (each run's own compute time)",
+}
+MIN_REDRAW_S = 0.033
+REDRAW_SHARE = 5
+LOG_PIECES = 8  # a log axis is drawn in this many pieces, each with its own level of detail
+
+
+def _concat(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+class LogAxis(ThousandsAxis):
+    """An axis whose values are log10(x) but whose labels read 1, 10, 100, 1,000."""
+
+    integers = False
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
+        return [(1.0, 0.0)]  # one tick per decade
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        return [f"{10 ** v:,.0f}" for v in values]
+
+
+class RunCurves:
+    """The plot items of one run: batch loss, smoothed loss and epoch-end markers."""
+
+    def __init__(self, plot: pg.PlotItem, index: int) -> None:
+        self.index = index
+        self.colour = RUN_COLOURS[index % len(RUN_COLOURS)]
+        self.raw = HistoryCurve()
+        self.smooth = pg.PlotDataItem()
+        self.marks = pg.ScatterPlotItem(symbol=RUN_SYMBOLS[index % len(RUN_SYMBOLS)])
+        for item in (self.raw, self.smooth, self.marks):
+            plot.addItem(item)
+        self.epoch_iterations: list[int] = []
+        self.epoch_losses: list[float] = []
+
+    def style(self, scale: float) -> None:
+        faint = QColor(self.colour)
+        faint.setAlpha(55)
+        self.raw.setPen(pg.mkPen(faint, width=1 * scale))
+        self.smooth.setPen(pg.mkPen(self.colour, width=3 * scale))
+        self.marks.setPen(pg.mkPen("w", width=1.5 * scale))
+        self.marks.setBrush(pg.mkBrush(self.colour))
+        self.marks.setSize(13 * scale)
+
+    def set_visible(self, visible: bool) -> None:
+        for item in (self.raw, self.smooth, self.marks):
+            item.setVisible(visible)
+
+    def remove_from(self, plot: pg.PlotItem) -> None:
+        for item in (self.raw, self.smooth, self.marks):
+            plot.removeItem(item)
+
+
+class ComparePlot(TimedPlotWidget):
+    """The overlaid chart (``comparePlot``); ``set_runs`` then ``mark_dirty`` and ``tick`` per frame."""
+
+    def __init__(self) -> None:
+        self.linear_axis, self.log_axis = ThousandsAxis("bottom"), LogAxis("bottom")
+        super().__init__(background="w", axisItems={"bottom": self.linear_axis})
+        self.setObjectName("comparePlot")
+        self.setAccessibleName("Loss of every compared run")
+        self.setMinimumHeight(MIN_PLOT_HEIGHT)
+        item = self.getPlotItem()
+        item.setLabel("left", "loss")
+        item.hideButtons()
+        item.vb.disableAutoRange()
+        item.vb.sigRangeChangedManually.connect(self._stop_following)
+        item.vb.sigRangeChanged.connect(self.mark_dirty)
+        item.getAxis("left").setStyle(hideOverlappingLabels=False)
+        item.layout.setContentsMargins(0, 10, 10, 0)
+        self.axis_key = "epochs"
+        self.scale = 1.0
+        self._colours = (QColor("white"), QColor(40, 40, 40))
+        self.runs: list[RunCurves] = []
+        self.histories: list[LossHistory] = []
+        self.hidden: set[int] = set()
+        self.following = True
+        self._bounds: list[ChartBounds] = []
+        self._dirty = False
+        self._next_redraw = 0.0
+        self._interval = MIN_REDRAW_S
+        self.set_axis("epochs")
+        self.set_scale(1.0)
+
+    def set_runs(self, histories: list[LossHistory]) -> None:
+        """Show these runs' histories (one per run, in order), from scratch."""
+        item = self.getPlotItem()
+        for run in self.runs:
+            run.remove_from(item)
+        self.histories = histories
+        self.runs = [RunCurves(item, i) for i in range(len(histories))]
+        for run, history in zip(self.runs, histories):
+            run.raw.history = history
+            run.style(self.scale)
+            run.set_visible(run.index not in self.hidden)
+            history.set_axis(self.axis_key)
+        self.follow()
+
+    def add_epoch_end(self, index: int, global_iteration: int, loss: float) -> None:
+        run = self.runs[index]
+        run.epoch_iterations.append(global_iteration)
+        run.epoch_losses.append(loss)
+        self._place_marks(run)
+
+    def _place_marks(self, run: RunCurves) -> None:
+        history = self.histories[run.index]
+        xs = history.x_of(np.array(run.epoch_iterations, dtype=np.float64))
+        run.marks.setData(self._to_plot(xs), run.epoch_losses)
+
+    @property
+    def log_x(self) -> bool:
+        """Weight updates are drawn on a log axis: B = N's few steps and B = 1's many both show."""
+        return self.axis_key == "iterations"
+
+    def _to_plot(self, x: np.ndarray) -> np.ndarray:
+        return np.log10(np.maximum(x, 1.0)) if self.log_x else x
+
+    def set_hidden(self, index: int, hidden: bool) -> None:
+        """Hide or show one run's curves (the table keeps its row)."""
+        (self.hidden.add if hidden else self.hidden.discard)(index)
+        if index < len(self.runs):
+            self.runs[index].set_visible(not hidden)
+        self.follow()
+
+    def set_axis(self, key: str) -> None:
+        """Epochs, weight updates (``iterations``), samples seen or training seconds."""
+        if key not in COMPARE_AXES:
+            raise ValueError(f"the x axis must be one of {', '.join(COMPARE_AXES)}, got {key!r}")
+        self.axis_key = key
+        item = self.getPlotItem()
+        axis = self.log_axis if self.log_x else self.linear_axis
+        if item.getAxis("bottom") is not axis:
+            item.setAxisItems({"bottom": axis})
+            self.set_scale(self.scale)
+            self.restyle(*self._colours)
+        item.setLabel("bottom", COMPARE_AXES[key])
+        self.linear_axis.integers = key == "samples"
+        for run, history in zip(self.runs, self.histories):
+            history.set_axis(key)
+            self._place_marks(run)
+        self.follow()
+
+    def set_scale(self, factor: float) -> None:
+        self.scale = factor
+        item = self.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(TICK_POINT_SIZE * factor)
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTickFont(font)
+            item.getAxis(side).label.setFont(font)
+        for run in self.runs:
+            run.style(factor)
+        self.mark_dirty()
+
+    def restyle(self, background: QColor, ink: QColor) -> None:
+        self._colours = (background, ink)
+        self.setBackground(background)
+        for side in ("left", "bottom"):
+            self.getPlotItem().getAxis(side).setPen(ink)
+            self.getPlotItem().getAxis(side).setTextPen(ink)
+
+    def follow(self) -> None:
+        """Fit the view to every visible run and keep following them."""
+        self.following = True
+        self._bounds = [ChartBounds(raw=False) for _ in self.histories]
+        if not any(len(h) for h in self.histories):
+            self.getPlotItem().vb.setRange(xRange=(0, 1), yRange=(0, 1.0), padding=0)
+        self.mark_dirty()
+
+    def _stop_following(self, *_: object) -> None:
+        self.following = False
+
+    def mark_dirty(self, *_: object) -> None:
+        self._dirty = True
+
+    def tick(self) -> None:
+        """The window's frame: redraw if something changed and the chart's own pace allows."""
+        now = time.perf_counter()
+        if now >= self._next_redraw:
+            self._next_redraw = now + self._interval
+            self.redraw()
+
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        started = time.perf_counter()
+        vb = self.getPlotItem().vb
+        if self.following:
+            self._fit(vb)
+        (x0, x1), _ = vb.viewRange()
+        columns = max(1, int(vb.width()))
+        for run, history in zip(self.runs, self.histories):
+            if run.index in self.hidden:
+                continue
+            x, loss, sx, smoothed = self._curve(history, x0, x1, columns)
+            run.raw.setData(x, loss, connect="finite")
+            run.smooth.setData(sx, smoothed, connect="finite")
+        self._dirty = False
+        cost_s = time.perf_counter() - started + self.paint_ms / 1e3
+        self._interval = max(MIN_REDRAW_S, REDRAW_SHARE * cost_s)
+
+    def _curve(self, history: LossHistory, x0: float, x1: float, columns: int):
+        """(x, loss, smoothed x, smoothed) in plot coordinates for the visible range."""
+        if not self.log_x:
+            c = history.curve(x0, x1, columns)
+            return c.x, c.loss, c.smoothed_x, c.smoothed
+        # On a log axis each decade gets its share of the pixels: draw it piece by piece,
+        # each piece keeping only its own points, so that the pieces join without overlap.
+        edges = 10 ** np.linspace(x0, x1, LOG_PIECES + 1)
+        xs, losses, sxs, smooths = [], [], [], []
+        for k, (a, b) in enumerate(zip(edges, edges[1:])):
+            c = history.curve(a, b, max(1, columns // LOG_PIECES))
+            last = k == LOG_PIECES - 1
+            keep = (c.x >= a) & ((c.x <= b) if last else (c.x < b))
+            keep_smooth = (c.smoothed_x >= a) & ((c.smoothed_x <= b) if last else (c.smoothed_x < b))
+            xs.append(c.x[keep])
+            losses.append(c.loss[keep])
+            sxs.append(c.smoothed_x[keep_smooth])
+            smooths.append(c.smoothed[keep_smooth])
+        return (self._to_plot(_concat(xs)), _concat(losses), self._to_plot(_concat(sxs)), _concat(smooths))
+
+    def _fit(self, vb) -> None:
+        moved = False
+        for i, (bounds, history) in enumerate(zip(self._bounds, self.histories)):
+            if i not in self.hidden:
+                moved |= bounds.extend(history)
+        shown = [b for i, b in enumerate(self._bounds) if i not in self.hidden and b.x_hi > 0]
+        if moved and shown:
+            x_hi = max(b.x_hi for b in shown)
+            y_hi = max(b.y_hi for b in shown)
+            x_range = (0.0, float(np.log10(max(x_hi, 10.0)))) if self.log_x else (0.0, x_hi)
+            vb.setRange(xRange=x_range, yRange=(0, max(y_hi, 0.1)), padding=0)

@@ -1,0 +1,170 @@
+"""Compare mode in the window: runs side by side, their curves, table, axes and switches."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from epochviz.cli import build_parser
+from epochviz.qt.compare_plot import HistoryCurve
+from tests.qt.conftest import WAIT_MS
+
+
+def compare_window(make_window, **kwargs):
+    kwargs.setdefault("compare", [1, 32, "full"])
+    kwargs.setdefault("samples", 200)
+    kwargs.setdefault("epochs", 2)
+    kwargs.setdefault("backend", "thread")
+    return make_window(**kwargs)
+
+
+def run_to_end(qtbot, window):
+    window.controls.speed.setValue(float("inf"))
+    window.play()
+    qtbot.waitUntil(lambda: window.compare.state == "finished", timeout=WAIT_MS)
+    window.present()
+
+
+def curves(window):
+    plot = window.findChild(object, "comparePlot")
+    return [item for item in plot.getPlotItem().listDataItems() if isinstance(item, HistoryCurve)]
+
+
+def test_the_keyword_opens_compare_mode_with_one_curve_per_run_in_order(make_window, qtbot):
+    window = compare_window(make_window)
+    assert window.findChild(object, "compareToggle").isChecked()
+    assert window.layout_parts.stack.currentIndex() == 1 and window.compare.view.isVisible()
+    run_to_end(qtbot, window)
+    found = curves(window)
+    assert len(found) == 3
+    updates = [len(c.getOriginalDataset()[0]) for c in found]
+    assert updates == [2 * 200, 2 * 7, 2 * 1]  # B = 1, 32 and N, two epochs each
+    x, y = found[1].getOriginalDataset()
+    assert x.tolist() == list(range(1, 15)) and np.all(np.isfinite(y))
+    labels = [chip.check.text() for chip in window.compare.view.chips]
+    assert labels == ["━━ B=1 · 200 it/epoch", "━━ B=32 · 7 it/epoch", "━━ B=200 (N) · 1 it/epoch"]
+
+
+def test_the_command_line_opens_compare_mode(make_window):
+    args = build_parser().parse_args(["--compare", "1,32,full", "--samples", "300"])
+    assert args.compare == [1, 32, "full"]
+    window = make_window(compare=args.compare, samples=args.samples, backend="thread")
+    assert [c.batch_size for c in window.compare.configs] == [1, 32, 300]
+
+
+def test_the_table_shows_each_runs_arithmetic(make_window, qtbot):
+    window = compare_window(make_window, accumulate=2)
+    run_to_end(qtbot, window)
+    table = window.findChild(object, "compareTable")
+    assert table.rowCount() == 3
+    header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    cell = {name: [table.item(r, header.index(name)).text() for r in range(3)] for name in header}
+    assert cell["B"] == ["2 × 1", "2 × 32", "2 × 200"]
+    assert cell["it/epoch"] == ["100", "4", "1"]  # ceil(ceil(200 / B) / 2)
+    assert cell["updates"] == ["200", "8", "2"]
+    assert all(text != "–" for text in cell["samples/s"] + cell["s/epoch"] + cell["loss"] + cell["accuracy"])
+    rows = window.compare.rows()
+    for row in rows:
+        assert row["seconds_per_epoch"] == pytest.approx(row["ms_per_update"] / 1e3 * row["updates_per_epoch"])
+
+
+@pytest.mark.parametrize("axis", ["epochs", "iterations", "samples", "seconds"])
+def test_every_x_axis_draws_every_run(make_window, qtbot, axis):
+    window = compare_window(make_window)
+    run_to_end(qtbot, window)
+    view = window.compare.view
+    view.axis.setCurrentIndex(view.axis.findData(axis))
+    window.present()
+    plot = view.plot
+    assert plot.getPlotItem().getAxis("bottom").labelText.startswith(
+        {"epochs": "epochs", "iterations": "weight updates", "samples": "samples", "seconds": "training seconds"}[axis])
+    for run in plot.runs:
+        x, _ = run.raw.getData()
+        assert len(x) > 0 and np.all(np.diff(x) >= 0)
+    ends = [run.marks.getData()[0] for run in plot.runs]
+    if axis == "epochs":
+        assert [e.tolist() for e in ends] == [[1.0, 2.0]] * 3  # the epoch ends line up across runs
+    if axis == "samples":
+        assert [e.tolist() for e in ends] == [[200.0, 400.0]] * 3
+    if axis == "iterations":  # log scale: the plot holds log10 of the update count
+        assert [np.round(10 ** e).tolist() for e in ends] == [[200, 400], [7, 14], [1, 2]]
+    if axis == "seconds":
+        totals = [h.seconds.view()[-1] for h in window.compare.histories]
+        assert all(t > 0 for t in totals)
+
+
+def test_a_run_can_be_added_removed_and_hidden(make_window, qtbot):
+    window = compare_window(make_window)
+    view = window.compare.view
+    view.new_batch.setValue(64)
+    qtbot.mouseClick(view.add, Qt.MouseButton.LeftButton)
+    assert [c.batch_size for c in window.compare.configs] == [1, 32, 200, 64]
+    assert not view.add.isEnabled()  # at most four
+    qtbot.mouseClick(view.chips[0].remove, Qt.MouseButton.LeftButton)
+    assert [c.batch_size for c in window.compare.configs] == [32, 200, 64]
+    view.chips[1].check.setChecked(False)
+    assert not window.compare.view.plot.runs[1].raw.isVisible()
+    assert window.compare.view.table.rowCount() == 3  # a hidden run keeps its row
+    qtbot.mouseClick(view.chips[0].remove, Qt.MouseButton.LeftButton)
+    assert len(window.compare.configs) == 2
+    assert not any(chip.remove.isEnabled() for chip in view.chips)  # at least two
+    run_to_end(qtbot, window)
+    assert len(curves(window)) == 2
+
+
+def test_the_learning_rate_switch_scales_with_the_batch(make_window, qtbot):
+    window = compare_window(make_window, compare=[10, 40], lr=0.01)
+    assert [c.lr for c in window.compare.configs] == [0.01, 0.01]
+    window.compare.view.scale_lr.setChecked(True)
+    assert [c.lr for c in window.compare.configs] == pytest.approx([0.01, 0.04])
+    assert "scaled" in window.compare.view.caption.text()
+    window.compare.view.scale_lr.setChecked(False)
+    assert [c.lr for c in window.compare.configs] == [0.01, 0.01]
+
+
+def test_the_toggle_switches_modes_and_the_transport_follows(make_window, qtbot):
+    window = make_window(samples=200, epochs=2, backend="thread")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.layout_parts.stack.currentIndex() == 0 and not window.compare.active
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.compare.active and window.layout_parts.stack.currentIndex() == 1
+    assert not window.controls.batch.isEnabled()
+    window.step()  # one update of every run
+    qtbot.waitUntil(lambda: all(len(h) == 1 for h in window.compare.histories), timeout=WAIT_MS)
+    assert window.last_iteration == 0  # the single run did not move
+    window.set_compare(False)
+    assert window.layout_parts.stack.currentIndex() == 0 and window.controls.batch.isEnabled()
+    window.step()
+    qtbot.waitUntil(lambda: window.last_iteration == 1, timeout=WAIT_MS)
+
+
+def test_changing_a_shared_setting_restarts_every_run(make_window, qtbot):
+    window = compare_window(make_window)
+    run_to_end(qtbot, window)
+    window.controls.epochs.setValue(3)
+    window.flush_settings()
+    assert all(len(h) == 0 for h in window.compare.histories)
+    assert [c.epochs for c in window.compare.configs] == [3, 3, 3]
+    run_to_end(qtbot, window)
+    assert [len(h) for h in window.compare.histories] == [600, 21, 3]
+
+
+def test_bad_compare_keywords_are_refused(make_window):
+    for bad in ([1], [1, 2, 3, 4, 5], [0, 3], ["half", 2], "1,32"):
+        with pytest.raises(ValueError):
+            compare_window(make_window, compare=bad)
+
+
+def test_each_run_has_its_own_colour_and_marker(make_window):
+    window = compare_window(make_window, compare=[1, 2, 3, 4])
+    runs = window.compare.view.plot.runs
+    assert len({run.colour.name() for run in runs}) == 4
+    assert len({run.marks.opts["symbol"] for run in runs}) == 4
+
+
+def test_every_run_trains_in_one_child_process(make_window, qtbot):
+    window = compare_window(make_window, backend="process")
+    run_to_end(qtbot, window)
+    assert [len(h) for h in window.compare.histories] == [400, 14, 2]
+    worker = window.compare.worker_thread.worker
+    assert worker.trainer_pid is not None and worker.trainer_pid != window.worker_thread.worker.trainer_pid
