@@ -355,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"core": core_rows(args.rounds)}
     if not args.core_only:
         from epochviz import bench_long
+        from epochviz.bench_compare import compare_figures
 
         results.update(app_figures())
         results.update(bench_long.long_run_figures())
@@ -362,13 +363,17 @@ def main(argv: list[str] | None = None) -> int:
         results.update(bench_long.dataset_switch_worst_ms())
         results.update(bench_long.one_core())
         results.update(bench_long.recording_figures())
+        results.update(compare_figures())
     if args.json:
         json.dump(results, sys.stdout)
         print()
         return 0
     print_core_table(results["core"])
     if not args.core_only:
+        from epochviz.bench_compare import print_compare
+
         print_app_table(results)
+        print_compare(results)
     return 0
 
 

@@ -34,7 +34,7 @@ from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
 
 NOTICE_MS = 6000
-TABLE_EVERY_FRAMES = 8  # the table's figures change a few times a second, not at 60 Hz
+TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
 
 
 class CompareMode(QObject):
