@@ -94,7 +94,10 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         window.step_phase()
         if not _wait_for(window, target + 1, deadline):
             return EXIT_INTERRUPTED if not window.isVisible() else 1
-        for _ in range(PHASES.index(phase)):
+        wanted = PHASES.index(phase)
+        for _ in range(window.views.player.phase_count):  # with accumulation the passes repeat
+            if window.views.player.phase == wanted:
+                break
             window.step_phase()
         window.views.player.hold(0.5)
     window.views.finish_loading()

@@ -26,6 +26,7 @@ from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
 from epochviz.limits import (
+    WINDOW_MAX_ACCUMULATE,
     WINDOW_MAX_EPOCHS,
     WINDOW_MAX_HIDDEN_LAYERS,
     WINDOW_MAX_HIDDEN_WIDTH,
@@ -47,6 +48,9 @@ TOOLTIPS = {  # one sentence per term, for the student who hovers
     "dataset": "The data the network learns to classify: 2-D point clouds, or 8x8 images of digits.",
     "samples": "N, the dataset size: how many samples one epoch goes through once.",
     "batch": "B, the batch size: how many samples go through the network together in one iteration.",
+    "accumulate": "Gradient accumulation: K forward and backward passes of B samples, then one weight "
+                  "update with their mean gradient (an effective batch of K x B that needs the memory of B). "
+                  "1 = off.",
     "epochs": "How many times the training goes through every sample of the dataset.",
     "shuffle": "Visit the samples in a new random order every epoch.",
     "drop_last": "Skip each epoch's last batch when it is smaller than B (floor instead of ceil).",
@@ -114,6 +118,11 @@ class ControlPanel(QWidget):
         form.addRow("Batch size B", self.batch)
         self.memory = MemoryMeter()
         form.addRow("Memory", self.memory)
+        self.accumulate = _named(IntBox("Accumulate gradients over K batches"), "accumulateSpin",
+                                 "Accumulate gradients over K batches")
+        self.accumulate.setRange(1, WINDOW_MAX_ACCUMULATE)
+        self.accumulate.setSuffix(" batches")
+        form.addRow("Accumulate K", self.accumulate)
         self.epochs = _named(IntBox("Epochs"), "epochsSpin", "Epochs")
         self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
         form.addRow("Epochs", self.epochs)
@@ -171,7 +180,7 @@ class ControlPanel(QWidget):
         box.addLayout(speed_row)
         layout.addWidget(run)
 
-        for source in (self.samples, self.batch, self.lr, self.epochs, self.depth, self.width):
+        for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):
             source.notice.connect(self.notice)
         for widget, words in TOOLTIPS.items():
             getattr(self, widget).setToolTip(words)
@@ -179,6 +188,7 @@ class ControlPanel(QWidget):
         self.samples.valueChanged.connect(self._on_samples)
         for signal in (
             self.dataset.currentIndexChanged, self.batch.valueChanged, self.epochs.valueChanged,
+            self.accumulate.valueChanged,
             self.shuffle.toggled, self.drop_last.toggled, self.lr.valueChanged,
             self.depth.valueChanged, self.width.valueChanged, self.activation.currentIndexChanged,
         ):
@@ -186,7 +196,7 @@ class ControlPanel(QWidget):
 
     def set_config(self, config: RunConfig) -> None:
         """Show ``config`` in the widgets without emitting ``config_changed``."""
-        widgets = (self.dataset, self.samples, self.batch, self.epochs, self.shuffle,
+        widgets = (self.dataset, self.samples, self.batch, self.accumulate, self.epochs, self.shuffle,
                    self.drop_last, self.lr, self.depth, self.width, self.activation)
         for w in widgets:
             w.blockSignals(True)
@@ -195,6 +205,7 @@ class ControlPanel(QWidget):
         self.batch.set_ladder(round_ladder(1, config.samples), (1, config.samples))
         self.batch.setValue(min(config.batch_size, config.samples))
         self.epochs.setValue(config.epochs)
+        self.accumulate.setValue(config.accumulate)
         self.shuffle.setChecked(config.shuffle)
         self.drop_last.setChecked(config.drop_last)
         self.lr.setValue(config.lr)
@@ -218,6 +229,7 @@ class ControlPanel(QWidget):
             activation=self.activation.currentText(),
             shuffle=self.shuffle.isChecked(),
             drop_last=self.drop_last.isChecked(),
+            accumulate=self.accumulate.value(),
         )
 
     def _on_samples(self, samples: float) -> None:
@@ -236,4 +248,5 @@ class ControlPanel(QWidget):
             self.config_changed.emit(config)
 
     def _update_memory(self, config: RunConfig) -> None:
-        self.memory.set_state(config.widths, min(config.batch_size, config.samples), config.samples)
+        self.memory.set_state(config.widths, min(config.batch_size, config.samples), config.samples,
+                              config.accumulate)

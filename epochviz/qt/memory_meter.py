@@ -62,7 +62,7 @@ class MemoryMeter(QWidget):
         grid.addWidget(self.bar, 2, 0, 1, 2)
         grid.addWidget(self.text, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
-        self._state: tuple[tuple[int, ...], int, int] = ((2, 16, 16, 3), 32, 1000)
+        self._state: tuple[tuple[int, ...], int, int, int] = ((2, 16, 16, 3), 32, 1000, 1)
         self.network.currentIndexChanged.connect(self._refresh)
         self.budget.currentIndexChanged.connect(self._refresh)
 
@@ -70,12 +70,13 @@ class MemoryMeter(QWidget):
         key = self.network.currentData()
         return mlp_shape(self._state[0]) if key == "mlp" else IMAGE_NETWORKS[key]
 
-    def set_state(self, widths: tuple[int, ...], batch_size: int, n_samples: int) -> None:
-        self._state = (tuple(widths), int(batch_size), int(n_samples))
+    def set_state(self, widths: tuple[int, ...], batch_size: int, n_samples: int, accumulate: int = 1) -> None:
+        """Size one iteration of ``batch_size`` (the micro-batch: accumulating K of them needs no more memory)."""
+        self._state = (tuple(widths), int(batch_size), int(n_samples), int(accumulate))
         self._refresh()
 
     def _refresh(self) -> None:
-        widths, batch, n = self._state
+        widths, batch, n, k = self._state
         own = iteration_memory(mlp_shape(widths), batch)
         self.own.setText(f"This network: {format_bytes(own.total)} per iteration")
         shape = self.shape()
@@ -89,10 +90,16 @@ class MemoryMeter(QWidget):
         most = largest_batch(shape, budget)
         verdict = f"the largest batch that fits is {most:,}" if most else "not even one sample fits"
         whole = "fits" if everything.total <= budget else "<b>can never fit</b>"
-        self.text.setText(
-            f"{'Fits' if fits else '<b>Too big</b>'}: {verdict}. "
-            f"All {n:,} samples in one batch: {format_bytes(everything.total)}, {whole}."
-        )
+        text = (f"{'Fits' if fits else '<b>Too big</b>'}: {verdict}. "
+                f"All {n:,} samples in one batch: {format_bytes(everything.total)}, {whole}.")
+        if not fits and most:  # the way out: the same effective batch, in pieces that fit
+            pieces = -(-batch // most)
+            text += (f" B = {batch:,} does not fit; {pieces:,} x {-(-batch // pieces):,} does "
+                     "(accumulate gradients).")
+        if k > 1:
+            text += (f" Accumulating {k:,} batches: the effective batch is {k:,} x {batch:,}, "
+                     f"but memory counts one batch of {batch:,}.")
+        self.text.setText(text)
         self.setToolTip(
             f"{shape.name}, one iteration at B = {batch:,}:\n"
             f"inputs {format_bytes(need.inputs)}\n"

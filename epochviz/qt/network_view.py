@@ -55,8 +55,12 @@ class NetworkView(QWidget):
         self.progress = 1.0
         self.batch_size = 0
         self.loss: float | None = None
+        self.passes = (1, 1)
 
-    def set_state(self, *, widths, weights, previous, grad_norms, phase, progress, batch_size, loss) -> None:
+    def set_state(self, *, widths, weights, previous, grad_norms, phase, progress, batch_size, loss,
+                  passes: tuple[int, int] = (1, 1)) -> None:
+        """What to draw; ``passes`` is (pass on show, passes per update) with gradient accumulation."""
+        self.passes = passes
         self.widths = tuple(widths)
         self.weights, self.previous, self.grad_norms = weights, previous, grad_norms
         self.phase, self.progress = phase, progress
@@ -146,8 +150,11 @@ class NetworkView(QWidget):
         colour = FORWARD.darker(130) if forward else BACKWARD
         painter.setPen(QPen(colour, 3))
         painter.drawLine(QLineF(x, 30, x, self.height() - self._label_height() - 4))
-        painter.drawText(QRectF(x - 70, 6, 140, 22), Qt.AlignmentFlag.AlignHCenter,
-                         "forward →" if forward else "← backward")
+        index, total = self.passes
+        word = "forward →" if forward else "← backward"
+        if total > 1:
+            word = f"{word} {index}/{total}" if forward else f"{word} {index}/{total}: ∑ gradient"
+        painter.drawText(QRectF(x - 110, 6, 220, 22), Qt.AlignmentFlag.AlignHCenter, word)
 
     def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray, vivid: bool = True) -> None:
         W = np.nan_to_num(W, nan=0.0, posinf=0.0, neginf=0.0)  # a diverged run's weights: drawn, not warned about
@@ -229,7 +236,9 @@ class NetworkView(QWidget):
                              f"loss {self.loss:.4f}")
         if self.phase == PHASES.index("update"):
             painter.setPen(INK)
-            painter.drawText(QRectF(0, 4, self.width(), 28), Qt.AlignmentFlag.AlignHCenter, "W ← W − lr · ∂L/∂W")
+            total = self.passes[1]
+            rule = f"W ← W − lr · mean of the {total} passes' ∂L/∂W" if total > 1 else "W ← W − lr · ∂L/∂W"
+            painter.drawText(QRectF(0, 4, self.width(), 28), Qt.AlignmentFlag.AlignHCenter, rule)
 
     def _draw_batch_packet(self, painter: QPainter, inputs) -> None:
         """The batch as a small stack of cards sliding in from the left edge."""

@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from epochviz.core.phases import IDLE, PHASES
 
+FORWARD, BACKWARD = PHASES.index("forward"), PHASES.index("backward")
+
 ANIMATION_MS = 16  # a running phase repaints its sweep at about the display's 60 Hz
 CATCH_UP_S = 0.03  # the shortest phase, for an iteration that had to wait its turn
 SLOW_MOTION_ITS = 4.0  # at or below this many iterations per second, phases are animated
@@ -35,12 +37,29 @@ class PhasePlayer(QObject):
         self.progress = 1.0
         self.manual = False
         self.shown: list[int] = []  # the phases entered, in order (tests and diagnostics; cleared per run)
+        self.passes = 1  # gradient accumulation: forward, loss and backward repeat this many times
+        self.pass_index = 1  # which of them is on show
         self._clock = clock
         self._duration = 0.2
         self._started = 0.0
         self._waiting: float | None = None  # the period of an iteration waiting for its turn
         self._timer = QTimer(self, interval=ANIMATION_MS)
         self._timer.timeout.connect(self.tick)
+
+    def set_passes(self, passes: int) -> None:
+        """Each iteration runs ``passes`` forward and backward passes before its one update."""
+        self.passes = max(1, int(passes))
+
+    @property
+    def phase_count(self) -> int:
+        """Phases an iteration shows: batch, K x (forward, loss, backward), update."""
+        return 2 + 3 * self.passes
+
+    def _next_phase(self) -> int:
+        if self.phase == BACKWARD and self.pass_index < self.passes:
+            self.pass_index += 1  # the next micro-batch: its gradient is added to the sum
+            return FORWARD
+        return self.phase + 1
 
     @property
     def busy(self) -> bool:
@@ -53,7 +72,7 @@ class PhasePlayer(QObject):
             self._waiting = period_s
             return
         self.manual = False
-        self._duration = max(CATCH_UP_S, 0.9 * period_s / len(PHASES))
+        self._duration = max(CATCH_UP_S, 0.9 * period_s / self.phase_count)
         self._enter(0)
 
     def start_manual(self) -> None:
@@ -64,7 +83,7 @@ class PhasePlayer(QObject):
 
     def advance(self) -> None:
         """Go to the next phase (after the last one: idle)."""
-        self._enter(self.phase + 1)
+        self._enter(self._next_phase())
 
     def hold(self, progress: float) -> None:
         """Freeze the current phase at ``progress`` (for screenshots and demonstrations)."""
@@ -80,6 +99,8 @@ class PhasePlayer(QObject):
         self._enter(IDLE)
 
     def _enter(self, phase: int) -> None:
+        if phase == 0:
+            self.pass_index = 1
         self.phase = min(phase, IDLE)
         self.progress = 0.0 if self.phase < IDLE else 1.0
         self._started = self._clock()
@@ -99,11 +120,11 @@ class PhasePlayer(QObject):
         if self.progress >= 1.0 and not self.manual:
             if self.phase + 1 >= IDLE and self._waiting is not None:
                 # The waiting iteration starts at once, at twice the pace, to catch up.
-                self._duration = max(CATCH_UP_S, 0.45 * self._waiting / len(PHASES))
+                self._duration = max(CATCH_UP_S, 0.45 * self._waiting / self.phase_count)
                 self._waiting = None
                 self._enter(0)
                 return
-            self._enter(self.phase + 1)
+            self._enter(self._next_phase())
             return
         if self.progress >= 1.0:
             self._timer.stop()  # a manual phase holds its final frame until the next Step

@@ -166,6 +166,8 @@ class LearningViews(QWidget):
         self._dirty = True  # drawn at the window's next frame, with the counters
 
     def _start_phases(self, n_new: int) -> None:
+        if not self.player.busy or self.awaiting_phase_step:  # this iteration's passes (fewer for an epoch's last)
+            self.player.set_passes(-(-self.batch_size // self.schedule.micro_batch_size))
         if self.awaiting_phase_step:
             self.awaiting_phase_step = False
             self.player.start_manual()
@@ -226,6 +228,7 @@ class LearningViews(QWidget):
             weights=self.weights, previous=self.previous, grad_norms=self.grad_norms,
             phase=self.player.phase, progress=self.player.progress,
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
+            passes=(self.player.pass_index, self.player.passes),
         )
 
     def refresh_all(self) -> None:
@@ -238,7 +241,8 @@ class LearningViews(QWidget):
     def _show_caption(self) -> None:
         running_at = self.speed if self.playing and self.player.phase == IDLE else None
         self.caption.setText(
-            caption(self.player.phase, self.schedule, self.iteration, self.loss, self.config.lr, running_at)
+            caption(self.player.phase, self.schedule, self.iteration, self.loss, self.config.lr, running_at,
+                    self.player.pass_index)
         )
 
     @property

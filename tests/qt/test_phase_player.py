@@ -47,3 +47,24 @@ def test_a_new_run_stops_the_animation_at_once(qtbot):
     player.finish()
     run_frames(player, clock, 5, frame_s=0.05)
     assert player.phase == IDLE and player.shown == [0, IDLE]
+
+
+def test_with_accumulation_forward_loss_and_backward_repeat_before_the_one_update(qtbot):
+    clock = Clock()
+    player = PhasePlayer(clock)
+    player.set_passes(3)
+    player.play(0.5)
+    run_frames(player, clock, 20, frame_s=0.5)
+    batch, forward, loss, backward, update = ALL
+    assert player.shown == [batch, *[forward, loss, backward] * 3, update, IDLE]
+
+
+def test_stepping_by_hand_walks_every_pass(qtbot):
+    player = PhasePlayer(Clock())
+    player.set_passes(2)
+    player.start_manual()
+    seen = [(player.phase, player.pass_index)]
+    while player.busy:
+        player.advance()
+        seen.append((player.phase, player.pass_index))
+    assert seen == [(0, 1), (1, 1), (2, 1), (3, 1), (1, 2), (2, 2), (3, 2), (4, 2), (IDLE, 2)]
