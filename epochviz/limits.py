@@ -1,5 +1,8 @@
 """The ranges the window's controls offer, shared by the command line (no Qt needed)."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 WINDOW_MIN_SAMPLES = 10
 WINDOW_MAX_SAMPLES = 100_000
 WINDOW_MAX_EPOCHS = 100
@@ -69,3 +72,36 @@ def check_window_options(play: object, scale: object, theme: object) -> None:
         raise ValueError(f"scale must be a number from {WINDOW_MIN_SCALE:g} to {WINDOW_MAX_SCALE:g}, got {scale!r}")
     if theme is not None and theme not in THEME_NAMES:
         raise ValueError(f"theme must be one of {', '.join(THEME_NAMES)}, got {theme!r}")
+
+
+@dataclass(frozen=True)
+class WindowStart:
+    """What a window starts from once its keywords are checked: the run, a scene, the compared batch sizes."""
+
+    config: object  # core.session.RunConfig
+    scene: object | None  # core.scenes.Scene
+    compare: list
+
+
+def checked_window_start(presets: dict, *, play: object, scale: object, theme: object, backend: object,
+                         backends: Iterable[str], scene: object, compare: object) -> WindowStart:
+    """Check every keyword of ``MainWindow`` at the door; ``ValueError``/``TypeError`` names the one at fault."""
+    from epochviz.core.compare import DEFAULT_BATCH_SIZES, check_batch_choices
+    from epochviz.core.scenes import SceneError, find_scene
+    from epochviz.core.session import RunConfig
+
+    checked = checked_window_presets(**presets)
+    choices = check_batch_choices(compare) if compare is not None else list(DEFAULT_BATCH_SIZES)
+    check_window_options(play, scale, theme)
+    if backend not in backends:
+        raise ValueError(f"backend must be one of {', '.join(backends)}, got {backend!r}")
+    if scene is not None and not isinstance(scene, str):
+        raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
+    try:
+        first_scene = find_scene(scene) if scene is not None else None
+    except SceneError as exc:
+        raise ValueError(f"scene: {exc}") from None
+    config = RunConfig().with_changes(**checked)
+    # The batch-size slider ends at N: a larger preset means the same full batch.
+    config = config.with_changes(batch_size=min(config.batch_size, config.samples))
+    return WindowStart(config.validated(), first_scene, choices)

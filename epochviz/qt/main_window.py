@@ -16,12 +16,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from epochviz.core.compare import DEFAULT_BATCH_SIZES, check_batch_choices
 from epochviz.core.history import LossHistory
-from epochviz.core.scenes import SceneError, find_scene
 from epochviz.core.session import Chunk, RunConfig
 from epochviz.core.words import count
-from epochviz.limits import check_window_options, checked_window_presets
+from epochviz.limits import checked_window_start
 from epochviz.qt.compare_mode import CompareMode
 from epochviz.qt.exports import Exports
 from epochviz.qt.look import apply_look
@@ -72,22 +70,10 @@ class MainWindow(QMainWindow):
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
         self.setWindowTitle("epochviz – epoch, batch and iteration")
-        presets = checked_window_presets(dataset=dataset, samples=samples, batch_size=batch_size,
-                                         epochs=epochs, lr=lr, accumulate=accumulate)
-        choices = check_batch_choices(compare) if compare is not None else DEFAULT_BATCH_SIZES
-        check_window_options(play, scale, theme)
-        if backend not in BACKENDS:
-            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
-        if scene is not None and not isinstance(scene, str):
-            raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
-        try:
-            first_scene = find_scene(scene) if scene is not None else None
-        except SceneError as exc:
-            raise ValueError(f"scene: {exc}") from None
-        config = RunConfig().with_changes(**presets)
-        # The batch-size slider ends at N: a larger preset means the same full batch.
-        config = config.with_changes(batch_size=min(config.batch_size, config.samples))
-        self.config = config.validated()
+        start = checked_window_start(
+            dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate),
+            play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
+        self.config = start.config
         self.run_id = 0
         self.playing = False
         self.state = "idle"
@@ -116,7 +102,7 @@ class MainWindow(QMainWindow):
         worker.errored.connect(self._error_arrived, Qt.ConnectionType.QueuedConnection)
         self._chunk_arrived.connect(self._on_update)
         self._error_arrived.connect(self._on_error)
-        self.compare = CompareMode(self, choices, backend)  # the second mode: batch sizes side by side
+        self.compare = CompareMode(self, start.compare, backend)  # the second mode: batch sizes side by side
 
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
@@ -140,8 +126,8 @@ class MainWindow(QMainWindow):
         self._new_run()
         self._send_configure()
         self._on_speed(c.speed.value())
-        if first_scene is not None:
-            self.tour.start(first_scene)
+        if start.scene is not None:
+            self.tour.start(start.scene)
         if compare is not None:
             self.set_compare(True)
         if play:
