@@ -99,9 +99,14 @@ class CompareMode(QObject):
 
     # -- the runs -----------------------------------------------------------------
     def set_base(self, base: RunConfig) -> None:
-        """New shared settings (dataset, N, epochs, lr, network...): the runs start again."""
+        """New shared settings (dataset, N, epochs, lr, network...): the runs start again.
+
+        While the mode is off only the settings are kept (a slider storm in the single
+        run must not rebuild the comparison each time); switching the mode on restarts.
+        """
         self.base = base
-        self.restart()
+        if self.active:
+            self.restart()
 
     def add_run(self, batch_size: BatchChoice) -> None:
         if len(self.choices) >= MAX_RUNS:

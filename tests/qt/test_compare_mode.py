@@ -168,3 +168,13 @@ def test_every_run_trains_in_one_child_process(make_window, qtbot):
     assert [len(h) for h in window.compare.histories] == [400, 14, 2]
     worker = window.compare.worker_thread.worker
     assert worker.trainer_pid is not None and worker.trainer_pid != window.worker_thread.worker.trainer_pid
+
+
+def test_settings_changed_in_the_single_run_reach_compare_mode_when_it_opens(make_window):
+    window = make_window(samples=200, epochs=2, backend="thread")
+    runs_before = window.compare.run_id
+    window.controls.epochs.setValue(4)
+    window.flush_settings()
+    assert window.compare.run_id == runs_before  # nothing rebuilt while the mode is off
+    window.set_compare(True)
+    assert [c.epochs for c in window.compare.configs] == [4, 4, 4]
