@@ -184,6 +184,7 @@ class CompareMode(QObject):
             self.send(("pause",))
             self.active, self.state = False, "paused"
         window.layout_parts.stack.setCurrentIndex(1 if on else 0)
+        toggle.setText("⇆ Back to one run" if on else "⇆ Compare batch sizes")
         window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
         window.statusBar().showMessage(
             "Compare mode: the runs differ only in batch size. Space plays them all." if on

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -70,12 +71,15 @@ class CompareView(QWidget):
         self.caption.setObjectName("compareCaption")
         self.caption.setWordWrap(True)
         self.chips: list[RunChip] = []
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(4)
+        self.legend = QGridLayout()  # two runs a row, or one where two do not fit (a projector at 150 %)
+        self._legend_columns = 2
+        self.legend.setContentsMargins(0, 0, 0, 0)
+        self.legend.setHorizontalSpacing(4)
         legend_box = QWidget()
         legend_box.setObjectName("compareLegend")
         legend_box.setLayout(self.legend)
-        legend_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Its width never holds the screen open: it takes one column of runs where two do not fit.
+        legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.new_batch = IntBox("Batch size of a new run")
         self.new_batch.setObjectName("compareNewBatch")
@@ -102,8 +106,6 @@ class CompareView(QWidget):
         tools.addWidget(QLabel("New run: B ="))
         tools.addWidget(self.new_batch)
         tools.addWidget(self.add)
-        tools.addSpacing(12)
-        tools.addWidget(self.scale_lr)
         tools.addStretch(1)
         tools.addWidget(self.axis)
         self.plot = ComparePlot()
@@ -112,6 +114,7 @@ class CompareView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
         layout.addLayout(tools)
+        layout.addWidget(self.scale_lr)
         layout.addWidget(legend_box)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.table)
@@ -126,9 +129,23 @@ class CompareView(QWidget):
             chip = RunChip(i, label, i in hidden, removable=len(labels) > MIN_RUNS)
             chip.check.toggled.connect(lambda on, i=i: self.hidden_changed.emit(i, not on))
             chip.remove.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
-            self.legend.insertWidget(i, chip)
             self.chips.append(chip)
-        if self.legend.count() == len(labels):
-            self.legend.addStretch(1)
+        self._place_chips()
+        self.legend.setColumnStretch(2, 1)
         self.add.setEnabled(len(labels) < MAX_RUNS)
         self.new_batch.setRange(1, max_samples)
+
+    def _place_chips(self) -> None:
+        for chip in self.chips:
+            self.legend.removeWidget(chip)
+        k = self._legend_columns
+        for i, chip in enumerate(self.chips):
+            self.legend.addWidget(chip, i // k, i % k, Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        pair = sum(sorted((c.sizeHint().width() for c in self.chips), reverse=True)[:2]) + 16
+        columns = 2 if event.size().width() >= pair else 1
+        if columns != self._legend_columns:
+            self._legend_columns = columns
+            self._place_chips()
+        super().resizeEvent(event)

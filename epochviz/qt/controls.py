@@ -122,6 +122,7 @@ class ControlPanel(QWidget):
                                  "Accumulate gradients over K batches")
         self.accumulate.setRange(1, WINDOW_MAX_ACCUMULATE)
         self.accumulate.setSuffix(" batches")
+        self.accumulate.setSpecialValueText("1 (off)")  # never "1 batches"
         form.addRow("Accumulate K", self.accumulate)
         self.epochs = _named(IntBox("Epochs"), "epochsSpin", "Epochs")
         self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
