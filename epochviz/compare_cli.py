@@ -16,14 +16,13 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
-from epochviz.core.compare import RunTally, compare_configs, run_label, summary
-from epochviz.core.memory import format_bytes
+from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.session import RunConfig
 
 EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = (
     ("B", "batch"), ("it/epoch", "updates_per_epoch"), ("updates", "total_updates"),
-    ("ms/update", "ms_per_update"), ("samples/s", "samples_per_s"), ("s/epoch", "seconds_per_epoch"),
+    ("ms/it", "ms_per_update"), ("samples/s", "samples_per_s"), ("s/epoch", "seconds_per_epoch"),
     ("memory/it", "memory_per_iteration_bytes"), ("loss", "final_loss"), ("accuracy", "final_accuracy"),
 )
 
@@ -43,27 +42,9 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     return parser
 
 
-def _cell(key: str, row: dict) -> str:
-    value = row.get(key)
-    if key == "batch":
-        b = f"{row['accumulate']}x{row['batch_size']:,}" if row["accumulate"] > 1 else f"{row['batch_size']:,}"
-        return b
-    if value is None:
-        return "-"
-    if key == "memory_per_iteration_bytes":
-        return format_bytes(value)
-    if key in ("final_loss", "final_accuracy"):
-        return f"{value:.4f}"
-    if key == "ms_per_update":
-        return f"{value:.3f}" if value < 10 else f"{value:,.1f}"
-    if key == "seconds_per_epoch":
-        return f"{value:.3g}"
-    return f"{value:,.0f}" if isinstance(value, float) else f"{value:,}"
-
-
 def format_table(rows: list[dict]) -> str:
     """The comparison as aligned text columns, one line per run."""
-    cells = [[title for title, _ in TABLE_COLUMNS]] + [[_cell(key, row) for _, key in TABLE_COLUMNS] for row in rows]
+    cells = [[title for title, _ in TABLE_COLUMNS]] + [[figure_text(key, row) for _, key in TABLE_COLUMNS] for row in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
     return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in cells)
 

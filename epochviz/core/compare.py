@@ -13,7 +13,7 @@ import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from epochviz.core.memory import iteration_memory, mlp_shape
+from epochviz.core.memory import format_bytes, iteration_memory, mlp_shape
 from epochviz.core.session import RunConfig
 
 FULL = "full"
@@ -123,3 +123,23 @@ def summary(config: RunConfig, tally: RunTally) -> dict:
         "samples_per_s": tally.samples / seconds if seconds > 0 else None,
         "memory_per_iteration_bytes": iteration_memory(mlp_shape(config.widths), schedule.micro_batch_size).total,
     }
+
+
+def figure_text(key: str, row: dict) -> str:
+    """How one figure of a ``summary`` row reads in a table ("–" until measured), window and terminal alike."""
+    value = row.get(key)
+    if key == "batch":
+        return f"{row['accumulate']} × {row['batch_size']:,}" if row["accumulate"] > 1 else f"{row['batch_size']:,}"
+    if value is None:
+        return "–"
+    if key == "label":
+        return str(value)
+    if key == "lr":
+        return f"{value:.4g}"
+    if key == "memory_per_iteration_bytes":
+        return format_bytes(value)
+    if key in ("final_loss", "final_accuracy"):
+        return f"{value:.3f}"
+    if key in ("ms_per_update", "seconds_per_epoch"):
+        return f"{value:.3g}"
+    return f"{value:,.0f}"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from epochviz.core.memory import format_bytes
+from epochviz.core.compare import figure_text
 from epochviz.qt.palette import RUN_COLOURS
 
 COLUMNS = (
@@ -25,26 +25,6 @@ COLUMNS = (
     ("loss", "final_loss", "Whole-dataset loss at the last epoch end"),
     ("accuracy", "final_accuracy", "Whole-dataset accuracy at the last epoch end"),
 )
-
-
-def cell_text(key: str, row: dict) -> str:
-    """How one figure of a row reads in the table ("–" until measured)."""
-    value = row.get(key)
-    if key == "batch":
-        return f"{row['accumulate']} × {row['batch_size']:,}" if row["accumulate"] > 1 else f"{row['batch_size']:,}"
-    if value is None:
-        return "–"
-    if key == "label":
-        return str(value)
-    if key == "lr":
-        return f"{value:.4g}"
-    if key == "memory_per_iteration_bytes":
-        return format_bytes(value)
-    if key in ("final_loss", "final_accuracy"):
-        return f"{value:.3f}"
-    if key in ("ms_per_update", "seconds_per_epoch"):
-        return f"{value:.3g}"
-    return f"{value:,.0f}"
 
 
 class CompareTable(QTableWidget):
@@ -72,7 +52,7 @@ class CompareTable(QTableWidget):
             self._fit_height()
         for r, row in enumerate(rows):
             for c, (_, key, _) in enumerate(COLUMNS):
-                text = cell_text(key, row)
+                text = figure_text(key, row)
                 item = self.item(r, c)
                 if item is None:
                     item = QTableWidgetItem()

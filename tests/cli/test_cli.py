@@ -218,7 +218,7 @@ def test_compare_prints_a_line_per_run_and_the_table(capsys):
     assert lines[0].startswith("B=1 · 300 it/epoch  300/300 updates")
     assert lines[1].startswith("B=300 (N) · 1 it/epoch  1/1 updates")
     header = next(line for line in lines if "samples/s" in line)
-    assert header.split() == ["B", "it/epoch", "updates", "ms/update", "samples/s", "s/epoch", "memory/it",
+    assert header.split() == ["B", "it/epoch", "updates", "ms/it", "samples/s", "s/epoch", "memory/it",
                               "loss", "accuracy"]
 
 
