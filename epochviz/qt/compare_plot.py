@@ -54,7 +54,9 @@ class RunCurves:
         self.index = index
         self.colour = RUN_COLOURS[index % len(RUN_COLOURS)]
         self.raw = HistoryCurve()
-        self.smooth = pg.PlotDataItem()
+        # A plain curve item (no getOriginalDataset): each run's HistoryCurve is the one data
+        # item a script reads its (updates, losses) from.
+        self.smooth = pg.PlotCurveItem()
         self.marks = pg.ScatterPlotItem(symbol=RUN_SYMBOLS[index % len(RUN_SYMBOLS)])
         for z, item in ((-10, self.raw), (0, self.smooth), (10, self.marks)):  # every run's noise under every line
             item.setZValue(z)

@@ -178,3 +178,11 @@ def test_settings_changed_in_the_single_run_reach_compare_mode_when_it_opens(mak
     assert window.compare.run_id == runs_before  # nothing rebuilt while the mode is off
     window.set_compare(True)
     assert [c.epochs for c in window.compare.configs] == [4, 4, 4]
+
+
+def test_the_only_data_items_with_full_data_are_the_runs_curves_in_order(make_window, qtbot):
+    window = compare_window(make_window)
+    run_to_end(qtbot, window)
+    plot = window.findChild(object, "comparePlot")
+    with_data = [i for i in plot.getPlotItem().listDataItems() if hasattr(i, "getOriginalDataset")]
+    assert [len(i.getOriginalDataset()[1]) for i in with_data] == [400, 14, 2]
