@@ -30,9 +30,10 @@ from epochviz.arguments import (
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
-from epochviz.core.schedule import BatchSchedule, ScheduleFacts
+from epochviz.core.schedule import BatchSchedule
 from epochviz.compare_cli import add_compare_parser, run_compare
-from epochviz.core.words import count
+from epochviz.schedule_text import describe_schedule
+from epochviz.translations import LANGUAGES, system_language, translate, units, use_language
 from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
 
 EXIT_USAGE = 2
@@ -61,6 +62,12 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
     parser.add_argument("--lr", type=positive_float, default=d(0.1), help="learning rate")
     parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
                         help="accumulate gradients over K batches per weight update (default 1: off)")
+
+
+def add_language_arg(parser: argparse.ArgumentParser) -> None:
+    """``--lang {en,zh_CN}``: the language of the output (default: the system locale's). JSON keys stay English."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="print in English or Simplified Chinese (default: from the locale)")
 
 
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
@@ -172,6 +179,7 @@ def build_parser() -> OneLineParser:
     sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
                        help="accumulate gradients over K batches per weight update (default 1: off)")
     sched.add_argument("--json", action="store_true", help="print the facts as one JSON object")
+    add_language_arg(sched)
 
     tr = sub.add_parser("train", help="train headless with Keras-style progress")
     parser.commands["train"] = tr
@@ -183,42 +191,10 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help="write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV")
+    add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
+    add_language_arg(parser.commands["compare"])
     return parser
-
-
-def describe_schedule(facts: ScheduleFacts) -> str:
-    """The arithmetic of a schedule written out as on a board."""
-    n, b = facts.n_samples, facts.batch_size
-    lines = [f"{count(n, 'sample')}, batch size {b:,}, {count(facts.epochs, 'epoch')}", ""]
-    lines.append(f"  iterations per epoch = {facts.iterations_formula}")
-    if b >= n:
-        last = f"{count(facts.last_batch_size, 'sample')} (batch size >= N: full batch, one update per epoch)"
-    elif facts.dropped_per_epoch:
-        last = (
-            f"{count(b, 'sample')}; the {facts.dropped_per_epoch:,} left over ({n:,} mod {b:,}) "
-            "are dropped each epoch"
-        )
-    elif n % b:
-        last = f"{count(facts.last_batch_size, 'sample')} ({n:,} mod {b:,}: a partial batch)"
-    else:
-        last = f"{count(facts.last_batch_size, 'sample')} ({b:,} divides {n:,})"
-    if facts.accumulate > 1:
-        lines[2:] = [
-            f"  forward passes per epoch = {facts.passes_formula}",
-            f"  updates per epoch        = {facts.iterations_formula}  (accumulating {facts.accumulate} batches)",
-            f"  effective batch          = {facts.effective_formula}  (memory needs B = {b:,}, not K x B)",
-        ]
-    pad = 24 if facts.accumulate > 1 else 20
-    lines.append(f"  {'last batch':<{pad}} = {last}")
-    lines.append(f"  {'total iterations':<{pad}} = {facts.total_formula}")
-    lines.append("")
-    lines.append(
-        f"That is {count(facts.weight_updates, 'weight update')} "
-        f"and {count(facts.samples_seen, 'sample')} seen "
-        f"({facts.samples_per_epoch:,} per epoch)."
-    )
-    return "\n".join(lines)
 
 
 def run_schedule(args: argparse.Namespace) -> int:
@@ -257,7 +233,8 @@ def run_train(args: argparse.Namespace) -> int:
         except ExportError as exc:
             print(f"epochviz train: error: {exc}", file=sys.stderr)
             return code or 1
-        print(f"Log of {count(len(log), 'iteration')} written to {path}", file=sys.stderr)
+        print(translate("train", "Log of {iterations} written to {path}").format(
+            iterations=units(len(log), "iteration"), path=path), file=sys.stderr)
     return code
 
 
@@ -277,17 +254,18 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
                 progress.advance(record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
                     progress.finish()
-                    print(
-                        f"Training diverged at iteration {record.global_iteration:,}: the loss is "
-                        f"{record.loss}. Try a smaller learning rate than {args.lr:g}."
-                    )
+                    print(translate(
+                        "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
+                        "Try a smaller learning rate than {lr}.").format(
+                        iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
                     return 1
                 if record.epoch_end:
                     progress.finish()
                     if record.epoch < schedule.epochs:
                         progress.start(record.epoch + 1)
     except KeyboardInterrupt:
-        print(f"Interrupted at epoch {done[0]:,}, iteration {done[1]:,}.", file=sys.stderr)
+        print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
+            epoch=f"{done[0]:,}", iteration=f"{done[1]:,}"), file=sys.stderr)
         return EXIT_INTERRUPTED
     return 0
 
@@ -310,6 +288,8 @@ def _run(argv: Sequence[str] | None) -> int:
     check_flag_places(parser, argv)
     args = parser.parse_args(argv)
     check_run(parser, args)
+    if args.command in ("schedule", "train", "compare"):
+        use_language(args.lang or system_language())
     if args.command == "schedule":
         return run_schedule(args)
     if args.command == "train":

@@ -13,6 +13,8 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
+from epochviz.translations import translate
+
 BAR_WIDTH = 20
 _REFRESH_S = 0.05
 
@@ -20,12 +22,13 @@ _REFRESH_S = 0.05
 def format_timing(elapsed_s: float, steps: int) -> str:
     """``2s 2ms/step`` (or ``45us/step`` below a millisecond), as Keras prints it."""
     per_step = elapsed_s / max(steps, 1)
-    per = f"{per_step * 1e3:.0f}ms/step" if per_step >= 1e-3 else f"{per_step * 1e6:.0f}us/step"
-    return f"{elapsed_s:.0f}s {per}"
+    per = f"{per_step * 1e3:.0f}ms" if per_step >= 1e-3 else f"{per_step * 1e6:.0f}us"
+    return translate("train", "{seconds}s {per}/step").format(seconds=f"{elapsed_s:.0f}", per=per)
 
 
 def format_metrics(accuracy: float, loss: float) -> str:
-    return f"accuracy: {accuracy:.4f} - loss: {loss:.4f}"
+    return translate("train", "accuracy: {accuracy} - loss: {loss}").format(
+        accuracy=f"{accuracy:.4f}", loss=f"{loss:.4f}")
 
 
 class EpochProgress:
@@ -52,7 +55,10 @@ class EpochProgress:
         on a terminal every header stands above its own bar.
         """
         self._stop_bar()
-        self.console.print(f"Epoch {epoch}/{self.epochs}")
+        # The Chinese header names the term in English once: "轮次 (epoch) 1/3", then "轮次 2/3".
+        header = translate("train", "Epoch {epoch}/{epochs}") if epoch > 1 else translate(
+            "train.first", "Epoch {epoch}/{epochs}")
+        self.console.print(header.format(epoch=epoch, epochs=self.epochs))
         self._t0 = self._last_draw = time.perf_counter()
         self._done = 0
         self._loss_sum = self._correct = self._seen = 0.0

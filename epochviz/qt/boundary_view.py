@@ -73,10 +73,15 @@ class BoundaryView(QWidget):
         self.epoch_end: EpochEnd | None = None
 
     def set_run(self, X: np.ndarray | None, y: np.ndarray | None, image_data: bool,
-                density: np.ndarray | None = None) -> None:
-        """A new run's data; ``density`` (from ``density_rgba``) stands in for many points."""
+                density: np.ndarray | None = None, keep_boundary: bool = False) -> None:
+        """A new run's data; ``density`` (from ``density_rgba``) stands in for many points.
+
+        ``keep_boundary``: the data arrived late for the run on show (it is made on a worker
+        thread), so a boundary the trainer already sent for this run stays on screen.
+        """
         self.X, self.y, self.image_data = X, y, image_data
-        self.boundary, self._heat, self.epoch_end = None, None, None
+        if not keep_boundary:
+            self.boundary, self._heat, self.epoch_end = None, None, None
         self._density = rgba_image(density) if density is not None else None
         self.batch = np.empty(0, dtype=np.int64)
         self.update()

@@ -142,7 +142,8 @@ class LearningViews(QWidget):
         if data.config == self.config:
             self.dataset.set_run(data.config.samples, data.images)
             self.boundary.set_run(None if data.images is not None else data.X, data.y, data.images is not None,
-                                  data.density)
+                                  data.density,
+                                  keep_boundary=True)
             self._dirty = True
 
     # -- updates ------------------------------------------------------------------

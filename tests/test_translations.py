@@ -1,0 +1,93 @@
+"""The translations can never silently fall behind the code: complete .ts, current .qm, shipped in the wheel."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_FILES = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+BIN = Path(sys.executable).parent
+
+
+def tool(name):
+    path = BIN / name
+    return str(path) if path.exists() else shutil.which(name)
+
+
+def sources():
+    return sorted(str(p) for p in (ROOT / "epochviz").rglob("*.py"))
+
+
+def entries(ts_path):
+    """(context, source, translation type or None) of every message."""
+    root = ET.parse(ts_path).getroot()
+    return [(c.findtext("name"), m.findtext("source"), m.find("translation").get("type"))
+            for c in root.iter("context") for m in c.iter("message")]
+
+
+def test_there_is_a_chinese_translation():
+    assert [p.name for p in TS_FILES] == ["epochviz_zh_CN.ts"]
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
+def test_every_string_of_the_code_is_translated_and_none_is_left_over(ts, tmp_path):
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
+    subprocess.run([tool("pyside6-lupdate"), "-locations", "none", *sources(), "-ts", str(copy)],
+                   check=True, capture_output=True)
+    found = entries(copy)
+    unfinished = [(c, s) for c, s, kind in found if kind == "unfinished"]
+    obsolete = [(c, s) for c, s, kind in found if kind in ("vanished", "obsolete")]
+    assert not unfinished, f"strings without a translation (run scripts/update-translations): {unfinished}"
+    assert not obsolete, f"translations of strings the code no longer has: {obsolete}"
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
+def test_the_shipped_qm_is_compiled_from_the_current_ts(ts, tmp_path):
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    shipped = ROOT / "epochviz" / "resources" / "translations" / f"{ts.stem}.qm"
+    assert shipped.read_bytes() == fresh.read_bytes(), "the .qm is older than its .ts: run scripts/update-translations"
+
+
+def test_the_wheel_contains_the_compiled_translations(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps",
+                    "-q", "-w", str(tmp_path)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("epochviz-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "epochviz/resources/translations/epochviz_zh_CN.qm" in names
+
+
+def run_cli(*argv, env_lang=None):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    if env_lang:
+        env["LANG"] = env_lang
+    return subprocess.run([sys.executable, "-m", "epochviz", *argv], capture_output=True, text=True,
+                          env=env, check=True).stdout
+
+
+def test_schedule_prints_the_source_texts_example_in_chinese():
+    out = run_cli("schedule", "--samples", "10000", "--batch-size", "10", "--lang", "zh_CN")
+    assert "每轮迭代次数 = ceil(10,000 / 10) = 1,000" in out
+    assert "轮次 (epoch)" in out and "批大小 (batch size)" in out and "迭代 (iteration)" in out
+    assert "时代" not in out  # never the literal mistranslation of epoch
+
+
+def test_a_chinese_locale_chooses_chinese_and_lang_en_overrides_it():
+    assert "每轮迭代次数" in run_cli("schedule", "--samples", "100", "--batch-size", "10", env_lang="zh_CN.UTF-8")
+    out = run_cli("schedule", "--samples", "100", "--batch-size", "10", "--lang", "en", env_lang="zh_CN.UTF-8")
+    assert "iterations per epoch = ceil(100 / 10) = 10" in out
+
+
+def test_train_prints_chinese_and_json_keys_stay_english():
+    out = run_cli("train", "--samples", "200", "--batch-size", "20", "--epochs", "2", "--lang", "zh_CN")
+    lines = out.splitlines()
+    assert lines[0] == "轮次 (epoch) 1/2" and lines[2] == "轮次 2/2"
+    assert "准确率: " in lines[1] and " - 损失: " in lines[1]
+    facts = run_cli("schedule", "--samples", "100", "--batch-size", "10", "--json", "--lang", "zh_CN")
+    assert '"iterations_per_epoch": 10' in facts
