@@ -16,7 +16,14 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from epochviz.core.history import ChartBounds, LossHistory
-from epochviz.qt.loss_plot import MIN_PLOT_HEIGHT, TICK_POINT_SIZE, HistoryCurve, ThousandsAxis, TimedPlotWidget
+from epochviz.qt.loss_plot import (
+    MIN_PLOT_HEIGHT,
+    TICK_POINT_SIZE,
+    HistoryCurve,
+    RedrawPace,
+    ThousandsAxis,
+    TimedPlotWidget,
+)
 from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS
 
 COMPARE_AXES = {
@@ -25,8 +32,6 @@ COMPARE_AXES = {
     "samples": "samples seen",
     "seconds": "training seconds (each run's own compute time)",
 }
-MIN_REDRAW_S = 0.033
-REDRAW_SHARE = 5
 LOG_PIECES = 8  # a log axis is drawn in this many pieces, each with its own level of detail
 FAINT = 0.3  # how much of a run's colour its batch-loss curve keeps (the rest is background)
 
@@ -110,8 +115,7 @@ class ComparePlot(TimedPlotWidget):
         self.following = True
         self._bounds: list[ChartBounds] = []
         self._dirty = False
-        self._next_redraw = 0.0
-        self._interval = MIN_REDRAW_S
+        self.pace = RedrawPace()
         self.set_axis("epochs")
         self.set_scale(1.0)
 
@@ -210,9 +214,7 @@ class ComparePlot(TimedPlotWidget):
 
     def tick(self) -> None:
         """The window's frame: redraw if something changed and the chart's own pace allows."""
-        now = time.perf_counter()
-        if now >= self._next_redraw:
-            self._next_redraw = now + self._interval
+        if self.pace.due():
             self.redraw()
 
     def redraw(self) -> None:
@@ -233,8 +235,7 @@ class ComparePlot(TimedPlotWidget):
             run.raw.setData(x, loss, connect="finite")
             run.smooth.setData(sx, smoothed, connect="finite")
         self._dirty = False
-        cost_s = time.perf_counter() - started + self.paint_ms / 1e3
-        self._interval = max(MIN_REDRAW_S, REDRAW_SHARE * cost_s)
+        self.pace.spent(time.perf_counter() - started + self.paint_ms / 1e3)
 
     def _curve(self, history: LossHistory, x0: float, x1: float, columns: int):
         """(x, loss, smoothed x, smoothed) in plot coordinates for the visible range."""

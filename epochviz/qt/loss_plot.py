@@ -86,6 +86,27 @@ class HistoryCurve(pg.PlotDataItem):
         return self.history.global_iterations(), self.history.loss.view().copy()
 
 
+class RedrawPace:
+    """When a chart may redraw: at most every ``MIN_REDRAW_MS``, and using at most about
+    1/``REDRAW_SHARE`` of the GUI thread (its last update and paint, whatever the data's length)."""
+
+    def __init__(self) -> None:
+        self.interval_s = MIN_REDRAW_MS / 1e3
+        self._next = 0.0
+
+    def due(self) -> bool:
+        """True (and the next redraw is scheduled) if a redraw may happen now."""
+        now = time.perf_counter()
+        if now < self._next:
+            return False
+        self._next = now + self.interval_s
+        return True
+
+    def spent(self, seconds: float) -> None:
+        """The last redraw cost ``seconds`` (update plus paint): pace the next ones by it."""
+        self.interval_s = max(MIN_REDRAW_MS / 1e3, REDRAW_SHARE * seconds)
+
+
 class TimedPlotWidget(pg.PlotWidget):
     """A PlotWidget that remembers how long its last paint took (to pace redraws)."""
 
@@ -193,8 +214,7 @@ class LossPlot(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
-        self._redraw_interval_s = MIN_REDRAW_MS / 1e3
-        self._next_redraw = 0.0
+        self.pace = RedrawPace()
 
     def set_scale(self, factor: float) -> None:
         """Axis text and line widths at ``factor`` times their size (the projector scale)."""
@@ -275,9 +295,7 @@ class LossPlot(QWidget):
     # -- drawing ----------------------------------------------------------------
     def tick(self) -> None:
         """The window's frame: redraw if the chart changed and its own pace allows."""
-        now = time.perf_counter()
-        if now >= self._next_redraw:
-            self._next_redraw = now + self._redraw_interval_s
+        if self.pace.due():
             self.redraw()
         else:
             self._take_smoothing()
@@ -299,8 +317,7 @@ class LossPlot(QWidget):
         self._dirty = False  # the range change above is drawn already
         # Spend at most about a fifth of the GUI thread on the chart: the cost is this
         # update plus the last paint (both independent of the history's length).
-        cost_ms = (time.perf_counter() - started) * 1e3 + self.plot.paint_ms
-        self._redraw_interval_s = max(MIN_REDRAW_MS, REDRAW_SHARE * cost_ms) / 1e3
+        self.pace.spent(time.perf_counter() - started + self.plot.paint_ms / 1e3)
 
     def _place_epoch_items(self) -> None:
         if self.history is None:
