@@ -33,7 +33,7 @@ def bare_compare_rate(seconds: float = 3.0, warm_up: float = 1.0) -> float:
     engine.handle(("play",))
 
     def training() -> float:
-        return sum(lane._trainer.compute_seconds for lane in engine.lanes)
+        return sum(lane.compute_seconds for lane in engine.lanes)
 
     start = time.perf_counter()
     marks = []

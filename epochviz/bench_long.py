@@ -71,7 +71,7 @@ def long_run_figures(seconds: float = 2.0) -> dict:
     window.resize(1600, 900)
     window.show()
     window.controls.speed.setValue(float("inf"))
-    window._set_playing(True)  # the views pace themselves as in a run at full speed
+    window.set_playing(True)  # the views pace themselves as in a run at full speed
     rng = np.random.default_rng(0)
     frames, timers, done = {}, {}, 0
     for size in LONG_SIZES:

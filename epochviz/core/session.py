@@ -267,6 +267,11 @@ class TrainingEngine:
 
     # -- running ---------------------------------------------------------------
     @property
+    def compute_seconds(self) -> float:
+        """The current run's training compute so far (forward, backward, updates; 0 before a run)."""
+        return self._trainer.compute_seconds if self._trainer is not None else 0.0
+
+    @property
     def busy(self) -> bool:
         """True while there are iterations to run (playing, or a step pending)."""
         return self.state == "playing" or (

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from epochviz.core.compare import (
     DEFAULT_BATCH_SIZES,
     MAX_RUNS,
+    MIN_RUNS,
     BatchChoice,
     RunTally,
     check_batch_choices,
@@ -33,7 +34,6 @@ from epochviz.qt.compare_view import CompareView
 from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
 
-NOTICE_MS = 6000
 TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
 
 
@@ -58,6 +58,7 @@ class CompareMode(QObject):
         self.run_id = 0
         self.state = "idle"
         self.configs: list[RunConfig] = []
+        self.labels: list[str] = []  # each run's legend text, made with its config
         self.histories: list[LossHistory] = []
         self.tallies: list[RunTally] = []
         self.busy_seconds: list[float] = []
@@ -76,7 +77,7 @@ class CompareMode(QObject):
         parts.stack.addWidget(scrolling(v, horizontal=True))  # a narrow window scrolls; it never grows
         parts.compare_toggle.toggled.connect(self.switch)
         QShortcut(QKeySequence("Ctrl+K"), window, parts.compare_toggle.toggle)
-        self.notice.connect(window._show_notice)
+        self.notice.connect(window.show_notice)
         self.state_changed.connect(self._on_state)
 
     # -- the worker ---------------------------------------------------------------
@@ -116,8 +117,8 @@ class CompareMode(QObject):
         self.restart()
 
     def remove_run(self, index: int) -> None:
-        if len(self.choices) <= 2:
-            self.notice.emit("A comparison needs at least 2 runs.")
+        if len(self.choices) <= MIN_RUNS:
+            self.notice.emit(f"A comparison needs at least {MIN_RUNS} runs.")
             return
         del self.choices[index]
         self.view.plot.hidden = {i - (i > index) for i in self.view.plot.hidden if i != index}
@@ -138,6 +139,7 @@ class CompareMode(QObject):
             return
         self.run_id += 1
         self.configs = configs
+        self.labels = [run_label(c) for c in configs]
         self.histories = [LossHistory(c.schedule(), smoothing=smoothing_weight(c), timed=True) for c in configs]
         self.tallies = [RunTally() for _ in configs]
         self.busy_seconds = [0.0] * len(configs)
@@ -151,10 +153,6 @@ class CompareMode(QObject):
             self.send(("configure", self.configs, self.run_id))
             if playing:
                 self.send(("play",))
-
-    @property
-    def labels(self) -> list[str]:
-        return [run_label(c) for c in self.configs]
 
     def _caption(self) -> str:
         base = self.base
@@ -186,13 +184,12 @@ class CompareMode(QObject):
         window.layout_parts.stack.setCurrentIndex(1 if on else 0)
         toggle.setText("⇆ Back to one run" if on else "⇆ Compare batch sizes")
         window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
-        window.statusBar().showMessage(
-            "Compare mode: the runs differ only in batch size. Space plays them all." if on
-            else "One run again: it continues where it was paused.", NOTICE_MS)
+        window.show_notice("Compare mode: the runs differ only in batch size. Space plays them all." if on
+                           else "One run again: it continues where it was paused.")
 
     def _on_state(self, state: str) -> None:
         if state in ("finished", "error"):
-            self.window._set_playing(False)
+            self.window.set_playing(False)
         if state == "finished":
             self.window.statusBar().showMessage("Every run has finished. Press Play to compare again from scratch.")
 

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
         c = self.controls
         c.config_changed.connect(self._on_config_changed)
-        c.notice.connect(self._show_notice)
+        c.notice.connect(self.show_notice)
         c.play.clicked.connect(self.toggle_play)
         c.step.clicked.connect(self._on_step_clicked)
         c.step_epoch.clicked.connect(self.step_epoch)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             self._new_run()  # Play after the end starts again from scratch
             self._send_configure()
         self._send("play")
-        self._set_playing(True)
+        self.set_playing(True)
 
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
@@ -160,11 +160,11 @@ class MainWindow(QMainWindow):
         """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""
         self.views.awaiting_phase_step = False
         self._send("step", int(n))
-        self._set_playing(False)
+        self.set_playing(False)
 
     def pause(self) -> None:
         self._send("pause")
-        self._set_playing(False)
+        self.set_playing(False)
 
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
         if self.compare.active:
             return self.step()  # compare mode has no slow motion: one update of every run
-        self._set_playing(False)
+        self.set_playing(False)
         if self.views.step_phase():
             self._send("step", 1)
         else:
@@ -191,11 +191,11 @@ class MainWindow(QMainWindow):
 
     def step_epoch(self) -> None:
         self._send("step_epoch")
-        self._set_playing(False)
+        self.set_playing(False)
 
     def reset(self) -> None:
         """A fresh run with the same settings, paused at iteration 0."""
-        self._set_playing(False)
+        self.set_playing(False)
         if self.compare.active:
             self.compare.restart()
             self.statusBar().showMessage("Reset: every run starts again from update 0.", NOTICE_MS)
@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         self._send("speed", None if math.isinf(speed) else speed)
         self.views.set_transport(playing=self.playing, speed=speed)
 
-    def _set_playing(self, playing: bool) -> None:
+    def set_playing(self, playing: bool) -> None:
+        """Show the transport as playing or paused (the Play button's text, the views' pacing)."""
         self.playing = playing
         self.controls.play.setText("❚❚ Pause" if playing else "▶ Play")
         self.views.set_transport(playing=playing, speed=self.controls.speed.value())
@@ -329,13 +330,13 @@ class MainWindow(QMainWindow):
     def _on_state(self, chunk: Chunk) -> None:
         self.state = chunk.state
         if chunk.state == "finished":
-            self._set_playing(False)
+            self.set_playing(False)
             self.statusBar().showMessage(
                 f"Finished: {count(self.schedule.epochs, 'epoch')}, {count(self.last_iteration, 'iteration')}. "
                 "Press Play to train again from scratch."
             )
         elif chunk.state == "diverged":
-            self._set_playing(False)
+            self.set_playing(False)
             self._show_banner(
                 f"Training diverged at iteration {self.last_iteration:,}: the loss became infinite "
                 f"because the learning rate ({self.config.lr:g}) is too high. Lower it, then press "
@@ -347,12 +348,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        self._set_playing(False)
+        self.set_playing(False)
         self.state = "error"
         self._show_banner(f"Training stopped by an error: {message}. Press Reset to start again.")
         self.statusBar().showMessage(f"Error: {message}")
 
-    def _show_notice(self, text: str) -> None:
+    def show_notice(self, text: str) -> None:
+        """A passing message in the status bar (it times out)."""
         self.statusBar().showMessage(text, NOTICE_MS)
 
     def _show_banner(self, text: str) -> None:
