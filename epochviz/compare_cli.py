@@ -75,14 +75,13 @@ class RunLine:
             self._progress.stop()
             self._progress = None
             return
-        loss = row["final_loss"]
+        loss = "-" if row["final_loss"] is None else f"{row['final_loss']:.4f}"
         self.console.print(f"{self.label}  {done:,}/{self.total:,} updates {'━' * 20} "
-                           f"{row['seconds_per_epoch'] or 0:.3g} s/epoch - loss: {loss if loss is None else round(loss, 4)}",
-                           soft_wrap=True)
+                           f"{row['seconds_per_epoch'] or 0:.3g} s/epoch - loss: {loss}", soft_wrap=True)
 
 
-def train_one(config: RunConfig, stream: TextIO | None) -> tuple[dict, bool]:
-    """Train ``config`` to its end; its summary and whether it diverged."""
+def train_one(config: RunConfig, stream: TextIO | None) -> dict:
+    """Train ``config`` to its end (or its divergence); its summary, with ``diverged``."""
     trainer = config.build()
     tally = RunTally()
     line = RunLine(run_label(config), trainer.schedule.total_iterations, stream) if stream else None
@@ -100,7 +99,7 @@ def train_one(config: RunConfig, stream: TextIO | None) -> tuple[dict, bool]:
     row["diverged"] = diverged
     if line is not None:
         line.finish(tally.updates, row)
-    return row, diverged
+    return row
 
 
 def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -122,8 +121,7 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     rows = []
     try:
         for config in configs:
-            row, _ = train_one(config, None if args.json else sys.stdout)
-            rows.append(row)
+            rows.append(train_one(config, None if args.json else sys.stdout))
     except KeyboardInterrupt:
         print(f"Interrupted during the run of B = {configs[len(rows)].batch_size:,}.", file=sys.stderr)
         return EXIT_INTERRUPTED
