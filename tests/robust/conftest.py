@@ -48,14 +48,23 @@ def alive(pid: int) -> bool:
         return True
 
 
-def gone_soon(pid: int, within_s: float = 5.0) -> bool:
-    """Whether ``pid`` is gone, allowing the OS a moment to reap it."""
+def poll_until(condition, within_s: float) -> bool:
+    """Whether ``condition()`` comes true within ``within_s``, asking every 50 ms.
+
+    For other processes (no Qt event loop of ours to wait in): qtbot.waitUntil
+    cannot see them.
+    """
     deadline = time.monotonic() + within_s
-    while alive(pid):
+    while not condition():
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)
     return True
+
+
+def gone_soon(pid: int, within_s: float = 5.0) -> bool:
+    """Whether ``pid`` is gone, allowing the OS a moment to reap it."""
+    return poll_until(lambda: not alive(pid), within_s)
 
 
 @pytest.fixture

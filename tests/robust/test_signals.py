@@ -4,11 +4,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.robust.conftest import alive, env, gone_soon
+from tests.robust.conftest import alive, env, gone_soon, poll_until
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for child processes")
 
@@ -32,10 +31,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def wait_until(condition, timeout_s=30.0):
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+    assert poll_until(condition, timeout_s), "timed out"
 
 
 @pytest.fixture
