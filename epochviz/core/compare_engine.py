@@ -11,7 +11,7 @@ One process for all the runs keeps the other core free for the window.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from epochviz.core.session import Chunk, RunConfig, State, TrainingEngine
@@ -59,7 +59,8 @@ def overall_state(states: Sequence[State]) -> State:
 class CompareEngine:
     """Runs 2 to 4 ``TrainingEngine`` lanes in one thread; ``take_chunk`` returns a ``CompareChunk``."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self._clock = clock  # measures each run's turns (a test may hold it)
         self.run_id = 0
         self.lanes: list[TrainingEngine] = []
         self.busy_seconds: list[float] = []
@@ -113,9 +114,9 @@ class CompareEngine:
             turn = [i for i in busy if self.lanes[i].seconds_until_due(now) == 0.0]
         done = 0
         for i in turn:
-            started = time.perf_counter()
+            started = self._clock()
             done += self.lanes[i].run(now, budget / len(turn))
-            self.busy_seconds[i] += time.perf_counter() - started
+            self.busy_seconds[i] += self._clock() - started
         self._dirty = True
         return done
 

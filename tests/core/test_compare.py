@@ -99,11 +99,33 @@ def test_the_runs_start_from_the_same_weights():
     assert first.loss[0] == second.loss[0]  # same data, same initial weights, same (only) batch
 
 
+class TurnClock:
+    """A clock the test holds: every reading is 10 ms after the last, so each turn costs the same."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        self.now += 0.01
+        return self.now
+
+
+def test_at_full_speed_the_least_served_run_goes_next():
+    engine = CompareEngine(clock=TurnClock())
+    engine.handle(("configure", compare_configs(base(samples=2000, epochs=50), [1, "full"]), 1))
+    engine.handle(("play",))
+    engine.busy_seconds = [5.0, 0.0]  # the first run has had far more of the CPU
+    engine.run(time.perf_counter(), 0.005)
+    first, full = engine.take_chunk().lanes
+    assert len(first) == 0 and len(full) >= 1
+
+
 def test_at_full_speed_the_runs_share_the_cpu_fairly():
-    engine = CompareEngine()
+    engine = CompareEngine(clock=TurnClock())
     engine.handle(("configure", compare_configs(base(samples=20000, epochs=50), [1, "full"]), 1))
     engine.handle(("play",))
-    drain(engine, lambda cs: min(engine.busy_seconds) > 0.3)
+    for _ in range(40):
+        engine.run(time.perf_counter(), 0.002)
     small, full = engine.busy_seconds
     assert 0.5 < small / full < 2.0
     engine.handle(("pause",))
