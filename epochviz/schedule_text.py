@@ -8,7 +8,7 @@ names each term with its English word in brackets the first time it appears.
 from __future__ import annotations
 
 from epochviz.core.schedule import ScheduleFacts
-from epochviz.translations import current_language, pad, translate, units
+from epochviz.translations import current_language, translate, units
 
 
 def _formulas(facts: ScheduleFacts) -> tuple[str, str, str, str]:
@@ -55,8 +55,9 @@ def describe_schedule(facts: ScheduleFacts) -> str:
         ]
     rows += [(translate("schedule", "last batch"), _last_batch(facts)),
              (translate("schedule", "total iterations"), total)]
+    # English aligns the "=" signs as on a board; the Chinese lines keep one space (the source text's example).
     width = max(20, *(len(label) for label, _ in rows)) if current_language() == "en" else 0
-    lines = [header, ""] + [f"  {pad(label, width)} = {value}" for label, value in rows] + [""]
+    lines = [header, ""] + [f"  {label.ljust(width)} = {value}" for label, value in rows] + [""]
     lines.append(translate("schedule", "That is {updates} and {samples} seen ({per_epoch} per epoch).").format(
         updates=units(facts.weight_updates, "weight update"), samples=units(facts.samples_seen, "sample"),
         per_epoch=f"{facts.samples_per_epoch:,}"))

@@ -11,7 +11,6 @@ package and are loaded here with ``QTranslator``, together with Qt's own
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 
 from epochviz.core.words import count
@@ -75,17 +74,6 @@ def translate(context: str, text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(context, text) or text
-
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, width: int) -> str:
-    """``text`` padded with spaces to ``width`` terminal columns."""
-    return text + " " * max(0, width - display_width(text))
 
 
 def units(n: int, noun: str) -> str:
