@@ -73,6 +73,7 @@ class CompareView(QWidget):
         self.chips: list[RunChip] = []
         self.legend = QGridLayout()  # two runs a row, or one where two do not fit (a projector at 150 %)
         self._legend_columns = 2
+        self.legend.setColumnStretch(2, 1)  # the chips keep to the left
         self.legend.setContentsMargins(0, 0, 0, 0)
         self.legend.setHorizontalSpacing(4)
         legend_box = QWidget()
@@ -131,11 +132,11 @@ class CompareView(QWidget):
             chip.remove.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
             self.chips.append(chip)
         self._place_chips()
-        self.legend.setColumnStretch(2, 1)
         self.add.setEnabled(len(labels) < MAX_RUNS)
         self.new_batch.setRange(1, max_samples)
 
     def _place_chips(self) -> None:
+        """Lay the chips out in rows of ``_legend_columns``."""
         for chip in self.chips:
             self.legend.removeWidget(chip)
         k = self._legend_columns
