@@ -18,7 +18,9 @@ from epochviz.core.memory import (
     mlp_shape,
 )
 
-_OK = "QProgressBar::chunk { background: #4a90d9; }"
+# A light gauge in every theme, so that its black text reads over the fill and past it.
+_OK = ("QProgressBar { color: #000; background: #f4f4f4; border: 1px solid #888; border-radius: 2px; }"
+       " QProgressBar::chunk { background: #9cc3ec; }")
 _OVER = "QProgressBar::chunk { background: #d9453b; } QProgressBar { color: white; }"
 
 
