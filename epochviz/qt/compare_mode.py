@@ -48,8 +48,7 @@ class CompareMode(QObject):
 
     def __init__(self, window, choices: Sequence[BatchChoice] = DEFAULT_BATCH_SIZES,
                  backend: str = "process") -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
         self.base: RunConfig = window.config
         self.choices = check_batch_choices(list(choices))
         self.scale_lr = False
@@ -79,6 +78,11 @@ class CompareMode(QObject):
         QShortcut(QKeySequence("Ctrl+K"), window, parts.compare_toggle.toggle)
         self.notice.connect(window.show_notice)
         self.state_changed.connect(self._on_state)
+        self._show_toggle()
+
+    @property
+    def window(self):
+        return self.parent()
 
     # -- the worker ---------------------------------------------------------------
     def _ensure_worker(self) -> None:
