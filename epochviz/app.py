@@ -8,6 +8,7 @@ import time
 from argparse import Namespace
 
 from epochviz.qt.main_window import MainWindow
+from epochviz.translations import system_language
 
 __all__ = ["MainWindow", "run_window", "make_application"]
 
@@ -166,9 +167,14 @@ def run_window(args: Namespace) -> int:
         return 1
     app = make_application()
     scene = args.scene or ("1" if args.tour else None)
-    window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
-                        compare=args.compare, **_presets(args))
     interactive = not (picture or args.record)  # pictures and recordings neither read nor write settings
+    language = args.lang
+    if language is None and interactive:
+        from epochviz.qt.remembered import recall_language
+
+        language = recall_language()
+    window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
+                        compare=args.compare, language=language or system_language(), **_presets(args))
     if interactive:
         from epochviz.qt.remembered import restore
 

@@ -64,10 +64,19 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
                         help="accumulate gradients over K batches per weight update (default 1: off)")
 
 
-def add_language_arg(parser: argparse.ArgumentParser) -> None:
-    """``--lang {en,zh_CN}``: the language of the output (default: the system locale's). JSON keys stay English."""
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="print in English or Simplified Chinese (default: from the locale)")
+def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> None:
+    """``--lang {en,zh_CN}``: the language of the output or the window (default: the system locale's).
+
+    A subcommand's flag leaves the value alone when it is not given (``SUPPRESS``),
+    so ``epochviz --lang zh_CN schedule ...`` keeps the top-level choice. JSON keys stay English.
+    """
+    if window:
+        parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                            help="the window's language, English or Simplified Chinese (default: the one chosen "
+                                 "last in the Language menu, else the locale's)")
+    else:
+        parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                            help="print in English or Simplified Chinese (default: from the locale)")
 
 
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
@@ -168,6 +177,7 @@ def build_parser() -> OneLineParser:
         "--phase", choices=PHASES,
         help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",
     )
+    add_language_arg(parser, window=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     sched = sub.add_parser("schedule", help="print the epoch/batch/iteration arithmetic")

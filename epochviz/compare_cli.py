@@ -16,15 +16,14 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
+from epochviz.compare_text import column_words, display_width, label_template
 from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.session import RunConfig
+from epochviz.translations import translate
 
 EXIT_INTERRUPTED = 130
-TABLE_COLUMNS = (
-    ("B", "batch"), ("it/epoch", "updates_per_epoch"), ("updates", "total_updates"),
-    ("ms/it", "ms_per_update"), ("samples/s", "samples_per_s"), ("s/epoch", "seconds_per_epoch"),
-    ("memory/it", "memory_per_iteration_bytes"), ("loss", "final_loss"), ("accuracy", "final_accuracy"),
-)
+TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
+                 "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
 
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
@@ -44,9 +43,11 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
 
 def format_table(rows: list[dict]) -> str:
     """The comparison as aligned text columns, one line per run."""
-    cells = [[title for title, _ in TABLE_COLUMNS]] + [[figure_text(key, row) for _, key in TABLE_COLUMNS] for row in rows]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
-    return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in cells)
+    words = column_words()
+    cells = [[words[key][0] for key in TABLE_COLUMNS]] + [[figure_text(key, row) for key in TABLE_COLUMNS]
+                                                           for row in rows]
+    widths = [max(display_width(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
+    return "\n".join("  ".join(" " * (w - display_width(c)) + c for c, w in zip(line, widths)) for line in cells)
 
 
 class RunLine:
@@ -59,7 +60,9 @@ class RunLine:
         self._last_draw = 0.0
         if self.console.is_terminal:
             self._progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=20),
-                                      TextColumn("{task.completed:,}/{task.total:,} updates - {task.fields[loss]}"),
+                                      TextColumn(translate("compare_cli", "{done}/{total} updates").format(
+                                          done="{task.completed:,}", total="{task.total:,}")
+                                          + " - {task.fields[loss]}"),
                                       console=self.console)
             self._progress.start()
             self._task = self._progress.add_task(label, total=total, loss="")
@@ -68,7 +71,8 @@ class RunLine:
         now = time.perf_counter()
         if self._progress is not None and (now - self._last_draw > 0.05 or done == self.total):
             self._last_draw = now
-            self._progress.update(self._task, completed=done, loss=f"loss: {loss:.4f}")
+            self._progress.update(self._task, completed=done, loss=translate("compare_cli", "loss: {loss}").format(
+                loss=f"{loss:.4f}"))
 
     def finish(self, done: int, row: dict) -> None:
         if self._progress is not None:
@@ -76,15 +80,17 @@ class RunLine:
             self._progress = None
             return
         loss = "-" if row["final_loss"] is None else f"{row['final_loss']:.4f}"
-        self.console.print(f"{self.label}  {done:,}/{self.total:,} updates {'━' * 20} "
-                           f"{row['seconds_per_epoch'] or 0:.3g} s/epoch - loss: {loss}", soft_wrap=True)
+        updates = translate("compare_cli", "{done}/{total} updates").format(done=f"{done:,}", total=f"{self.total:,}")
+        per_epoch = translate("compare_cli", "{seconds} s/epoch").format(seconds=f"{row['seconds_per_epoch'] or 0:.3g}")
+        self.console.print(f"{self.label}  {updates} {'━' * 20} {per_epoch} - "
+                           + translate("compare_cli", "loss: {loss}").format(loss=loss), soft_wrap=True)
 
 
 def train_one(config: RunConfig, stream: TextIO | None) -> dict:
     """Train ``config`` to its end (or its divergence); its summary, with ``diverged``."""
     trainer = config.build()
     tally = RunTally()
-    line = RunLine(run_label(config), trainer.schedule.total_iterations, stream) if stream else None
+    line = RunLine(run_label(config, label_template()), trainer.schedule.total_iterations, stream) if stream else None
     diverged = False
     for record in trainer:
         tally.add(1, record.batch_size, record.seconds)
@@ -123,7 +129,8 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         for config in configs:
             rows.append(train_one(config, None if args.json else sys.stdout))
     except KeyboardInterrupt:
-        print(f"Interrupted during the run of B = {configs[len(rows)].batch_size:,}.", file=sys.stderr)
+        print(translate("compare_cli", "Interrupted during the run of B = {b}.").format(
+            b=f"{configs[len(rows)].batch_size:,}"), file=sys.stderr)
         return EXIT_INTERRUPTED
     if args.json:
         print(json.dumps({"runs": rows}))
@@ -131,5 +138,5 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     print()
     print(format_table(rows))
     if any(row["diverged"] for row in rows):
-        print("A run diverged (its loss became infinite): try a smaller --lr.")
+        print(translate("compare_cli", "A run diverged (its loss became infinite): try a smaller --lr."))
     return 0

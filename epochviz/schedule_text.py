@@ -11,16 +11,38 @@ from epochviz.core.schedule import ScheduleFacts
 from epochviz.translations import current_language, translate, units
 
 
-def _formulas(facts: ScheduleFacts) -> tuple[str, str, str, str]:
-    """(passes, updates, total, effective) formulas: plain on the English board, with separators in Chinese."""
-    if current_language() == "en":
-        return facts.passes_formula, facts.iterations_formula, facts.total_formula, facts.effective_formula
+def _separated(facts: ScheduleFacts) -> tuple[str, str, str]:
+    """(passes, updates, total) formulas with thousands separators: ``ceil(10,000 / 10) = 1,000``."""
     fn = "floor" if facts.drop_last else "ceil"
     passes = f"{fn}({facts.n_samples:,} / {facts.batch_size:,}) = {facts.forward_passes_per_epoch:,}"
     updates = (passes if facts.accumulate == 1 else
                f"ceil({facts.forward_passes_per_epoch:,} / {facts.accumulate:,}) = {facts.updates_per_epoch:,}")
     total = f"{facts.epochs:,} x {facts.iterations_per_epoch:,} = {facts.total_iterations:,}"
-    return passes, updates, total, facts.effective_formula
+    return passes, updates, total
+
+
+def _formulas(facts: ScheduleFacts) -> tuple[str, str, str, str]:
+    """(passes, updates, total, effective) formulas: plain on the English board, with separators in Chinese."""
+    if current_language() == "en":
+        return facts.passes_formula, facts.iterations_formula, facts.total_formula, facts.effective_formula
+    return (*_separated(facts), facts.effective_formula)
+
+
+def readout(facts: ScheduleFacts) -> str:
+    """The window's live arithmetic: one line of ``|``-separated parts, with thousands separators."""
+    passes, updates, total = _separated(facts)
+    last = translate("readout", "last batch: {size}").format(size=f"{facts.last_batch_size:,}")
+    if facts.dropped_per_epoch:
+        last += translate("readout", " ({dropped} dropped)").format(dropped=f"{facts.dropped_per_epoch:,}")
+    total = total.rsplit(" = ", 1)[0] + " = "
+    if facts.accumulate == 1:
+        total += units(facts.total_iterations, "iteration")
+        return translate("readout", "iterations per epoch = {passes} | {last} | total = {total}").format(
+            passes=passes, last=last, total=total)
+    total += units(facts.total_iterations, "weight update")
+    return translate("readout", "forward passes per epoch = {passes} | updates per epoch = {updates} | "
+                                "effective batch = {effective} | {last} | total = {total}").format(
+        passes=passes, updates=updates, effective=facts.effective_formula, last=last, total=total)
 
 
 def _last_batch(facts: ScheduleFacts) -> str:

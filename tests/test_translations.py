@@ -1,5 +1,6 @@
 """The translations can never silently fall behind the code: complete .ts, current .qm, shipped in the wheel."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,13 @@ def entries(ts_path):
             for c in root.iter("context") for m in c.iter("message")]
 
 
+def translations(ts_path):
+    """(context, source, translation) of every message."""
+    root = ET.parse(ts_path).getroot()
+    return [(c.findtext("name"), m.findtext("source"), m.findtext("translation") or "")
+            for c in root.iter("context") for m in c.iter("message")]
+
+
 def test_there_is_a_chinese_translation():
     assert [p.name for p in TS_FILES] == ["epochviz_zh_CN.ts"]
 
@@ -45,6 +53,28 @@ def test_every_string_of_the_code_is_translated_and_none_is_left_over(ts, tmp_pa
     obsolete = [(c, s) for c, s, kind in found if kind in ("vanished", "obsolete")]
     assert not unfinished, f"strings without a translation (run scripts/update-translations): {unfinished}"
     assert not obsolete, f"translations of strings the code no longer has: {obsolete}"
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
+def test_every_translation_fills_the_same_blanks_as_its_source(ts):
+    # A {name} missing from a translation would show a hole; an extra one would raise KeyError in .format.
+    wrong = [(c, s, t) for c, s, t in translations(ts)
+             if sorted(re.findall(r"\{\w*\}", s)) != sorted(re.findall(r"\{\w*\}", t))]
+    assert not wrong
+
+
+def test_epoch_is_never_translated_as_era():
+    # 时代 ("era") is the literal mistranslation of "epoch" that the source text itself contains.
+    for ts in TS_FILES:
+        assert not [t for _, _, t in translations(ts) if "时代" in t]
+
+
+def test_every_builtin_scene_is_marked_for_translation():
+    from epochviz.core.scenes import builtin_scenes
+    from epochviz.qt.scene_words import SCENE_WORDS
+
+    for scene in builtin_scenes():
+        assert scene.name in SCENE_WORDS and scene.caption in SCENE_WORDS, scene.name
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
@@ -91,3 +121,22 @@ def test_train_prints_chinese_and_json_keys_stay_english():
     assert "准确率: " in lines[1] and " - 损失: " in lines[1]
     facts = run_cli("schedule", "--samples", "100", "--batch-size", "10", "--json", "--lang", "zh_CN")
     assert '"iterations_per_epoch": 10' in facts
+
+
+def test_lang_before_the_command_holds_and_the_window_takes_it_too():
+    from epochviz.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--lang", "zh_CN"]).lang == "zh_CN"  # the window
+    assert parser.parse_args([]).lang is None  # then the remembered choice, else the locale
+    assert parser.parse_args(["--lang", "zh_CN", "schedule", "--samples", "9", "--batch-size", "3"]).lang == "zh_CN"
+    assert parser.parse_args(["schedule", "--samples", "9", "--batch-size", "3", "--lang", "en"]).lang == "en"
+
+
+def test_compare_prints_its_table_in_chinese_with_the_columns_aligned():
+    from epochviz.compare_text import display_width
+
+    out = run_cli("compare", "--samples", "300", "--batch-sizes", "1,30", "--epochs", "1", "--lang", "zh_CN")
+    table = out.strip().splitlines()[-3:]
+    assert "迭代/轮" in table[0] and "每轮 10 次迭代" in out
+    assert len({display_width(line) for line in table}) == 1  # a Chinese character takes two columns

@@ -70,12 +70,15 @@ def smoothing_weight(config: RunConfig) -> float:
     return min(0.999, max(0.0, 1.0 - 1.0 / max(window, 1.0)))
 
 
-def run_label(config: RunConfig) -> str:
-    """``B=32 · 63 it/epoch`` (``4×8`` when accumulating; ``B=N`` for the full batch)."""
+def run_label(config: RunConfig, template: str = "B={b} · {updates} it/epoch") -> str:
+    """``B=32 · 63 it/epoch`` (``4×8`` when accumulating; ``B=N`` for the full batch).
+
+    ``template`` words it in another language (the window passes its translation).
+    """
     schedule = config.schedule()
     b = f"{schedule.accumulate}×{config.batch_size:,}" if schedule.accumulate > 1 else f"{config.batch_size:,}"
     full = " (N)" if config.batch_size >= config.samples else ""
-    return f"B={b}{full} · {schedule.updates_per_epoch:,} it/epoch"
+    return template.format(b=b + full, updates=f"{schedule.updates_per_epoch:,}")
 
 
 @dataclass

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from epochviz.core.words import QT_TRANSLATE_NOOP
+
 FLOAT_BYTES = 4
 
 
@@ -24,7 +26,7 @@ class NetworkShape:
     parameters: int
 
 
-def mlp_shape(widths: Sequence[int], name: str = "this network") -> NetworkShape:
+def mlp_shape(widths: Sequence[int], name: str = QT_TRANSLATE_NOOP("memory", "this network")) -> NetworkShape:
     """The shape of an MLP with layer widths ``(n_in, hidden..., n_out)``."""
     params = sum(a * b + b for a, b in zip(widths, widths[1:]))
     return NetworkShape(name, widths[0], sum(widths[1:]), params)
@@ -62,7 +64,7 @@ def _small_cnn() -> NetworkShape:
         params += fan_in * width + width
         acts += width
         fan_in = width
-    return NetworkShape("small CNN (32×32×3)", 32 * 32 * 3, acts, params)
+    return NetworkShape(QT_TRANSLATE_NOOP("memory", "small CNN (32×32×3)"), 32 * 32 * 3, acts, params)
 
 
 IMAGE_NETWORKS = {"vgg16": _vgg16(), "small_cnn": _small_cnn()}

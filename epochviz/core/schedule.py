@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from epochviz.core.checks import check_bool, check_positive_int, check_seed
-from epochviz.core.words import count
 
 
 def _check_in_range(name: str, value: object, low: int, high: int) -> int:
@@ -263,19 +262,3 @@ class ScheduleFacts:
         """``4 x 8 = 32`` (capped at the samples of an epoch)."""
         return f"{self.accumulate:,} x {self.batch_size:,} = {self.effective_batch_size:,}"
 
-    def readout(self) -> str:
-        """One line with thousands separators, for the window's live arithmetic readout."""
-        fn = "floor" if self.drop_last else "ceil"
-        passes = f"{fn}({self.n_samples:,} / {self.batch_size:,}) = {self.forward_passes_per_epoch:,}"
-        last = f"last batch: {self.last_batch_size:,}"
-        if self.dropped_per_epoch:
-            last += f" ({self.dropped_per_epoch:,} dropped)"
-        total = (f"total = {self.epochs:,} x {self.iterations_per_epoch:,} = "
-                 f"{count(self.total_iterations, 'iteration')}")
-        if self.accumulate == 1:
-            return f"iterations per epoch = {passes} | {last} | {total}"
-        return (
-            f"forward passes per epoch = {passes} | updates per epoch = "
-            f"ceil({self.forward_passes_per_epoch:,} / {self.accumulate:,}) = {self.updates_per_epoch:,} | "
-            f"effective batch = {self.effective_formula} | {last} | {total.replace('iteration', 'update')}"
-        )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.session import Boundary, EpochEnd
 from epochviz.qt.palette import CLASS_COLOURS, CLASS_RGB, INK, VIEW_BACKGROUND
+from epochviz.translations import translate
 
 MAX_DRAWN_POINTS = 2500  # beyond this, points are drawn as a density image
 MAX_RINGED = 300
@@ -123,7 +124,7 @@ class BoundaryView(QWidget):
         painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:
-        self._title(painter, "Decision boundary")
+        self._title(painter, translate("boundary", "Decision boundary"))
         rect = self._plot_rect()
         painter.fillRect(rect, VIEW_BACKGROUND)
         if self._heat is None or self.boundary is None or self.X is None:
@@ -157,7 +158,8 @@ class BoundaryView(QWidget):
 
     def _paint_confusion(self, painter: QPainter) -> None:
         end = self.epoch_end
-        title = "Accuracy per digit" + (f" (epoch {end.epoch})" if end else ": after epoch 1")
+        title = (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=end.epoch) if end else
+                 translate("boundary", "Accuracy per digit: after epoch 1"))
         self._title(painter, title)
         if end is None or end.confusion is None:
             return
@@ -184,4 +186,4 @@ class BoundaryView(QWidget):
                 f"{share[i, i]:.0%}",
             )
         painter.drawText(QRectF(rect.left(), grid.bottom() + 2, rect.width(), 20), Qt.AlignmentFlag.AlignHCenter,
-                         "row: true digit · column: predicted")
+                         translate("boundary", "row: true digit · column: predicted"))

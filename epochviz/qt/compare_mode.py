@@ -30,9 +30,11 @@ from epochviz.core.compare import (
 from epochviz.core.compare_engine import CompareChunk
 from epochviz.core.history import LossHistory
 from epochviz.core.session import RunConfig
+from epochviz.compare_text import label_template
 from epochviz.qt.compare_view import CompareView
 from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
+from epochviz.translations import translate, units
 
 TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
 
@@ -115,14 +117,15 @@ class CompareMode(QObject):
 
     def add_run(self, batch_size: BatchChoice) -> None:
         if len(self.choices) >= MAX_RUNS:
-            self.notice.emit(f"Compare mode shows at most {MAX_RUNS} runs: remove one first.")
+            self.notice.emit(translate("compare", "Compare mode shows at most {n} runs: remove one first.").format(
+                n=MAX_RUNS))
             return
         self.choices.append(batch_size)
         self.restart()
 
     def remove_run(self, index: int) -> None:
         if len(self.choices) <= MIN_RUNS:
-            self.notice.emit(f"A comparison needs at least {MIN_RUNS} runs.")
+            self.notice.emit(translate("compare", "A comparison needs at least {n} runs.").format(n=MIN_RUNS))
             return
         del self.choices[index]
         self.view.plot.hidden = {i - (i > index) for i in self.view.plot.hidden if i != index}
@@ -139,11 +142,11 @@ class CompareMode(QObject):
         try:
             configs = [c.validated() for c in compare_configs(self.base, self.choices, scale_lr=self.scale_lr)]
         except ValueError as exc:
-            self.notice.emit(f"Cannot compare these settings: {exc}")
+            self.notice.emit(translate("compare", "Cannot compare these settings: {problem}").format(problem=exc))
             return
         self.run_id += 1
         self.configs = configs
-        self.labels = [run_label(c) for c in configs]
+        self.labels = self._labels()
         self.histories = [LossHistory(c.schedule(), smoothing=smoothing_weight(c), timed=True) for c in configs]
         self.tallies = [RunTally() for _ in configs]
         self.busy_seconds = [0.0] * len(configs)
@@ -158,13 +161,38 @@ class CompareMode(QObject):
             if playing:
                 self.send(("play",))
 
+    def _labels(self) -> list[str]:
+        return [run_label(c, label_template()) for c in self.configs]
+
     def _caption(self) -> str:
         base = self.base
-        lr = (f"learning rate {base.lr:g} × B / {self.configs[0].schedule().effective_batch_size:,} "
-              "(scaled with the batch size)" if self.scale_lr else f"learning rate {base.lr:g} for every run")
-        return (f"<b>{len(self.configs)} batch sizes, one dataset</b>: {base.samples:,} {base.dataset} samples, "
-                f"{base.epochs} epochs, {lr}. Every run starts from the same weights and sees the same "
-                "shuffles; they take turns on one CPU core.")
+        if self.scale_lr:
+            lr = translate("compare", "learning rate {lr} × B / {b} (scaled with the batch size)").format(
+                lr=f"{base.lr:g}", b=f"{self.configs[0].schedule().effective_batch_size:,}")
+        else:
+            lr = translate("compare", "learning rate {lr} for every run").format(lr=f"{base.lr:g}")
+        return translate("compare", "<b>{runs} batch sizes, one dataset</b>: {samples} {dataset} samples, {epochs}, "
+                                    "{lr}. Every run starts from the same weights and sees the same shuffles; they "
+                                    "take turns on one CPU core.").format(
+            runs=len(self.configs), samples=f"{base.samples:,}", dataset=translate("datasets", base.dataset),
+            epochs=units(base.epochs, "epoch"), lr=lr)
+
+    def retranslate(self) -> None:
+        """The compare screen, its caption, legend and the toggle in the current language."""
+        self.view.retranslate()
+        self._show_toggle()
+        if self.configs:
+            self.labels = self._labels()
+            self.view.show_runs(self.labels, self.view.plot.hidden, self.base.samples)
+            self.view.caption.setText(self._caption())
+            self._show_table()
+
+    def _show_toggle(self) -> None:
+        toggle = self.window.layout_parts.compare_toggle
+        toggle.setText(translate("compare", "⇆ Back to one run") if self.active else
+                       translate("compare", "⇆ Compare batch sizes"))
+        toggle.setToolTip(translate("compare", "Train 2 to 4 batch sizes side by side on the same data from the "
+                                               "same weights, and back to one run (Ctrl+K)"))
 
     # -- entering and leaving -------------------------------------------------------
     def switch(self, on: bool) -> None:
@@ -186,16 +214,18 @@ class CompareMode(QObject):
             self.send(("pause",))
             self.active, self.state = False, "paused"
         window.layout_parts.stack.setCurrentIndex(1 if on else 0)
-        toggle.setText("⇆ Back to one run" if on else "⇆ Compare batch sizes")
+        self._show_toggle()
         window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
-        window.show_notice("Compare mode: the runs differ only in batch size. Space plays them all." if on
-                           else "One run again: it continues where it was paused.")
+        window.show_notice(translate("compare", "Compare mode: the runs differ only in batch size. Space plays them "
+                                                "all.") if on else
+                           translate("compare", "One run again: it continues where it was paused."))
 
     def _on_state(self, state: str) -> None:
         if state in ("finished", "error"):
             self.window.set_playing(False)
         if state == "finished":
-            self.window.statusBar().showMessage("Every run has finished. Press Play to compare again from scratch.")
+            self.window.statusBar().showMessage(
+                translate("compare", "Every run has finished. Press Play to compare again from scratch."))
 
     # -- updates --------------------------------------------------------------------
     def _on_chunk(self, chunk: CompareChunk) -> None:
@@ -220,7 +250,8 @@ class CompareMode(QObject):
     def _on_error(self, message: str) -> None:
         self.state = "error"
         self.state_changed.emit("error")
-        self.notice.emit(f"Compare mode stopped by an error: {message}. Press Reset to start again.")
+        self.notice.emit(translate("compare", "Compare mode stopped by an error: {message}. Press Reset to start "
+                                              "again.").format(message=message))
 
     def tick(self) -> None:
         """The window's frame clock: the chart at its own pace, the table a few times a second."""

@@ -25,13 +25,18 @@ from epochviz.qt.loss_plot import (
     TimedPlotWidget,
 )
 from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS
+from epochviz.translations import translate
 
-COMPARE_AXES = {
-    "epochs": "epochs (the same data seen)",
-    "iterations": "weight updates, log scale (the same number of steps)",
-    "samples": "samples seen",
-    "seconds": "training seconds (each run's own compute time)",
-}
+COMPARE_AXES = ("epochs", "iterations", "samples", "seconds")
+
+
+def compare_axis_titles() -> dict[str, str]:
+    """Each x axis's title, in the current language."""
+    return {"epochs": translate("compare", "epochs (the same data seen)"),
+            "iterations": translate("compare", "weight updates, log scale (the same number of steps)"),
+            "samples": translate("compare", "samples seen"),
+            "seconds": translate("compare", "training seconds (each run's own compute time)")}
+
 LOG_PIECES = 8  # a log axis is drawn in this many pieces, each with its own level of detail
 FAINT = 0.3  # how much of a run's colour its batch-loss curve keeps (the rest is background)
 
@@ -99,7 +104,6 @@ class ComparePlot(TimedPlotWidget):
         self.setAccessibleName("Loss of every compared run")
         self.setMinimumHeight(MIN_PLOT_HEIGHT)
         item = self.getPlotItem()
-        item.setLabel("left", "loss")
         item.hideButtons()
         item.vb.disableAutoRange()
         item.vb.sigRangeChangedManually.connect(self._stop_following)
@@ -170,12 +174,18 @@ class ComparePlot(TimedPlotWidget):
             item.setAxisItems({"bottom": axis})
             self.set_scale(self.scale)
             self.restyle(*self._colours)
-        item.setLabel("bottom", COMPARE_AXES[key])
+        self.retranslate()
         self.linear_axis.integers = key == "samples"
         for run, history in zip(self.runs, self.histories):
             history.set_axis(key)
             self._place_marks(run)
         self.follow()
+
+    def retranslate(self) -> None:
+        """The axis titles in the current language."""
+        item = self.getPlotItem()
+        item.setLabel("left", translate("compare", "loss"))
+        item.setLabel("bottom", compare_axis_titles()[self.axis_key])
 
     def set_scale(self, factor: float) -> None:
         self.scale = factor

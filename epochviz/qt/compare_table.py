@@ -9,22 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from epochviz.compare_text import column_words
 from epochviz.core.compare import figure_text
 from epochviz.qt.palette import RUN_COLOURS
 
-COLUMNS = (
-    ("Run", "label", "The run's colour in the chart, its batch size and iterations per epoch"),
-    ("B", "batch", "Batch size B (K × B when accumulating gradients over K batches)"),
-    ("lr", "lr", "Learning rate (scaled with the batch size when the switch is on)"),
-    ("it/epoch", "updates_per_epoch", "Iterations (weight updates) per epoch: ceil(N / B)"),
-    ("updates", "total_updates", "Weight updates so far"),
-    ("ms/it", "ms_per_update", "Compute milliseconds per iteration (forward, backward, update)"),
-    ("samples/s", "samples_per_s", "Samples trained per second of compute: bigger batches use numpy better"),
-    ("s/epoch", "seconds_per_epoch", "Compute seconds per epoch = iterations per epoch × time per iteration"),
-    ("memory/it", "memory_per_iteration_bytes", "Memory one iteration needs (inputs, activations, gradients, weights)"),
-    ("loss", "final_loss", "Whole-dataset loss at the last epoch end"),
-    ("accuracy", "final_accuracy", "Whole-dataset accuracy at the last epoch end"),
-)
+COLUMNS = ("label", "batch", "lr", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
+           "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
 
 
 class CompareTable(QTableWidget):
@@ -34,9 +24,7 @@ class CompareTable(QTableWidget):
         super().__init__(0, len(COLUMNS))
         self.setObjectName("compareTable")
         self.setAccessibleName("What each batch size costs")
-        self.setHorizontalHeaderLabels([title for title, _, _ in COLUMNS])
-        for column, (_, _, tip) in enumerate(COLUMNS):
-            self.horizontalHeaderItem(column).setToolTip(tip)
+        self.retranslate()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().setVisible(False)
@@ -45,13 +33,19 @@ class CompareTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def retranslate(self) -> None:
+        words = column_words()
+        self.setHorizontalHeaderLabels([words[key][0] for key in COLUMNS])
+        for column, key in enumerate(COLUMNS):
+            self.horizontalHeaderItem(column).setToolTip(words[key][1])
+
     def show_rows(self, rows: list[dict]) -> None:
         """Show ``rows`` (summaries with a ``label``), one per run in order."""
         if self.rowCount() != len(rows):
             self.setRowCount(len(rows))
             self._fit_height()
         for r, row in enumerate(rows):
-            for c, (_, key, _) in enumerate(COLUMNS):
+            for c, key in enumerate(COLUMNS):
                 text = figure_text(key, row)
                 item = self.item(r, c)
                 if item is None:

@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from epochviz.core.compare import MAX_RUNS, MIN_RUNS
-from epochviz.qt.compare_plot import COMPARE_AXES, ComparePlot
+from epochviz.qt.compare_plot import COMPARE_AXES, ComparePlot, compare_axis_titles
 from epochviz.qt.compare_table import CompareTable
 from epochviz.qt.number_box import IntBox
 from epochviz.qt.palette import RUN_COLOURS
+from epochviz.translations import translate
 
-AXIS_CHOICES = (("epochs", "x: epochs"), ("iterations", "x: weight updates"), ("samples", "x: samples seen"),
-                ("seconds", "x: training seconds"))
+
+
+def axis_choices() -> dict[str, str]:
+    """The x-axis menu's entries, in the current language."""
+    return {"epochs": translate("compare", "x: epochs"), "iterations": translate("compare", "x: weight updates"),
+            "samples": translate("compare", "x: samples seen"), "seconds": translate("compare", "x: training seconds")}
 
 
 class RunChip(QWidget):
@@ -42,14 +47,14 @@ class RunChip(QWidget):
         self.check = QCheckBox(f"━━ {label}")
         self.check.setObjectName(f"compareRun{index}")
         self.check.setAccessibleName(f"Show run {label}")
-        self.check.setToolTip("Show or hide this run's curves (its row stays in the table)")
+        self.check.setToolTip(translate("compare", "Show or hide this run's curves (its row stays in the table)"))
         self.check.setChecked(not hidden)
         self.check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName(f"compareRemove{index}")
         self.remove.setAccessibleName(f"Remove run {label}")
-        self.remove.setToolTip("Remove this run")
+        self.remove.setToolTip(translate("compare", "Remove this run"))
         self.remove.setEnabled(removable)
         row.addWidget(self.check)
         row.addWidget(self.remove)
@@ -82,29 +87,26 @@ class CompareView(QWidget):
         # Its width never holds the screen open: it takes one column of runs where two do not fit.
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.new_batch = IntBox("Batch size of a new run")
+        self.new_batch = IntBox("")
         self.new_batch.setObjectName("compareNewBatch")
         self.new_batch.setRange(1, 100_000)
         self.new_batch.setValue(128)
-        self.add = QPushButton("+ Add run")
+        self.add = QPushButton()
         self.add.setObjectName("compareAddButton")
-        self.add.setToolTip(f"Add a run with this batch size ({MIN_RUNS} to {MAX_RUNS} runs)")
         self.add.clicked.connect(lambda: self.add_requested.emit(int(self.new_batch.value())))
-        self.scale_lr = QCheckBox("Scale the learning rate with B")
+        self.scale_lr = QCheckBox()
         self.scale_lr.setObjectName("scaleLrCheck")
-        self.scale_lr.setToolTip("The linear scaling rule (Goyal et al., 2017): each run's learning rate is the "
-                                 "first run's times its batch size over the first run's")
         self.scale_lr.toggled.connect(self.scale_lr_changed)
         self.axis = QComboBox()
         self.axis.setObjectName("compareAxisCombo")
         self.axis.setAccessibleName("x axis of the comparison")
-        for key, text in AXIS_CHOICES:
-            self.axis.addItem(text, key)
-            self.axis.setItemData(self.axis.count() - 1, COMPARE_AXES[key], Qt.ItemDataRole.ToolTipRole)
+        for key in COMPARE_AXES:
+            self.axis.addItem("", key)
         self.axis.currentIndexChanged.connect(lambda: self.axis_changed.emit(self.axis.currentData()))
 
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("New run: B ="))
+        self.new_run_label = QLabel()
+        tools.addWidget(self.new_run_label)
         tools.addWidget(self.new_batch)
         tools.addWidget(self.add)
         tools.addStretch(1)
@@ -119,6 +121,25 @@ class CompareView(QWidget):
         layout.addWidget(legend_box)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the compare screen in the current language (the caption and rows come from the mode)."""
+        self.new_batch.set_label(translate("compare", "Batch size of a new run"))
+        self.add.setText(translate("compare", "+ Add run"))
+        self.add.setToolTip(translate("compare", "Add a run with this batch size ({low} to {high} runs)").format(
+            low=MIN_RUNS, high=MAX_RUNS))
+        self.scale_lr.setText(translate("compare", "Scale the learning rate with B"))
+        self.scale_lr.setToolTip(translate("compare", "The linear scaling rule (Goyal et al., 2017): each run's "
+                                                      "learning rate is the first run's times its batch size over "
+                                                      "the first run's"))
+        titles = compare_axis_titles()
+        for i, (key, text) in enumerate(axis_choices().items()):
+            self.axis.setItemText(i, text)
+            self.axis.setItemData(i, titles[key], Qt.ItemDataRole.ToolTipRole)
+        self.new_run_label.setText(translate("compare", "New run: B ="))
+        self.plot.retranslate()
+        self.table.retranslate()
 
     def show_runs(self, labels: list[str], hidden: set[int], max_samples: int) -> None:
         """One legend chip per run, in order; add and remove enabled within 2 to 4 runs."""

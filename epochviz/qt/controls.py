@@ -38,32 +38,42 @@ from epochviz.limits import (
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
 from epochviz.qt.sliders import LadderSlider, round_ladder
+from epochviz.translations import translate
 
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
 DEFAULT_SPEED = 100
 
 
-TOOLTIPS = {  # one sentence per term, for the student who hovers
-    "dataset": "The data the network learns to classify: 2-D point clouds, or 8x8 images of digits.",
-    "samples": "N, the dataset size: how many samples one epoch goes through once.",
-    "batch": "B, the batch size: how many samples go through the network together in one iteration.",
-    "accumulate": "Gradient accumulation: K forward and backward passes of B samples, then one weight "
-                  "update with their mean gradient (an effective batch of K x B that needs the memory of B). "
-                  "1 = off.",
-    "epochs": "How many times the training goes through every sample of the dataset.",
-    "shuffle": "Visit the samples in a new random order every epoch.",
-    "drop_last": "Skip each epoch's last batch when it is smaller than B (floor instead of ceil).",
-    "lr": "The learning rate: how far each weight update moves the weights along the gradient.",
-    "depth": "How many hidden layers the network has between its input and its output.",
-    "width": "How many neurons each hidden layer has.",
-    "activation": "The function each hidden neuron applies to its input (tanh, ReLU or sigmoid).",
-    "speed": "Iterations per second; at 4 or fewer every phase of an iteration is animated.",
-}
+def tooltips() -> dict[str, str]:
+    """One sentence per term, for the student who hovers, in the current language."""
+    return {
+        "dataset": translate("controls", "The data the network learns to classify: 2-D point clouds, or 8x8 images "
+                                         "of digits."),
+        "samples": translate("controls", "N, the dataset size: how many samples one epoch goes through once."),
+        "batch": translate("controls", "B, the batch size: how many samples go through the network together in one "
+                                       "iteration."),
+        "accumulate": translate("controls", "Gradient accumulation: K forward and backward passes of B samples, then "
+                                            "one weight update with their mean gradient (an effective batch of K x B "
+                                            "that needs the memory of B). 1 = off."),
+        "epochs": translate("controls", "How many times the training goes through every sample of the dataset."),
+        "shuffle": translate("controls", "Visit the samples in a new random order every epoch."),
+        "drop_last": translate("controls", "Skip each epoch's last batch when it is smaller than B (floor instead of "
+                                           "ceil)."),
+        "lr": translate("controls", "The learning rate: how far each weight update moves the weights along the "
+                                    "gradient."),
+        "depth": translate("controls", "How many hidden layers the network has between its input and its output."),
+        "width": translate("controls", "How many neurons each hidden layer has."),
+        "activation": translate("controls", "The function each hidden neuron applies to its input (tanh, ReLU or "
+                                            "sigmoid)."),
+        "speed": translate("controls", "Iterations per second; at 4 or fewer every phase of an iteration is animated."),
+    }
 
 
 def format_speed(speed: float) -> str:
-    return "max" if math.isinf(speed) else f"{speed:,.0f} it/s"
+    if math.isinf(speed):
+        return translate("controls", "max")
+    return translate("controls", "{speed} it/s").format(speed=f"{speed:,.0f}")
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -91,100 +101,88 @@ class ControlPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        data = QGroupBox("Data")
-        form = _form(data)
+        self._playing = False
+        self.groups = {key: QGroupBox() for key in ("data", "schedule", "network", "run")}
+        self.row_labels: dict[str, QLabel] = {}
+        form = _form(self.groups["data"])
         self.dataset = _named(QComboBox(), "datasetCombo", "Dataset")
         for info in DATASETS.values():
             self.dataset.addItem(info.name, info.name)
-            self.dataset.setItemData(self.dataset.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
-        form.addRow("Dataset", self.dataset)
+        self._row(form, "dataset", self.dataset)
         self.samples = LadderSlider(
             round_ladder(WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES), config.samples,
             name="datasetSizeSlider", accessible="Dataset size N",
-            above_max=lambda typed, n: f"The window takes at most {n:,.0f} samples; {typed:,.0f} became {n:,.0f}. "
-            "(epochviz schedule takes any N.)",
+            above_max=lambda typed, n: translate(
+                "controls", "The window takes at most {n} samples; {typed} became {n}. (epochviz schedule takes "
+                            "any N.)").format(n=f"{n:,.0f}", typed=f"{typed:,.0f}"),
         )
-        form.addRow("Samples N", self.samples)
-        layout.addWidget(data)
+        self._row(form, "samples", self.samples)
+        layout.addWidget(self.groups["data"])
 
-        sched = QGroupBox("Schedule")
-        form = _form(sched)
+        form = _form(self.groups["schedule"])
         self.batch = LadderSlider(
             round_ladder(1, config.samples), config.batch_size,
             name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
-            above_max=lambda typed, n: f"Batch size {typed:,.0f} is more than N = {n:,.0f}: "
-            f"one full batch of all {n:,.0f} samples.",
+            above_max=lambda typed, n: translate(
+                "controls", "Batch size {typed} is more than N = {n}: one full batch of all {n} samples.").format(
+                n=f"{n:,.0f}", typed=f"{typed:,.0f}"),
         )
-        form.addRow("Batch size B", self.batch)
+        self._row(form, "batch", self.batch)
         self.memory = MemoryMeter()
-        form.addRow("Memory", self.memory)
-        self.accumulate = _named(IntBox("Accumulate gradients over K batches"), "accumulateSpin",
-                                 "Accumulate gradients over K batches")
+        self._row(form, "memory", self.memory)
+        self.accumulate = _named(IntBox(""), "accumulateSpin", "Accumulate gradients over K batches")
         self.accumulate.setRange(1, WINDOW_MAX_ACCUMULATE)
-        self.accumulate.setSuffix(" batches")
-        self.accumulate.setSpecialValueText("1 (off)")  # never "1 batches"
-        form.addRow("Accumulate K", self.accumulate)
-        self.epochs = _named(IntBox("Epochs"), "epochsSpin", "Epochs")
+        self._row(form, "accumulate", self.accumulate)
+        self.epochs = _named(IntBox(""), "epochsSpin", "Epochs")
         self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
-        form.addRow("Epochs", self.epochs)
-        self.shuffle = _named(QCheckBox("Shuffle every epoch"), "shuffleCheck", "Shuffle every epoch")
-        self.drop_last = _named(QCheckBox("Drop last partial batch"), "dropLastCheck", "Drop last partial batch")
+        self._row(form, "epochs", self.epochs)
+        self.shuffle = _named(QCheckBox(), "shuffleCheck", "Shuffle every epoch")
+        self.drop_last = _named(QCheckBox(), "dropLastCheck", "Drop last partial batch")
         form.addRow(self.shuffle)
         form.addRow(self.drop_last)
-        layout.addWidget(sched)
+        layout.addWidget(self.groups["schedule"])
 
-        net = QGroupBox("Network")
-        form = _form(net)
+        form = _form(self.groups["network"])
         self.lr = LadderSlider(
             LR_LADDER, config.lr, name="learningRateSlider", accessible="Learning rate",
             decimals=4, box_range=(WINDOW_MIN_LR, WINDOW_MAX_LR),
         )
-        form.addRow("Learning rate", self.lr)
+        self._row(form, "lr", self.lr)
         shape = QHBoxLayout()
-        self.depth = _named(IntBox("Hidden layers"), "hiddenLayersSpin", "Hidden layers")
+        self.depth = _named(IntBox(""), "hiddenLayersSpin", "Hidden layers")
         self.depth.setRange(0, WINDOW_MAX_HIDDEN_LAYERS)
-        self.depth.setSuffix(" layers")
-        self.width = _named(IntBox("Neurons per hidden layer"), "hiddenWidthSpin", "Neurons per hidden layer")
+        self.width = _named(IntBox(""), "hiddenWidthSpin", "Neurons per hidden layer")
         self.width.setRange(1, WINDOW_MAX_HIDDEN_WIDTH)
-        self.width.setSuffix(" wide")
         shape.addWidget(self.depth)
         shape.addWidget(self.width)
-        form.addRow("Hidden", shape)
+        self._row(form, "hidden", shape)
         self.activation = _named(QComboBox(), "activationCombo", "Activation")
         self.activation.addItems(ACTIVATIONS)
-        form.addRow("Activation", self.activation)
-        layout.addWidget(net)
+        self._row(form, "activation", self.activation)
+        layout.addWidget(self.groups["network"])
 
-        run = QGroupBox("Run")
-        box = QVBoxLayout(run)
+        box = QVBoxLayout(self.groups["run"])
         buttons = QGridLayout()  # two rows: the panel stays narrow on a small screen
-        self.play = _named(QPushButton("▶ Play"), "playButton", "Play or pause")
-        self.play.setToolTip("Play or pause training (Space)")
-        self.step = _named(QPushButton("Step"), "stepButton", "Step one phase")
-        self.step.setToolTip(
-            "Step one phase of the iteration: batch in, forward, loss, backward, update (→).\n"
-            "Shift+Step runs one whole iteration (Shift+→)."
-        )
-        self.step_epoch = _named(QPushButton("Step epoch"), "stepEpochButton", "Run to the end of the epoch")
-        self.step_epoch.setToolTip("Run to the end of the current epoch")
-        self.reset = _named(QPushButton("Reset"), "resetButton", "Reset the run")
-        self.reset.setToolTip("A new run from iteration 0 with fresh weights (R)")
+        self.play = _named(QPushButton(), "playButton", "Play or pause")
+        self.step = _named(QPushButton(), "stepButton", "Step one phase")
+        self.step_epoch = _named(QPushButton(), "stepEpochButton", "Run to the end of the epoch")
+        self.reset = _named(QPushButton(), "resetButton", "Reset the run")
         for i, b in enumerate((self.play, self.step, self.step_epoch, self.reset)):
             buttons.addWidget(b, i // 2, i % 2)
         box.addLayout(buttons)
         speed_row = QHBoxLayout()
-        speed_row.addWidget(QLabel("Speed"))
+        self.row_labels["speed"] = QLabel()
+        speed_row.addWidget(self.row_labels["speed"])
         self.speed = LadderSlider(
             SPEEDS, DEFAULT_SPEED, name="speedSlider", accessible="Training speed", fmt=format_speed
         )
         speed_row.addWidget(self.speed, 1)
         box.addLayout(speed_row)
-        layout.addWidget(run)
+        layout.addWidget(self.groups["run"])
+        self.retranslate()
 
         for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):
             source.notice.connect(self.notice)
-        for widget, words in TOOLTIPS.items():
-            getattr(self, widget).setToolTip(words)
         self.set_config(config)
         self.samples.valueChanged.connect(self._on_samples)
         for signal in (
@@ -194,6 +192,61 @@ class ControlPanel(QWidget):
             self.depth.valueChanged, self.width.valueChanged, self.activation.currentIndexChanged,
         ):
             signal.connect(self._emit)
+
+    def show_playing(self, playing: bool) -> None:
+        """The Play button says what it will do: Play when paused, Pause while playing."""
+        self._playing = playing
+        self.play.setText(translate("controls", "❚❚ Pause") if playing else translate("controls", "▶ Play"))
+
+    def _row(self, form: QFormLayout, key: str, field: QWidget | QHBoxLayout) -> None:
+        self.row_labels[key] = label = QLabel()
+        form.addRow(label, field)
+
+    def retranslate(self) -> None:
+        """Every word of the panel in the current language (at start, and when the language changes)."""
+        for key, title in (("data", translate("controls", "Data")), ("schedule", translate("controls", "Schedule")),
+                           ("network", translate("controls", "Network")), ("run", translate("controls", "Run"))):
+            self.groups[key].setTitle(title)
+        labels = {
+            "dataset": translate("controls", "Dataset"), "samples": translate("controls", "Samples N"),
+            "batch": translate("controls", "Batch size B"), "memory": translate("controls", "Memory"),
+            "accumulate": translate("controls", "Accumulate K"), "epochs": translate("controls", "Epochs"),
+            "lr": translate("controls", "Learning rate"), "hidden": translate("controls", "Hidden"),
+            "activation": translate("controls", "Activation"), "speed": translate("controls", "Speed"),
+        }
+        for key, text in labels.items():
+            self.row_labels[key].setText(text)
+        for box, name in ((self.samples, translate("controls", "Dataset size N")),
+                          (self.batch, translate("controls", "Batch size B")),
+                          (self.accumulate, translate("controls", "Accumulate K")),
+                          (self.epochs, translate("controls", "Epochs")),
+                          (self.lr, translate("controls", "Learning rate")),
+                          (self.depth, translate("controls", "Hidden layers")),
+                          (self.width, translate("controls", "Neurons per hidden layer"))):
+            (box.retranslate if isinstance(box, LadderSlider) else box.set_label)(name)
+        self.speed.retranslate(translate("controls", "Speed"))
+        for i, info in enumerate(DATASETS.values()):
+            self.dataset.setItemText(i, translate("datasets", info.name))
+            self.dataset.setItemData(i, translate("datasets", info.description), Qt.ItemDataRole.ToolTipRole)
+        self.accumulate.setSuffix(translate("controls", " batches"))
+        self.accumulate.setSpecialValueText(translate("controls", "1 (off)"))  # never "1 batches"
+        self.depth.setSuffix(translate("controls", " layers"))
+        self.width.setSuffix(translate("controls", " wide"))
+        self.shuffle.setText(translate("controls", "Shuffle every epoch"))
+        self.drop_last.setText(translate("controls", "Drop last partial batch"))
+        self.show_playing(self._playing)
+        self.play.setToolTip(translate("controls", "Play or pause training (Space)"))
+        self.step.setText(translate("controls", "Step"))
+        self.step.setToolTip(translate("controls", "Step one phase of the iteration: batch in, forward, loss, "
+                                                   "backward, update (→).\nShift+Step runs one whole iteration "
+                                                   "(Shift+→)."))
+        self.step_epoch.setText(translate("controls", "Step epoch"))
+        self.step_epoch.setToolTip(translate("controls", "Run to the end of the current epoch"))
+        self.reset.setText(translate("controls", "Reset"))
+        self.reset.setToolTip(translate("controls", "A new run from iteration 0 with fresh weights (R)"))
+        for widget, words in tooltips().items():
+            getattr(self, widget).setToolTip(words)
+        self.memory.retranslate()
 
     def set_config(self, config: RunConfig) -> None:
         """Show ``config`` in the widgets without emitting ``config_changed``."""

@@ -15,8 +15,9 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
-from epochviz.qt.live_text import LiveText
+from epochviz.qt.live_text import LiveText, line_height
 from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
+from epochviz.translations import translate, units
 
 MAX_MARKED = 2000
 THUMB_SCALE = 3
@@ -85,7 +86,8 @@ class _Thumbnails(QWidget):
             return
         h, w = self.images.shape[1:]
         cell_w, cell_h = w * THUMB_SCALE + THUMB_GAP, h * THUMB_SCALE + THUMB_GAP
-        more_w = self.fontMetrics().horizontalAdvance(f"+ {self.total:,} more") + 8
+        more = translate("dataset", "+ {n} more")
+        more_w = self.fontMetrics().horizontalAdvance(more.format(n=f"{self.total:,}")) + 8
         per_row = max(1, (self.width() - more_w) // cell_w)
         painter = QPainter(self)
         for k, image in enumerate(self.images[: 2 * per_row]):
@@ -96,8 +98,27 @@ class _Thumbnails(QWidget):
         shown = min(len(self.images), 2 * per_row)
         if self.total > shown:
             painter.drawText(QRect(per_row * cell_w + 4, 0, more_w, self.height()),
-                             Qt.AlignmentFlag.AlignVCenter, f"+ {self.total - shown:,} more")
+                             Qt.AlignmentFlag.AlignVCenter, more.format(n=f"{self.total - shown:,}"))
         painter.end()
+
+
+def _key_words() -> tuple[str, str, str, str]:
+    """The colour key: in this batch, seen, not yet seen, dropped."""
+    return (translate("dataset", "this batch"), translate("dataset", "seen this epoch"),
+            translate("dataset", "not yet seen"), translate("dataset", "left out (drop last)"))
+
+
+def _title(n: int, epoch: int) -> str:
+    return translate("dataset", "<b>Data</b>: {samples}, epoch {epoch}").format(
+        samples=units(n, "sample"), epoch=f"{epoch:,}")
+
+
+def _counts(c: dict[str, int]) -> str:
+    text = translate("dataset", "seen {seen} · in this batch {in_batch} · not yet {unseen}").format(
+        seen=f"{c['seen']:,}", in_batch=f"{c['in_batch']:,}", unseen=f"{c['unseen']:,}")
+    if c["dropped"]:
+        text += translate("dataset", " · left out {dropped}").format(dropped=f"{c['dropped']:,}")
+    return text
 
 
 class DatasetView(QWidget):
@@ -108,9 +129,8 @@ class DatasetView(QWidget):
         self.setObjectName("datasetView")
         self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
         # Both change every frame: LiveText repaints without laying out the window again.
-        self.title = LiveText("<b>Data</b>", lines=1, longest="Data: 100,000 samples, epoch 100")
-        self.counts = LiveText(" ", lines=2, name="datasetCounts",
-                               longest="seen 100,000 · in this batch 100,000 · not yet 100,000")
+        self.title = LiveText(" ", lines=1)
+        self.counts = LiveText(" ", lines=2, name="datasetCounts")
         self.grid = _GridCanvas()
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
@@ -130,36 +150,45 @@ class DatasetView(QWidget):
         self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
 
     def restyle(self) -> None:
-        """The colour key in the current colours (after a theme change)."""
-        keys = [swatch(STATE_COLOURS[state], words) for state, words in (
-            (IN_BATCH, "this batch"), (SEEN, "seen this epoch"), (UNSEEN, "not yet seen"),
-            (DROPPED, "left out (drop last)"))]
+        """The colour key in the current colours (after a theme change) and language."""
+        words = _key_words()
+        keys = [swatch(STATE_COLOURS[state], word) for state, word in zip((IN_BATCH, SEEN, UNSEEN, DROPPED), words)]
         narrow = self.legend.text() and self.legend.text() == getattr(self, "_legend_narrow", None)
         self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
                              f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
         self._legend_narrow = "<br>".join(keys)
+        self._legend_widest = (f"■ {words[2]} ■ {words[3]}", "■ " + max(words, key=self.fontMetrics().horizontalAdvance))
         self.legend.setText(self._legend_narrow if narrow else self._legend_wide)
 
+    def retranslate(self) -> None:
+        """The key and the room for the counts in the current language; the counts follow at the next frame."""
+        self.restyle()
+        self._fit(self.width())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        width = event.size().width()
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit(self, width: int) -> None:
         # The colour key in two columns, else in one, else (very narrow) not at all.
         advance = self.legend.fontMetrics().horizontalAdvance
         text = None
-        for candidate, widest, lines in ((self._legend_wide, "■ not yet seen ■ left out (drop last)", 2),
-                                         (self._legend_narrow, "■ left out (drop last)", 4)):
+        for candidate, widest, lines in ((self._legend_wide, self._legend_widest[0], 2),
+                                         (self._legend_narrow, self._legend_widest[1], 4)):
             if advance(widest) + 12 <= width:
                 text = candidate
-                self.legend.setFixedHeight(lines * self.legend.fontMetrics().lineSpacing() + 4)
+                self.legend.setFixedHeight(lines * line_height(self.legend.font()) + 4)
                 break
         self.legend.setVisible(text is not None)
         if text is not None and text != self.legend.text():
             self.legend.setText(text)
         # Heights for the longest texts these labels show, so they never change from frame to frame.
-        for label, longest, fewest in ((self.title, "Data: 100,000 samples, epoch 100", 1),
-                                       (self.counts, "seen 100,000 · in this batch 100,000 · not yet 100,000", 2)):
+        for label, longest, fewest in ((self.title, _title(100_000, 100), 1),
+                                       (self.counts, _counts(dict(seen=100_000, in_batch=100_000, unseen=100_000,
+                                                                  dropped=0)), 2)):
+            longest = longest.replace("<b>", "").replace("</b>", "")
             lines = -(-label.fontMetrics().horizontalAdvance(longest) // max(width - 8, 1))
             label.set_lines(min(max(lines, fewest), 3))
-        super().resizeEvent(event)
 
     def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:
         """A new dataset of ``n_samples``; ``images`` (N, h, w) turns on the batch thumbnails."""
@@ -180,11 +209,8 @@ class DatasetView(QWidget):
         rows, cols = self.grid.cells
         self.grid.image = QImage(self._pixels.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888).copy()
         self.state_counts = c = count_states(states)
-        self.title.setText(f"<b>Data</b>: {n:,} samples, epoch {epoch:,}")
-        text = f"seen {c['seen']:,} · in this batch {c['in_batch']:,} · not yet {c['unseen']:,}"
-        if c["dropped"]:
-            text += f" · left out {c['dropped']:,}"
-        self.counts.setText(text)
+        self.title.setText(_title(n, epoch))
+        self.counts.setText(_counts(c))
         self.grid.batch_cells = batch
         if self._images is not None:
             self.thumbnails.total = len(batch)

@@ -22,6 +22,7 @@ from epochviz.core.run_log import ExportError, write_atomically, write_log_file
 from epochviz.core.session import EpochEnd
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.recording import WindowRecorder
+from epochviz.translations import translate, units
 
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
@@ -79,35 +80,52 @@ def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> P
     return write_log_file(path, *log_snapshot(history, epoch_ends))
 
 
+def _filters() -> dict[str, str]:
+    """The file dialogs' filters, in the current language."""
+    return {".png": translate("exports", "PNG image (*.png)"), ".svg": translate("exports", "SVG drawing (*.svg)"),
+            ".csv": translate("exports", "CSV table (*.csv)"), ".gif": translate("exports", "Animated GIF (*.gif)"),
+            ".mp4": translate("exports", "MP4 video (*.mp4)")}
+
+
 class Exports(QObject):
     """The File menu's exports for ``window``: each asks for a file name, writes, and says so in the status bar."""
 
-    FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".csv": "CSV table (*.csv)",
-               ".gif": "Animated GIF (*.gif)", ".mp4": "MP4 video (*.mp4)"}
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
         self._job: Future | None = None
         self._poll = QTimer(self, interval=100)
         self._poll.timeout.connect(self._check_job)
-        menu = window.menuBar().addMenu("&File")
-        for text, keys, action in (
-            ("Export chart as PNG…", "Ctrl+E", self.ask_chart_png),
-            ("Export chart as PNG, twice the size…", "Ctrl+Alt+E", self.ask_chart_png_2x),
-            ("Export chart as SVG…", "Ctrl+Shift+E", self.ask_chart_svg),
-            ("Export window as PNG…", "Ctrl+Shift+P", self.ask_window_png),
-            ("Export log as CSV…", "Ctrl+Shift+L", self.ask_log_csv),
-        ):
-            menu.addAction(text, QKeySequence(keys), action)
-        menu.addSeparator()
+        self.menu = menu = window.menuBar().addMenu("")
         self.recorder = WindowRecorder(window)
-        self.recorder.finished.connect(lambda path: self._say(f"Saved {path}"))
-        self.recorder.failed.connect(lambda message: self._say(f"Recording not saved: {message}"))
-        menu.addAction("Record window as GIF…", QKeySequence("Ctrl+Shift+G"), self.ask_record_gif)
-        menu.addAction("Record window as MP4…", QKeySequence("Ctrl+Shift+M"), self.ask_record_mp4)
-        menu.addAction("Stop recording", QKeySequence("Ctrl+Shift+X"), self.recorder.stop)
-        menu.addSeparator()
-        menu.addAction("Quit", QKeySequence(QKeySequence.StandardKey.Quit), window.close)
+        self.recorder.finished.connect(lambda path: self._say(translate("exports", "Saved {path}").format(path=path)))
+        self.recorder.failed.connect(lambda message: self._say(
+            translate("exports", "Recording not saved: {problem}").format(problem=message)))
+        self._actions = []
+        for keys, action in (("Ctrl+E", self.ask_chart_png), ("Ctrl+Alt+E", self.ask_chart_png_2x),
+                             ("Ctrl+Shift+E", self.ask_chart_svg), ("Ctrl+Shift+P", self.ask_window_png),
+                             ("Ctrl+Shift+L", self.ask_log_csv), (None, None),
+                             ("Ctrl+Shift+G", self.ask_record_gif), ("Ctrl+Shift+M", self.ask_record_mp4),
+                             ("Ctrl+Shift+X", self.recorder.stop), (None, None),
+                             (QKeySequence.StandardKey.Quit, window.close)):
+            if keys is None:
+                menu.addSeparator()
+            else:
+                self._actions.append(menu.addAction("", QKeySequence(keys), action))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The File menu in the current language."""
+        self.menu.setTitle(translate("exports", "&File"))
+        for action, text in zip(self._actions, (
+                translate("exports", "Export chart as PNG…"),
+                translate("exports", "Export chart as PNG, twice the size…"),
+                translate("exports", "Export chart as SVG…"), translate("exports", "Export window as PNG…"),
+                translate("exports", "Export log as CSV…"), translate("exports", "Record window as GIF…"),
+                translate("exports", "Record window as MP4…"), translate("exports", "Stop recording"),
+                translate("exports", "Quit"))):
+            action.setText(text)
+        self.recorder.retranslate()
 
     @property
     def _window(self) -> QMainWindow:
@@ -140,23 +158,26 @@ class Exports(QObject):
 
     def _ask_record(self, suggested: str) -> None:
         if self.recorder.encoder is not None:
-            self._say("A recording is already under way: stop it first (Ctrl+Shift+X).")
+            self._say(translate("exports", "A recording is already under way: stop it first (Ctrl+Shift+X)."))
             return
         suffix = Path(suggested).suffix
-        path, _ = QFileDialog.getSaveFileName(self._window, "Record", suggested, self.FILTERS[suffix])
+        path, _ = QFileDialog.getSaveFileName(self._window, translate("exports", "Record"), suggested,
+                                              _filters()[suffix])
         if not path:
             return
-        seconds, ok = QInputDialog.getDouble(self._window, "Record", "Seconds to record:", 10.0, 0.5, 600.0, 1)
+        seconds, ok = QInputDialog.getDouble(self._window, translate("exports", "Record"),
+                                             translate("exports", "Seconds to record:"), 10.0, 0.5, 600.0, 1)
         if not ok:
             return
         try:
             self.recorder.start(path if path.lower().endswith(suffix) else path + suffix, seconds)
         except ExportError as exc:
-            self._say(f"Recording not started: {exc}")
+            self._say(translate("exports", "Recording not started: {problem}").format(problem=exc))
 
     def _ask(self, suggested: str, write) -> None:
         suffix = Path(suggested).suffix
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export", suggested, self.FILTERS[suffix])
+        path, _ = QFileDialog.getSaveFileName(self._window, translate("exports", "Export"), suggested,
+                                              _filters()[suffix])
         if not path:
             return
         if not path.lower().endswith(suffix):
@@ -164,15 +185,16 @@ class Exports(QObject):
         try:
             written = write(path)
         except ExportError as exc:
-            self._say(f"Export failed: {exc}")
+            self._say(translate("exports", "Export failed: {problem}").format(problem=exc))
             return
         if written is not None:
-            self._say(f"Saved {written}")
+            self._say(translate("exports", "Saved {path}").format(path=written))
 
     def log(self, path: str) -> None:
         """Write the log on a worker thread; the status bar says when it is done."""
         snapshot = log_snapshot(self._chart.history, self._chart.epoch_ends)
-        self._say(f"Writing the log of {len(snapshot[1]):,} iterations to {path}…")
+        self._say(translate("exports", "Writing the log of {iterations} to {path}…").format(
+            iterations=units(len(snapshot[1]), "iteration"), path=path))
         self._job = _WRITER.submit(write_log_file, path, *snapshot)
         self._poll.start()
 
@@ -192,7 +214,8 @@ class Exports(QObject):
         self._job = None
         self._poll.stop()
         error = job.exception()
-        self._say(f"Export failed: {error}" if error else f"Saved {job.result()}")
+        self._say(translate("exports", "Export failed: {problem}").format(problem=error) if error else
+                  translate("exports", "Saved {path}").format(path=job.result()))
 
     def _say(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)

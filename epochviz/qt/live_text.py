@@ -10,8 +10,28 @@ repaints. Rich text (``<b>``) and word wrap are supported.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize
-from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def line_height(font: QFont) -> int:
+    """The height of one line of text in ``font``, Chinese included.
+
+    ``QFontMetrics.lineSpacing`` knows only the font itself; Chinese glyphs come
+    from a fallback font with taller lines (20 px against 18 here), which
+    clipped the last line of labels sized by it.
+    """
+    key = font.key()
+    if key not in _LINE_HEIGHTS:
+        layout = QTextLayout("Ag中", font)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        _LINE_HEIGHTS[key] = max(round(line.height() + line.leading()), 1)
+    return _LINE_HEIGHTS[key]
+
+
+_LINE_HEIGHTS: dict[str, int] = {}  # by QFont.key(): measured once per font (views ask on every paint)
 
 
 class LiveText(QWidget):
@@ -65,7 +85,7 @@ class LiveText(QWidget):
             self.set_lines(min(max(needed, self._fewest), 3))
 
     def _fit_height(self) -> None:
-        self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 4)
+        self.setFixedHeight(self._lines * line_height(self.font()) + 4)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self.fontMetrics().horizontalAdvance("M") * 20, self.height())

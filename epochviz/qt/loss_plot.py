@@ -28,10 +28,29 @@ from PySide6.QtWidgets import (
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.session import EpochEnd
+from epochviz.qt.live_text import line_height
+from epochviz.translations import translate
 
 MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
 REDRAW_SHARE = 5
-AXIS_LABELS = {"iterations": "iteration", "epochs": "epoch", "samples": "samples seen"}
+
+
+def axis_titles() -> dict[str, str]:
+    """The x axis's title for each axis, in the current language."""
+    return {"iterations": translate("chart", "iteration"), "epochs": translate("chart", "epoch"),
+            "samples": translate("chart", "samples seen")}
+
+
+def axis_choices() -> dict[str, str]:
+    """The x-axis menu's entries."""
+    return {"iterations": translate("chart", "x: iterations"), "epochs": translate("chart", "x: epochs"),
+            "samples": translate("chart", "x: samples seen")}
+
+
+def _legend_words() -> tuple[str, str, str]:
+    return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
+            translate("chart", "epoch end: whole-dataset loss"))
+
 RAW_COLOUR = QColor(120, 160, 215)
 SMOOTH_COLOUR = QColor(20, 60, 150)
 EPOCH_COLOUR = QColor(200, 90, 20)
@@ -41,6 +60,10 @@ LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
 
 MIN_PLOT_HEIGHT = 160
 TICK_POINT_SIZE = 11
+
+
+def _epoch_label(epoch: int) -> str:
+    return translate("chart", "epoch {n}").format(n=epoch)
 
 
 class ThousandsAxis(pg.AxisItem):
@@ -66,9 +89,10 @@ class ThousandsAxis(pg.AxisItem):
 
 
 def _legend_html() -> str:
-    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> batch loss (every iteration)"
-            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> smoothed"
-            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> epoch end: whole-dataset loss")
+    raw, smooth, epoch = _legend_words()
+    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
+            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> {smooth}"
+            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> {epoch}")
 
 
 class HistoryCurve(pg.PlotDataItem):
@@ -136,8 +160,6 @@ class LossPlot(QWidget):
         self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # a chart, never a strip
         item = self.plot.getPlotItem()
         # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
-        item.setLabel("left", "loss")
-        item.setLabel("bottom", AXIS_LABELS["iterations"])
         self.scale = 1.0
         self.line_scale = 1.0  # thicker in the high-contrast theme
         font = QFont()
@@ -179,8 +201,8 @@ class LossPlot(QWidget):
         self.axis = QComboBox()
         self.axis.setObjectName("xAxisCombo")
         self.axis.setAccessibleName("x axis")
-        for key, text in (("iterations", "x: iterations"), ("epochs", "x: epochs"), ("samples", "x: samples seen")):
-            self.axis.addItem(text, key)
+        for key in axis_choices():
+            self.axis.addItem("", key)
         self.axis.currentIndexChanged.connect(self._on_axis)
         self.smoothing = QSlider(Qt.Orientation.Horizontal)
         self.smoothing.setObjectName("smoothingSlider")
@@ -193,19 +215,19 @@ class LossPlot(QWidget):
         self.smoothing.valueChanged.connect(self._on_smoothing)
 
         # The legend sits above the plot, where no curve can run under it.
-        self.legend = QLabel(_legend_html())
+        self.legend = QLabel()
         self.legend.setObjectName("lossLegend")
         self.legend.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.hover, 1)
-        bar.addWidget(QLabel("Smoothing"))
+        self.smoothing_title = QLabel()
+        bar.addWidget(self.smoothing_title)
         bar.addWidget(self.smoothing)
         bar.addWidget(self.smoothing_label)
         bar.addWidget(self.axis)
-        self.fit = QPushButton("Fit")
+        self.fit = QPushButton()
         self.fit.setObjectName("fitButton")
         self.fit.setAccessibleName("Fit the chart to the data and follow it")
-        self.fit.setToolTip("Show all the data again and follow it as it grows")
         self.fit.clicked.connect(self.follow)
         bar.addWidget(self.fit)
         layout = QVBoxLayout(self)
@@ -215,6 +237,23 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot, 1)
 
         self.pace = RedrawPace()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Axis titles, legend, buttons and epoch labels in the current language."""
+        item = self.plot.getPlotItem()
+        item.setLabel("left", translate("chart", "loss"))
+        item.setLabel("bottom", axis_titles()[self.axis.currentData()])
+        for i, text in enumerate(axis_choices().values()):
+            self.axis.setItemText(i, text)
+        self.smoothing_title.setText(translate("chart", "Smoothing"))
+        self.fit.setText(translate("chart", "Fit"))
+        self.fit.setToolTip(translate("chart", "Show all the data again and follow it as it grows"))
+        self.legend.setText(_legend_html())
+        self._fit_legend(self.width())
+        for line, end in zip(self.epoch_lines, self.epoch_ends):
+            line.label.setFormat(_epoch_label(end.epoch))
+        self.hover.setText(" ")
 
     def set_scale(self, factor: float) -> None:
         """Axis text and line widths at ``factor`` times their size (the projector scale)."""
@@ -251,11 +290,14 @@ class LossPlot(QWidget):
         self.set_scale(self.scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # The legend wraps when narrow: its height follows, so the minimum stays true.
-        plain = self.legend.text().count("&nbsp;") * " " + "batch loss (every iteration) ━━ smoothed ┆ ● epoch end: whole-dataset loss"
-        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(event.size().width() - 8, 1))
-        self.legend.setFixedHeight(max(lines, 1) * self.legend.fontMetrics().lineSpacing() + 4)
+        self._fit_legend(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_legend(self, width: int) -> None:
+        # The legend wraps when narrow: its height follows, so the minimum stays true.
+        plain = "━━ {} ━━ {} ┆ ● {}   ".format(*_legend_words())
+        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(width - 8, 1))
+        self.legend.setFixedHeight(max(lines, 1) * line_height(self.legend.font()) + 4)
 
     # -- data in ----------------------------------------------------------------
     def set_history(self, history: LossHistory) -> None:
@@ -279,7 +321,7 @@ class LossPlot(QWidget):
         for end in ends:
             line = pg.InfiniteLine(
                 angle=90, movable=False, pen=self._epoch_pen(),
-                label=f"epoch {end.epoch}",
+                label=_epoch_label(end.epoch),
                 labelOpts={"position": 0.93, "color": EPOCH_COLOUR, "anchors": [(0.5, 0), (0.5, 0)]},
             )
             item.addItem(line, ignoreBounds=True)
@@ -364,7 +406,7 @@ class LossPlot(QWidget):
     def _on_axis(self) -> None:
         key = self.axis.currentData()
         self.plot.getPlotItem().getAxis("bottom").integers = key != "epochs"
-        self.plot.getPlotItem().setLabel("bottom", AXIS_LABELS[key])
+        self.plot.getPlotItem().setLabel("bottom", axis_titles()[key])
         if self.history is not None:
             self.history.set_axis(key)
             self._place_epoch_items()
@@ -414,11 +456,10 @@ class LossPlot(QWidget):
             return ""
         g = i + 1
         epoch, iteration = h.schedule.position(g)
-        text = (
-            f"iteration {g:,} (epoch {epoch}, iteration {iteration:,} of "
-            f"{h.schedule.iterations_per_epoch:,})  ·  batch loss {h.loss.view()[i]:.4f}  ·  "
-            f"smoothed {h.smoothed.view()[i]:.4f}"
-        )
+        text = translate("chart", "iteration {g} (epoch {epoch}, iteration {iteration} of {per_epoch})  ·  "
+                                  "batch loss {loss}  ·  smoothed {smoothed}").format(
+            g=f"{g:,}", epoch=epoch, iteration=f"{iteration:,}", per_epoch=f"{h.schedule.iterations_per_epoch:,}",
+            loss=f"{h.loss.view()[i]:.4f}", smoothed=f"{h.smoothed.view()[i]:.4f}")
         self.hover.setText(text)
         y = h.loss.view()[i]
         self.cursor.setData([float(h.x_of(g))], [y if np.isfinite(y) else h.smoothed.view()[i]])

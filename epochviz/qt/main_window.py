@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
-from epochviz.core.words import count
 from epochviz.limits import checked_window_start
+from epochviz.qt import messages
 from epochviz.qt.compare_mode import CompareMode
 from epochviz.qt.exports import Exports
+from epochviz.qt.language import LanguageMenu, choose_language
 from epochviz.qt.look import apply_look
 from epochviz.qt.page_faults import avoid_huge_page_stalls
 from epochviz.qt.projector import Projector
@@ -29,6 +30,7 @@ from epochviz.qt.themes import system_theme
 from epochviz.qt.tour import Tour
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
 from epochviz.qt.worker import BACKENDS, WorkerThread
+from epochviz.schedule_text import readout
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 NOTICE_MS = 6000  # how long a passing message stays in the status bar
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
 
     ``backend`` chooses where training runs: ``"process"`` (default, a child
     process behind the worker thread) or ``"thread"`` (in the worker thread).
+    ``language`` is ``"en"`` or ``"zh_CN"`` (default: the current one; the
+    Language menu switches it later).
     """
 
     command = Signal(object)
@@ -65,11 +69,13 @@ class MainWindow(QMainWindow):
         theme: str | None = None,
         compare: Sequence[int | str] | None = None,
         accumulate: int | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
+        language_problem = choose_language(language)  # first: every part is made in the window's language
+        self.setWindowTitle(messages.window_title())
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
-        self.setWindowTitle("epochviz – epoch, batch and iteration")
         start = checked_window_start(
             dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate),
             play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
@@ -122,6 +128,8 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
+        self.banner_words: Callable[[], str] | None = None  # what made the banner's text (see ``_show_banner``)
+        self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self._new_run()
         self._send_configure()
@@ -198,11 +206,11 @@ class MainWindow(QMainWindow):
         self.set_playing(False)
         if self.compare.active:
             self.compare.restart()
-            self.statusBar().showMessage("Reset: every run starts again from update 0.", NOTICE_MS)
+            self.show_notice(messages.reset_compare())
             return
         self._new_run()
         self._send_configure()
-        self.statusBar().showMessage("Reset: a new run starts from iteration 0 with fresh weights.", NOTICE_MS)
+        self.show_notice(messages.reset_one())
 
     def _on_speed(self, speed: float) -> None:
         self._send("speed", None if math.isinf(speed) else speed)
@@ -211,7 +219,7 @@ class MainWindow(QMainWindow):
     def set_playing(self, playing: bool) -> None:
         """Show the transport as playing or paused (the Play button's text, the views' pacing)."""
         self.playing = playing
-        self.controls.play.setText("❚❚ Pause" if playing else "▶ Play")
+        self.controls.show_playing(playing)
         self.views.set_transport(playing=playing, speed=self.controls.speed.value())
 
     def _send(self, *command: object) -> None:
@@ -250,13 +258,13 @@ class MainWindow(QMainWindow):
         try:
             config.validated()
         except ValueError as exc:
-            self.statusBar().showMessage(f"Cannot use these settings: {exc}", NOTICE_MS)
+            self.show_notice(messages.settings_refused(exc))
             return
         self.config = config
         self.compare.set_base(config)
         self._new_run()
         self._reconfigure.start()
-        self.statusBar().showMessage("Settings changed: the run was reset to iteration 0.", NOTICE_MS)
+        self.show_notice(messages.settings_changed())
 
     def _new_run(self) -> None:
         """Forget the current run in the views; its late updates will be ignored."""
@@ -268,7 +276,7 @@ class MainWindow(QMainWindow):
         self.chart.set_history(self.history)
         self.progress.set_schedule(self.schedule)
         self.progress.set_state(self.schedule, 0)
-        self.readout.setText(unbroken_parts(self.schedule.facts().readout()))
+        self.readout.setText(unbroken_parts(readout(self.schedule.facts())))
         self.layout_parts.column.fit_labels()
         self.glossary.set_state(self.schedule)
         self.views.set_run(self.config, self.schedule)
@@ -331,18 +339,12 @@ class MainWindow(QMainWindow):
         self.state = chunk.state
         if chunk.state == "finished":
             self.set_playing(False)
-            self.statusBar().showMessage(
-                f"Finished: {count(self.schedule.epochs, 'epoch')}, {count(self.last_iteration, 'iteration')}. "
-                "Press Play to train again from scratch."
-            )
+            self.statusBar().showMessage(messages.finished(self.schedule.epochs, self.last_iteration))
         elif chunk.state == "diverged":
             self.set_playing(False)
-            self._show_banner(
-                f"Training diverged at iteration {self.last_iteration:,}: the loss became infinite "
-                f"because the learning rate ({self.config.lr:g}) is too high. Lower it, then press "
-                "Reset or Play.",
-            )
-            self.statusBar().showMessage("Paused: the loss is no longer a finite number.")
+            at, lr = self.last_iteration, self.config.lr
+            self._show_banner(lambda: messages.diverged(at, lr))
+            self.statusBar().showMessage(messages.paused_not_finite())
         elif chunk.state == "error":
             self._on_error(chunk.error or "unknown error")
 
@@ -350,15 +352,17 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self.set_playing(False)
         self.state = "error"
-        self._show_banner(f"Training stopped by an error: {message}. Press Reset to start again.")
-        self.statusBar().showMessage(f"Error: {message}")
+        self._show_banner(lambda: messages.stopped_by_error(message))
+        self.statusBar().showMessage(messages.error(message))
 
     def show_notice(self, text: str) -> None:
         """A passing message in the status bar (it times out)."""
         self.statusBar().showMessage(text, NOTICE_MS)
 
-    def _show_banner(self, text: str) -> None:
-        self.banner.setText(text)
+    def _show_banner(self, words: Callable[[], str]) -> None:
+        """The red banner, with the words ``words()`` makes (again, when the language changes)."""
+        self.banner_words = words
+        self.banner.setText(words())
         self.banner.setVisible(True)
         self.layout_parts.column.fit_labels()
 

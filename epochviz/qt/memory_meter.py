@@ -17,6 +17,7 @@ from epochviz.core.memory import (
     largest_batch,
     mlp_shape,
 )
+from epochviz.translations import translate
 
 # A light gauge in every theme, so that its black text reads over the fill and past it.
 _OK = ("QProgressBar { color: #000; background: #f4f4f4; border: 1px solid #888; border-radius: 2px; }"
@@ -40,7 +41,7 @@ class MemoryMeter(QWidget):
         self.network.setAccessibleName("Network to size the memory for")
         for key, shape in IMAGE_NETWORKS.items():
             self.network.addItem(shape.name, key)
-        self.network.addItem("this network", "mlp")
+        self.network.addItem("", "mlp")
         self.own = QLabel()
         self.own.setObjectName("memoryOwnText")
         self.own.setWordWrap(True)
@@ -77,35 +78,50 @@ class MemoryMeter(QWidget):
         self._state = (tuple(widths), int(batch_size), int(n_samples), int(accumulate))
         self._refresh()
 
+    def retranslate(self) -> None:
+        """The words in the current language (the figures stay)."""
+        for i in range(self.network.count()):
+            key = self.network.itemData(i)
+            name = mlp_shape(self._state[0]).name if key == "mlp" else IMAGE_NETWORKS[key].name
+            self.network.setItemText(i, translate("memory", name))
+        self._refresh()
+
     def _refresh(self) -> None:
         widths, batch, n, k = self._state
         own = iteration_memory(mlp_shape(widths), batch)
-        self.own.setText(f"This network: {format_bytes(own.total)} per iteration")
+        self.own.setText(translate("memory", "This network: {size} per iteration").format(size=format_bytes(own.total)))
         shape = self.shape()
         budget = self.budget.currentData() * 10**9
         need = iteration_memory(shape, batch)
         everything = iteration_memory(shape, n)
         fits = need.total <= budget
         self.bar.setValue(min(1000, round(1000 * need.total / budget)))
-        self.bar.setFormat(f"B = {batch:,}: {format_bytes(need.total)} of {format_bytes(budget)}")
+        self.bar.setFormat(translate("memory", "B = {batch}: {need} of {budget}").format(
+            batch=f"{batch:,}", need=format_bytes(need.total), budget=format_bytes(budget)))
         self.bar.setStyleSheet(_OK if fits else _OVER)
         most = largest_batch(shape, budget)
-        verdict = f"the largest batch that fits is {most:,}" if most else "not even one sample fits"
-        whole = "fits" if everything.total <= budget else "<b>can never fit</b>"
-        text = (f"{'Fits' if fits else '<b>Too big</b>'}: {verdict}. "
-                f"All {n:,} samples in one batch: {format_bytes(everything.total)}, {whole}.")
+        if fits:
+            text = translate("memory", "Fits: the largest batch that fits is {most}.").format(most=f"{most:,}")
+        elif most:
+            text = translate("memory", "<b>Too big</b>: the largest batch that fits is {most}.").format(most=f"{most:,}")
+        else:
+            text = translate("memory", "<b>Too big</b>: not even one sample fits.")
+        whole = (translate("memory", "All {n} samples in one batch: {size}, fits.") if everything.total <= budget else
+                 translate("memory", "All {n} samples in one batch: {size}, <b>can never fit</b>."))
+        text += " " + whole.format(n=f"{n:,}", size=format_bytes(everything.total))
         if not fits and most:  # the way out: the same effective batch, in pieces that fit
             pieces = -(-batch // most)
-            text += (f" B = {batch:,} does not fit; {pieces:,} x {-(-batch // pieces):,} does "
-                     "(accumulate gradients).")
+            text += " " + translate("memory", "B = {batch} does not fit; {pieces} x {size} does (accumulate "
+                                              "gradients).").format(
+                batch=f"{batch:,}", pieces=f"{pieces:,}", size=f"{-(-batch // pieces):,}")
         if k > 1:
-            text += (f" Accumulating {k:,} batches: the effective batch is {k:,} x {batch:,}, "
-                     f"but memory counts one batch of {batch:,}.")
+            text += " " + translate("memory", "Accumulating {k} batches: the effective batch is {k} x {batch}, but "
+                                              "memory counts one batch of {batch}.").format(k=f"{k:,}", batch=f"{batch:,}")
         self.text.setText(text)
-        self.setToolTip(
-            f"{shape.name}, one iteration at B = {batch:,}:\n"
-            f"inputs {format_bytes(need.inputs)}\n"
-            f"activations kept for backprop {format_bytes(need.activations)}\n"
-            f"their gradients {format_bytes(need.activation_gradients)}\n"
-            f"weights {format_bytes(need.parameters)} and their gradients {format_bytes(need.parameter_gradients)}"
-        )
+        self.setToolTip(translate(
+            "memory", "{network}, one iteration at B = {batch}:\ninputs {inputs}\nactivations kept for backprop "
+                      "{activations}\ntheir gradients {gradients}\nweights {weights} and their gradients "
+                      "{weight_gradients}").format(
+            network=translate("memory", shape.name), batch=f"{batch:,}", inputs=format_bytes(need.inputs),
+            activations=format_bytes(need.activations), gradients=format_bytes(need.activation_gradients),
+            weights=format_bytes(need.parameters), weight_gradients=format_bytes(need.parameter_gradients)))

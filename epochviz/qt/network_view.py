@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.phases import IDLE, PHASES
 from epochviz.qt.palette import BACKWARD, CLASS_COLOURS, FORWARD, INK, NEGATIVE, NODE_FILL, POSITIVE, VIEW_BACKGROUND
+from epochviz.qt.live_text import line_height
+from epochviz.translations import translate
 
 MAX_SHOWN = 16  # neurons drawn per column; wider layers show their first 16 and a count
 WIDTH_BUCKETS = 4
@@ -83,7 +85,7 @@ class NetworkView(QWidget):
 
     def _label_height(self) -> float:
         """Room under the columns for the labels, in the current font (it grows in full screen)."""
-        return LABEL_LINES * self.fontMetrics().lineSpacing() + 3
+        return LABEL_LINES * line_height(self.font()) + 3
 
     def _layer_weights(self) -> list[np.ndarray] | None:
         """The W matrices to draw: blended old -> new during the update phase."""
@@ -151,9 +153,12 @@ class NetworkView(QWidget):
         painter.setPen(QPen(colour, 3))
         painter.drawLine(QLineF(x, 30, x, self.height() - self._label_height() - 4))
         index, total = self.passes
-        word = "forward →" if forward else "← backward"
-        if total > 1:
-            word = f"{word} {index}/{total}" if forward else f"{word} {index}/{total}: ∑ gradient"
+        if total == 1:
+            word = translate("network", "forward →") if forward else translate("network", "← backward")
+        elif forward:
+            word = translate("network", "forward → {index}/{total}").format(index=index, total=total)
+        else:
+            word = translate("network", "← backward {index}/{total}: ∑ gradient").format(index=index, total=total)
         painter.drawText(QRectF(x - 110, 6, 220, 22), Qt.AlignmentFlag.AlignHCenter, word)
 
     def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray, vivid: bool = True) -> None:
@@ -211,15 +216,19 @@ class NetworkView(QWidget):
         gap = (columns[1][0].x() - columns[0][0].x()) if last >= 1 and columns[0] and columns[1] else 120.0
         advance = painter.fontMetrics().horizontalAdvance
         # A narrow view (or large text): short names, and no "(first 16)", so labels never run together.
-        names = ("input", "hidden", "output") if gap >= 4 + advance("output") else ("in", "h", "out")
-        note_first = gap >= 4 + advance(f"{max(self.widths)} (first {MAX_SHOWN})")
+        long_names = (translate("network", "input"), translate("network", "hidden"), translate("network", "output"))
+        fits = gap >= 4 + max(map(advance, long_names))
+        names = long_names if fits else (translate("network", "in"), translate("network", "h"),
+                                         translate("network", "out"))
+        first = translate("network", " (first {n})").format(n=MAX_SHOWN)
+        note_first = gap >= 4 + advance(f"{max(self.widths)}{first}")
         for c, (column, width) in enumerate(zip(columns, self.widths)):
             x = column[0].x() if column else 0
             name = names[0] if c == 0 else names[2] if c == last else names[1]
             text = f"{name}\n{width}"
             if width > MAX_SHOWN and note_first:
-                text += f" (first {MAX_SHOWN})"
-            line = painter.fontMetrics().lineSpacing()
+                text += first
+            line = line_height(painter.font())
             painter.drawText(QRectF(x - 60, self.height() - self._label_height(), 120, 2 * line + 2),
                              Qt.AlignmentFlag.AlignHCenter, text)
         if self.grad_norms and self.phase == PHASES.index("backward"):
@@ -227,17 +236,18 @@ class NetworkView(QWidget):
             reached = [f"{g:.3g}" if self._lit(c) else "…" for c, g in enumerate(self.grad_norms, start=1)]
             painter.setPen(BACKWARD)
             painter.drawText(QRectF(0, self.height() - 18, self.width(), 18), Qt.AlignmentFlag.AlignHCenter,
-                             "|∂L/∂W| by layer: " + " · ".join(reached))
+                             translate("network", "|∂L/∂W| by layer: ") + " · ".join(reached))
             painter.setPen(INK)
         if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
             painter.setPen(QColor(150, 70, 0))
             out = columns[-1]
             painter.drawText(QRectF(out[0].x() - 55, 4, 110, 28), Qt.AlignmentFlag.AlignHCenter,
-                             f"loss {self.loss:.4f}")
+                             translate("network", "loss {loss}").format(loss=f"{self.loss:.4f}"))
         if self.phase == PHASES.index("update"):
             painter.setPen(INK)
             total = self.passes[1]
-            rule = f"W ← W − lr · mean of the {total} passes' ∂L/∂W" if total > 1 else "W ← W − lr · ∂L/∂W"
+            rule = (translate("network", "W ← W − lr · mean of the {n} passes' ∂L/∂W").format(n=total) if total > 1
+                    else "W ← W − lr · ∂L/∂W")
             painter.drawText(QRectF(0, 4, self.width(), 28), Qt.AlignmentFlag.AlignHCenter, rule)
 
     def _draw_batch_packet(self, painter: QPainter, inputs) -> None:

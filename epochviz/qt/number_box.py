@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
+from epochviz.translations import translate
+
 AboveMax = Callable[[float, float], str]  # (typed, maximum) -> the notice's words
 WINDOW_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
@@ -40,9 +42,13 @@ class _TypedValues:
     """What both boxes share; ``self`` is a QSpinBox or QDoubleSpinBox with a ``notice`` signal."""
 
     def _setup(self, label: str, above_max: AboveMax | None) -> None:
-        self._label = label
         self._above_max = above_max
+        self.set_label(label)
         self.setKeyboardTracking(False)  # typing "100" is not 1, 10, then 100
+
+    def set_label(self, label: str) -> None:
+        """The name its notices give it (``Epochs needs a number; ...``), in the current language."""
+        self._label = label
 
     def _body(self, text: str) -> str:
         body = text
@@ -67,18 +73,21 @@ class _TypedValues:
             return
         typed = parse_number(typed_text)
         low, high = self.minimum(), self.maximum()
-        kept = f"kept {_fmt(self.value())}"
+        kept = _fmt(self.value())
         if typed is None or not math.isfinite(typed):
-            what = "nothing" if not typed_text else repr(typed_text[:20])
-            self.notice.emit(f"{self._label} needs a number; {what} was not used, {kept}.")
+            what = translate("boxes", "nothing") if not typed_text else repr(typed_text[:20])
+            self.notice.emit(translate("boxes", "{label} needs a number; {what} was not used, kept {kept}.").format(
+                label=self._label, what=what, kept=kept))
         elif isinstance(self, QSpinBox) and not typed.is_integer():
-            self.notice.emit(f"{self._label} is a whole number; {_fmt(typed)} was not used, {kept}.")
+            self.notice.emit(translate("boxes", "{label} is a whole number; {typed} was not used, kept {kept}.").format(
+                label=self._label, typed=_fmt(typed), kept=kept))
         elif typed < low:
-            self.notice.emit(f"{self._label} must be at least {_fmt(low)}; {_fmt(typed)} was not used, {kept}.")
+            self.notice.emit(translate("boxes", "{label} must be at least {low}; {typed} was not used, kept {kept}.")
+                             .format(label=self._label, low=_fmt(low), typed=_fmt(typed), kept=kept))
         elif typed > high:
-            words = self._above_max(typed, high) if self._above_max else (
-                f"{self._label} goes up to {_fmt(high)}; {_fmt(typed)} became {_fmt(high)}."
-            )
+            words = self._above_max(typed, high) if self._above_max else translate(
+                "boxes", "{label} goes up to {high}; {typed} became {high}.").format(
+                label=self._label, high=_fmt(high), typed=_fmt(typed))
             self.setValue(high)
             self.notice.emit(words)  # after the change, so that it is the message that stays
         else:

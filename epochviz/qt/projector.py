@@ -16,30 +16,56 @@ from epochviz.limits import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 from epochviz.qt.screen_fit import scale_text, text_scale_for
 from epochviz.qt.themes import THEMES, apply_theme, system_theme
 from epochviz.qt.window_layout import CONTROLS_MAX_WIDTH
+from epochviz.translations import translate
 
 SCALES = (WINDOW_MIN_SCALE, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, WINDOW_MAX_SCALE)
 MIN_SCALE, MAX_SCALE = WINDOW_MIN_SCALE, WINDOW_MAX_SCALE
 
-SHORTCUTS = (
-    ("Space", "play or pause"), ("→", "step one phase of the iteration"), ("Shift+→", "step one whole iteration"),
-    ("R", "reset: a new run from iteration 0"), ("Page Down / Page Up", "next / previous scene"),
-    ("Home", "first scene"), ("1 … 9", "go to that scene"), ("B or .", "black screen for views and chart, and back"),
-    ("Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual size"), ("F11", "full screen"),
-    ("Ctrl+E, Ctrl+Shift+E", "export the chart as PNG, SVG"), ("Ctrl+Shift+L", "export the log as CSV"),
-    ("Ctrl+Shift+G, Ctrl+Shift+M", "record the window as GIF, MP4"), ("Ctrl+O, Ctrl+S", "open, save a scene"),
-    ("F1", "this overview (Esc closes it)"), ("Ctrl+Q", "quit"),
-)
-DEFINITIONS = (
-    ("Iteration", "one batch through the network: forward pass, loss, backward pass, one weight update."),
-    ("Batch size", "how many samples go through the network together in one iteration."),
-    ("Epoch", "every sample seen once: ceil(N / B) iterations (floor with drop-last)."),
-)
+def shortcuts() -> tuple[tuple[str, str], ...]:
+    """(keys, what they do) for the F1 overview, in the current language."""
+    return (
+        ("Space", translate("overview", "play or pause")),
+        ("→", translate("overview", "step one phase of the iteration")),
+        ("Shift+→", translate("overview", "step one whole iteration")),
+        ("R", translate("overview", "reset: a new run from iteration 0")),
+        ("Page Down / Page Up", translate("overview", "next / previous scene")),
+        ("Home", translate("overview", "first scene")),
+        ("1 … 9", translate("overview", "go to that scene")),
+        (translate("overview", "B or ."), translate("overview", "black screen for views and chart, and back")),
+        ("Ctrl+= / Ctrl+- / Ctrl+0", translate("overview", "larger / smaller / actual size")),
+        ("F11", translate("overview", "full screen")),
+        ("Ctrl+E, Ctrl+Shift+E", translate("overview", "export the chart as PNG, SVG")),
+        ("Ctrl+Shift+L", translate("overview", "export the log as CSV")),
+        ("Ctrl+Shift+G, Ctrl+Shift+M", translate("overview", "record the window as GIF, MP4")),
+        ("Ctrl+O, Ctrl+S", translate("overview", "open, save a scene")),
+        ("Ctrl+K", translate("overview", "compare batch sizes, and back to one run")),
+        ("F1", translate("overview", "this overview (Esc closes it)")),
+        ("Ctrl+Q", translate("overview", "quit")),
+    )
+
+
+def definitions() -> tuple[tuple[str, str], ...]:
+    return (
+        (translate("overview", "Iteration"), translate("overview", "one batch through the network: forward pass, "
+                                                                   "loss, backward pass, one weight update.")),
+        (translate("overview", "Batch size"), translate("overview", "how many samples go through the network "
+                                                                    "together in one iteration.")),
+        (translate("overview", "Epoch"), translate("overview", "every sample seen once: ceil(N / B) iterations "
+                                                               "(floor with drop-last).")),
+    )
 
 
 def overview_html() -> str:
-    keys = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for k, what in SHORTCUTS)
-    words = "".join(f"<p><b>{w}</b>: {what}</p>" for w, what in DEFINITIONS)
-    return f"<h2>The three words</h2>{words}<h2>Keys</h2><table>{keys}</table>"
+    keys = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for k, what in shortcuts())
+    words = "".join(f"<p><b>{w}</b>: {what}</p>" for w, what in definitions())
+    return (f"<h2>{translate('overview', 'The three words')}</h2>{words}"
+            f"<h2>{translate('overview', 'Keys')}</h2><table>{keys}</table>")
+
+
+def theme_names() -> dict[str, str]:
+    """Each theme's name in the View menu."""
+    return {"light": translate("projector", "Light"), "dark": translate("projector", "Dark"),
+            "high-contrast": translate("projector", "High contrast")}
 
 
 class Projector(QObject):
@@ -50,26 +76,46 @@ class Projector(QObject):
         self.scale = 1.0
         self.applied = 1.0
         self.overview: QDialog | None = None
-        menu = window.menuBar().addMenu("&View")
-        larger = menu.addAction("Larger", self.larger)
+        self.menu = menu = window.menuBar().addMenu("")
+        larger = menu.addAction("", self.larger)
         larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        menu.addAction("Smaller", QKeySequence("Ctrl+-"), self.smaller)
-        menu.addAction("Actual size", QKeySequence("Ctrl+0"), lambda: self.set_scale(1.0))
-        menu.addAction("Full screen", QKeySequence(Qt.Key.Key_F11), window.toggle_full_screen)
-        menu.addAction("Shortcuts and the three words", QKeySequence(Qt.Key.Key_F1), self.show_overview)
-        themes = menu.addMenu("Theme")
+        self._actions = [
+            larger,
+            menu.addAction("", QKeySequence("Ctrl+-"), self.smaller),
+            menu.addAction("", QKeySequence("Ctrl+0"), lambda: self.set_scale(1.0)),
+            menu.addAction("", QKeySequence(Qt.Key.Key_F11), window.toggle_full_screen),
+            menu.addAction("", QKeySequence(Qt.Key.Key_F1), self.show_overview),
+        ]
+        self.themes = menu.addMenu("")
         self._theme_actions = QActionGroup(self)
         for name in THEMES:
-            action = themes.addAction(name.replace("-", " ").capitalize(), lambda n=name: self.use_theme(n))
+            action = self.themes.addAction("", lambda n=name: self.use_theme(n))
             action.setCheckable(True)
             action.setData(name)
             self._theme_actions.addAction(action)
         menu.addSeparator()
-        menu.addAction("Restore defaults", self.restore_defaults)
+        self._actions.append(menu.addAction("", self.restore_defaults))
+        self.retranslate()
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
             QTimer.singleShot(0, lambda: self.set_scale(scale))
+
+    def retranslate(self) -> None:
+        """The View menu and the F1 overview in the current language."""
+        self.menu.setTitle(translate("projector", "&View"))
+        for action, text in zip(self._actions, (
+                translate("projector", "Larger"), translate("projector", "Smaller"),
+                translate("projector", "Actual size"), translate("projector", "Full screen"),
+                translate("projector", "Shortcuts and the three words"), translate("projector", "Restore defaults"))):
+            action.setText(text)
+        self.themes.setTitle(translate("projector", "Theme"))
+        names = theme_names()
+        for action in self._theme_actions.actions():
+            action.setText(names[action.data()])
+        if self.overview is not None:
+            self.overview.setWindowTitle(translate("overview", "epochviz: keys and the three words"))
+            self.overview.findChild(QLabel).setText(overview_html())
 
     @property
     def _window(self) -> QMainWindow:
@@ -93,7 +139,8 @@ class Projector(QObject):
             raise ValueError(f"scale must be from {MIN_SCALE:g} to {MAX_SCALE:g}, got {scale!r}")
         self.scale = scale
         self.apply()
-        self._window.statusBar().showMessage(f"Scale {scale:.0%}", 4000)
+        self._window.statusBar().showMessage(translate("projector", "Scale {percent}").format(
+            percent=f"{scale:.0%}"), 4000)
 
     def apply(self) -> None:
         """Scale everything by the projector scale times what full screen adds (after a resize, too)."""
@@ -107,9 +154,7 @@ class Projector(QObject):
         window.compare.view.plot.set_scale(factor)
         parts = window.layout_parts
         parts.controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * max(1.0, factor)))
-        parts.controls_area.setMinimumWidth(0)
-        parts.controls_area.setMinimumWidth(parts.controls_area.widget().minimumSizeHint().width()
-                                            + parts.controls_area.verticalScrollBar().sizeHint().width())
+        parts.fit_controls()
         parts.column.fit_labels()
 
     def restore_defaults(self) -> None:
@@ -121,20 +166,21 @@ class Projector(QObject):
         forget()
         window = self._window
         window.tour.index = None
-        window.tour.caption.setVisible(False)
+        window.tour.hide_caption()
         window.use_config(RunConfig(), DEFAULT_SPEED)
         self.set_scale(1.0)
         self.use_theme(system_theme())
-        window.statusBar().showMessage("Defaults restored; nothing is remembered any more.", 6000)
+        window.statusBar().showMessage(
+            translate("projector", "Defaults restored; nothing is remembered any more."), 6000)
 
     def show_overview(self) -> None:
         """F1: every shortcut and the three definitions, over the window; Esc closes it."""
         if self.overview is None:
             self.overview = QDialog(self._window)
             self.overview.setObjectName("shortcutsOverview")
-            self.overview.setWindowTitle("epochviz: keys and the three words")
-            text = QLabel(overview_html())
+            text = QLabel()
             text.setWordWrap(True)
             QVBoxLayout(self.overview).addWidget(text)
+            self.retranslate()
         self.overview.show()
         self.overview.raise_()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QP
 
 from epochviz.core.recording import DEFAULT_FPS, FrameEncoder
 from epochviz.core.run_log import ExportError
+from epochviz.translations import translate
 
 
 def grab_rgb(window: QWidget) -> np.ndarray:
@@ -79,7 +80,7 @@ class WindowRecorder(QObject):
         self.encoder.cancel()
         self.encoder = None
         self.indicator.setVisible(False)
-        self.failed.emit("recording cancelled")
+        self.failed.emit(translate("recording", "recording cancelled"))
 
     # -- frames ---------------------------------------------------------------------------
     def _take_frame(self) -> None:
@@ -89,7 +90,8 @@ class WindowRecorder(QObject):
             self.stop()
         else:
             seconds = encoder.frames_added / encoder.fps
-            self._label.setText(f"● Recording {seconds:.1f} / {self.frames_wanted / encoder.fps:.0f} s")
+            self._label.setText(translate("recording", "● Recording {seconds} / {total} s").format(
+                seconds=f"{seconds:.1f}", total=f"{self.frames_wanted / encoder.fps:.0f}"))
 
     def _check_encoder(self) -> None:
         encoder = self.encoder
@@ -117,15 +119,19 @@ class WindowRecorder(QObject):
         self._label.setStyleSheet("QLabel { color: #c01010; font-weight: bold; }")
         self._progress = QProgressBar()
         self._progress.setMaximumWidth(160)
-        self._stop = QPushButton("Stop")
+        self._stop = QPushButton()
         self._stop.setObjectName("recordingStopButton")
         self._stop.clicked.connect(self.stop)
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton()
         self._cancel.setObjectName("recordingCancelButton")
         self._cancel.clicked.connect(self.cancel)
         for widget in (self._label, self._progress, self._stop, self._cancel):
             row.addWidget(widget)
         return box
+
+    def retranslate(self) -> None:
+        self._stop.setText(translate("recording", "Stop"))
+        self._cancel.setText(translate("recording", "Cancel"))
 
     def _show(self, stage: str) -> None:
         recording = stage == "recording"
@@ -134,4 +140,4 @@ class WindowRecorder(QObject):
         self._progress.setVisible(not recording)
         self._cancel.setVisible(not recording)
         if not recording:
-            self._label.setText("Encoding…")
+            self._label.setText(translate("recording", "Encoding…"))

@@ -1,4 +1,5 @@
-"""What the ``epochviz`` window remembers between launches: geometry, scale, the set-up, the tour position.
+"""What the ``epochviz`` window remembers between launches: geometry, scale, the set-up, the tour position,
+the theme and the language.
 
 Stored with ``QSettings`` in the user's usual place, or in the INI file that
 ``EPOCHVIZ_SETTINGS`` names (tests point it at a temporary file, so they never
@@ -17,9 +18,10 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 
 from epochviz.core.scenes import Scene, SceneError, scene_from_text
 from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
+from epochviz.translations import LANGUAGES, translate
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
-KEYS = ("geometry", "scale", "setup", "tour", "theme")
+KEYS = ("geometry", "scale", "setup", "tour", "theme", "language")
 
 
 @dataclass
@@ -48,7 +50,8 @@ def recall() -> Memory:
     unreadable = store.status() != QSettings.Status.NoError
     junk = not any(store.contains(key) for key in KEYS) and _size(store.fileName()) > 0
     if unreadable or junk:
-        return Memory(problem="the remembered settings could not be read; starting from the defaults")
+        return Memory(problem=translate("remembered", "the remembered settings could not be read; starting from "
+                                                      "the defaults"))
     memory, bad = Memory(), []
     geometry = store.value("geometry")
     if isinstance(geometry, QByteArray):
@@ -57,26 +60,27 @@ def recall() -> Memory:
         scale = float(store.value("scale", 1.0))
         memory.scale = scale if WINDOW_MIN_SCALE <= scale <= WINDOW_MAX_SCALE else None
     except (TypeError, ValueError):
-        bad.append("scale")
+        bad.append(translate("remembered", "scale"))
     setup = store.value("setup")
     if setup:
         try:
             memory.setup = scene_from_text(str(setup), "remembered set-up")
         except SceneError:
-            bad.append("set-up")
+            bad.append(translate("remembered", "set-up"))
     try:
         tour = store.value("tour")
         memory.tour = int(tour) if tour not in (None, "") else None
     except (TypeError, ValueError):
-        bad.append("tour position")
+        bad.append(translate("remembered", "tour position"))
     theme = store.value("theme")
     if theme:
         if theme in THEME_NAMES:
             memory.theme = str(theme)
         else:
-            bad.append("theme")
+            bad.append(translate("remembered", "theme"))
     if bad:
-        memory.problem = f"the remembered {', '.join(bad)} could not be used; the defaults stand in"
+        memory.problem = translate("remembered", "the remembered {parts} could not be used; the defaults stand "
+                                                 "in").format(parts=", ".join(bad))
     return memory
 
 
@@ -88,7 +92,7 @@ def _size(path: str) -> int:
 
 
 def remember(window) -> None:
-    """Keep the window's geometry, scale, set-up and tour position for the next launch."""
+    """Keep the window's geometry, scale, set-up, tour position, theme and language for the next launch."""
     store = settings()
     speed = window.controls.speed.value()
     store.setValue("geometry", window.saveGeometry())
@@ -96,6 +100,7 @@ def remember(window) -> None:
     store.setValue("setup", Scene("Last set-up", window.config, None if math.isinf(speed) else speed).to_json())
     store.setValue("tour", "" if window.tour.index is None else window.tour.index)
     store.setValue("theme", window.theme)
+    store.setValue("language", window.languages.language)
     store.sync()
 
 
@@ -115,7 +120,20 @@ def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool =
     if fresh_theme and memory.theme is not None:
         window.projector.use_theme(memory.theme)
     if memory.problem:
-        window.statusBar().showMessage(f"Note: {memory.problem}.", 10_000)
+        window.statusBar().showMessage(translate("remembered", "Note: {problem}.").format(problem=memory.problem),
+                                       10_000)
+
+
+def recall_language() -> str | None:
+    """The language last chosen in the window (``en`` or ``zh_CN``), or None (then the locale decides).
+
+    Read before the window is made, so that it is built in that language.
+    """
+    try:
+        language = settings().value("language")
+    except Exception:  # noqa: BLE001 - a store that cannot be read: the locale decides
+        return None
+    return language if language in LANGUAGES else None
 
 
 def remember_quietly(window) -> str | None:
@@ -123,7 +141,7 @@ def remember_quietly(window) -> str | None:
     try:
         remember(window)
     except Exception as exc:  # noqa: BLE001 - any failure of the store
-        return f"epochviz: the settings could not be saved: {exc}"
+        return translate("remembered", "epochviz: the settings could not be saved: {problem}").format(problem=exc)
     return None
 
 

@@ -134,6 +134,13 @@ class LadderSlider(QWidget):
             return round(number, self.box.decimals())  # what the box shows is what is trained
         return number
 
+    def retranslate(self, label: str) -> None:
+        """Its name in notices, and its value shown again (a formatted value's words follow the language)."""
+        if self.box is not None:
+            self.box.set_label(label)
+        else:
+            self.label.setText(self._fmt(self._value))
+
     def set_ladder(self, ladder: Sequence[float], box_range: tuple[float, float] | None = None) -> None:
         """Replace the ladder (e.g. batch sizes up to a new N) without emitting."""
         self._ladder = list(ladder)

@@ -10,6 +10,7 @@ arithmetic while it is on.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QKeySequence
@@ -17,9 +18,14 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 
 from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
+from epochviz.translations import translate
 
 CAPTION_STYLE = ("QLabel { background:#fff6d5; color:#3d3000; border:1px solid #e6d58a; padding:6px;"
                  " border-radius:4px; }")
+
+
+def _scene_file() -> str:
+    return translate("tour", "Scene file")
 
 
 class Tour(QObject):
@@ -44,23 +50,37 @@ class Tour(QObject):
         column = window.layout_parts.column.column
         column.insertWidget(0, self.caption)
         column.addWidget(self.black, 1)
-        menu = window.menuBar().addMenu("&Scenes")
-        for text, keys, action in (
-            ("Next scene", ("PgDown",), self.next),
-            ("Previous scene", ("PgUp",), self.previous),
-            ("First scene", ("Home",), self.first),
-            ("Black screen (and back)", ("B", "."), self.toggle_black),
-        ):
-            item = menu.addAction(text, action)
+        self._on_show: tuple[Scene, object] | None = None  # the scene on show and where it comes from
+        self.menu = window.menuBar().addMenu("")
+        self._actions = []
+        for keys, action in ((("PgDown",), self.next), (("PgUp",), self.previous), (("Home",), self.first),
+                             (("B", "."), self.toggle_black)):
+            item = self.menu.addAction("", action)
             item.setShortcuts([QKeySequence(k) for k in keys])
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        jump = menu.addMenu("Go to scene")
-        for number, scene in enumerate(self.scenes[:9], start=1):
-            item = jump.addAction(f"{number}. {scene.name}", lambda n=number: self.show(n - 1))
+            self._actions.append(item)
+        self.jump = self.menu.addMenu("")
+        for number in range(1, min(len(self.scenes), 9) + 1):
+            item = self.jump.addAction("", lambda n=number: self.show(n - 1))
             item.setShortcut(QKeySequence(str(number)))
-        menu.addSeparator()
-        menu.addAction("Open scene…", QKeySequence("Ctrl+O"), self.ask_open)
-        menu.addAction("Save set-up as scene…", QKeySequence("Ctrl+S"), self.ask_save)
+        self.menu.addSeparator()
+        self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+O"), self.ask_open))
+        self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+S"), self.ask_save))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The Scenes menu and the caption on show in the current language."""
+        self.menu.setTitle(translate("tour", "&Scenes"))
+        for action, text in zip(self._actions, (
+                translate("tour", "Next scene"), translate("tour", "Previous scene"), translate("tour", "First scene"),
+                translate("tour", "Black screen (and back)"), translate("tour", "Open scene…"),
+                translate("tour", "Save set-up as scene…"))):
+            action.setText(text)
+        self.jump.setTitle(translate("tour", "Go to scene"))
+        for number, (action, scene) in enumerate(zip(self.jump.actions(), self.scenes), start=1):
+            action.setText(f"{number}. {translate('scenes', scene.name)}")
+        if self._on_show is not None:
+            self._show_caption(*self._on_show)
 
     @property
     def _window(self) -> QMainWindow:
@@ -70,7 +90,9 @@ class Tour(QObject):
     def show(self, index: int) -> None:
         """Put built-in scene ``index`` (0-based, clamped) on."""
         self.index = max(0, min(index, len(self.scenes) - 1))
-        self.use(self.scenes[self.index], f"Scene {self.index + 1} of {len(self.scenes)}")
+        number, total = self.index + 1, len(self.scenes)
+        self.use(self.scenes[self.index],
+                 lambda: translate("tour", "Scene {number} of {total}").format(number=number, total=total))
 
     def start(self, scene: Scene) -> None:
         """Begin with ``scene``: at its place in the tour if it is a built-in one."""
@@ -78,7 +100,7 @@ class Tour(QObject):
             self.show(self.scenes.index(scene))
         else:
             self.index = None
-            self.use(scene, "Scene file")
+            self.use(scene, _scene_file)
 
     def next(self) -> None:
         self.show(0 if self.index is None else self.index + 1)
@@ -89,14 +111,22 @@ class Tour(QObject):
     def first(self) -> None:
         self.show(0)
 
-    def use(self, scene: Scene, where: str = "Scene") -> None:
-        """Apply ``scene``: its settings, its speed and its caption."""
+    def use(self, scene: Scene, where: Callable[[], str] | None = None) -> None:
+        """Apply ``scene``: its settings, its speed and its caption (``where()`` says where it is from)."""
         window = self._window
         window.use_config(scene.config, math.inf if scene.speed is None else scene.speed)
-        self.caption.setText(f"<b>{where}: {scene.name}</b><br>{scene.caption}" if scene.caption
-                             else f"<b>{where}: {scene.name}</b>")
+        self._show_caption(scene, where or (lambda: translate("tour", "Scene")))
+
+    def hide_caption(self) -> None:
+        self._on_show = None
+        self.caption.setVisible(False)
+
+    def _show_caption(self, scene: Scene, where: Callable[[], str]) -> None:
+        self._on_show = (scene, where)
+        title = f"<b>{where()}: {translate('scenes', scene.name)}</b>"
+        self.caption.setText(f"{title}<br>{translate('scenes', scene.caption)}" if scene.caption else title)
         self.caption.setVisible(True)
-        window.layout_parts.column.fit_labels()
+        self._window.layout_parts.column.fit_labels()
 
     def toggle_black(self) -> None:
         """Blank the views and the chart (the numbers stay), or bring them back."""
@@ -113,7 +143,7 @@ class Tour(QObject):
         except SceneError as exc:
             return str(exc)
         self.index = None
-        self.use(scene, "Scene file")
+        self.use(scene, _scene_file)
         return None
 
     def save_file(self, path: str, name: str, caption: str = "") -> None:
@@ -124,24 +154,27 @@ class Tour(QObject):
         write_text_atomically(path, lambda stream: stream.write(scene.to_json()))
 
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open scene", "", "Scene (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self._window, translate("tour", "Open scene"), "",
+                                              translate("tour", "Scene (*.json)"))
         if path:
             problem = self.open_file(path)
             if problem:
-                QMessageBox.warning(self._window, "Scene not used", problem)
+                QMessageBox.warning(self._window, translate("tour", "Scene not used"), problem)
 
     def ask_save(self) -> None:
         window = self._window
-        caption, ok = QInputDialog.getText(window, "Save scene", "Caption for the class:")
+        caption, ok = QInputDialog.getText(window, translate("tour", "Save scene"),
+                                           translate("tour", "Caption for the class:"))
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(window, "Save scene", "scene.json", "Scene (*.json)")
+        path, _ = QFileDialog.getSaveFileName(window, translate("tour", "Save scene"), "scene.json",
+                                              translate("tour", "Scene (*.json)"))
         if not path:
             return
         path = path if path.lower().endswith(".json") else path + ".json"
         try:
-            self.save_file(path, caption.split(".")[0][:60] or "My scene", caption)
+            self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
         except ExportError as exc:
-            QMessageBox.warning(window, "Scene not saved", str(exc))
+            QMessageBox.warning(window, translate("tour", "Scene not saved"), str(exc))
             return
-        window.statusBar().showMessage(f"Saved {path}", 8000)
+        window.statusBar().showMessage(translate("tour", "Saved {path}").format(path=path), 8000)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from epochviz.core.datasets import dataset_info, make_dataset
-from epochviz.core.phases import IDLE, caption
+from epochviz.core.phases import IDLE
 from epochviz.core.sample_states import SampleStates
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.session import Chunk, RunConfig, boundary_extent
@@ -26,6 +26,7 @@ from epochviz.qt.boundary_view import MAX_DRAWN_POINTS, BoundaryView, density_rg
 from epochviz.qt.dataset_view import DatasetView
 from epochviz.qt.live_text import LiveText
 from epochviz.qt.network_view import NetworkView
+from epochviz.phase_text import caption
 from epochviz.qt.phases import SLOW_MOTION_ITS, PhasePlayer
 
 FULL_SPEED_NETWORK_S = 0.2
@@ -53,6 +54,11 @@ def prepare_view_data(config: RunConfig) -> ViewData:
     return ViewData(config, X, y, images, density)
 
 
+def _longest_caption() -> str:
+    """About the widest caption a run shows (iteration 10,000 of 10,000, epoch 100 of 100), in this language."""
+    return caption(IDLE, BatchSchedule(1_000_000_000, 100_000, 100), 1_000_000)
+
+
 _DATA_MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-data")
 
 
@@ -61,8 +67,7 @@ class LearningViews(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.caption = LiveText(" ", lines=2, name="phaseCaption", longest=(
-            "Iteration 10,000 of 10,000 (epoch 100 of 100) done: forward, loss, backward and update of 100,000 samples"))
+        self.caption = LiveText(" ", lines=2, name="phaseCaption", longest=_longest_caption())
         self.caption.setAccessibleName("What the current iteration is doing")
         font = QFont()
         font.setPointSize(13)
@@ -231,6 +236,12 @@ class LearningViews(QWidget):
             batch_size=self.batch_size or schedule.effective_batch_size, loss=self.loss,
             passes=(self.player.pass_index, self.player.passes),
         )
+
+    def retranslate(self) -> None:
+        """The caption and every view's words again, in the current language."""
+        self.caption.set_longest(_longest_caption())
+        self.dataset.retranslate()
+        self.refresh_all()
 
     def refresh_all(self) -> None:
         """Draw every view again now, network included (after a theme change)."""

@@ -64,6 +64,12 @@ class WindowLayout:
     stack: QStackedWidget | None = None  # page 0: the one run's results; page 1: compare mode
     compare_toggle: QPushButton | None = None
 
+    def fit_controls(self) -> None:
+        """The controls column as wide as its widgets need (after their words or font changed)."""
+        area = self.controls_area
+        area.setMinimumWidth(0)
+        area.setMinimumWidth(area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+
     def share_width(self, window: QMainWindow) -> None:
         """The results get the room they need first; the controls get what is left, up to 400 px."""
         controls = self.controls_area
@@ -111,12 +117,10 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     left = QWidget()
     left_column = QVBoxLayout(left)
     left_column.setContentsMargins(4, 4, 4, 4)
-    toggle = parts.compare_toggle = QPushButton("⇆ Compare batch sizes")
+    toggle = parts.compare_toggle = QPushButton("⇆ Compare batch sizes")  # its words: ``CompareMode``
     toggle.setObjectName("compareToggle")
     toggle.setCheckable(True)
     toggle.setAccessibleName("Compare batch sizes side by side")
-    toggle.setToolTip("Train 2 to 4 batch sizes side by side on the same data from the same weights, "
-                      "and back to one run (Ctrl+K)")
     left_column.addWidget(toggle)
     left_column.addWidget(parts.controls)
     left_column.addWidget(parts.glossary)

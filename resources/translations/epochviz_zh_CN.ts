@@ -2,6 +2,1279 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>boundary</name>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Accuracy per digit (epoch {epoch})</source>
+        <translation>每个数字的准确率（第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <source>Accuracy per digit: after epoch 1</source>
+        <translation>每个数字的准确率：第 1 轮结束后显示</translation>
+    </message>
+    <message>
+        <source>row: true digit · column: predicted</source>
+        <translation>行：真实数字 · 列：预测</translation>
+    </message>
+</context>
+<context>
+    <name>boxes</name>
+    <message>
+        <source>nothing</source>
+        <translation>空内容</translation>
+    </message>
+    <message>
+        <source>{label} needs a number; {what} was not used, kept {kept}.</source>
+        <translation>{label} 需要一个数字；未使用 {what}，保持 {kept}。</translation>
+    </message>
+    <message>
+        <source>{label} is a whole number; {typed} was not used, kept {kept}.</source>
+        <translation>{label} 必须是整数；未使用 {typed}，保持 {kept}。</translation>
+    </message>
+    <message>
+        <source>{label} must be at least {low}; {typed} was not used, kept {kept}.</source>
+        <translation>{label} 至少为 {low}；未使用 {typed}，保持 {kept}。</translation>
+    </message>
+    <message>
+        <source>{label} goes up to {high}; {typed} became {high}.</source>
+        <translation>{label} 最大为 {high}；{typed} 已改为 {high}。</translation>
+    </message>
+</context>
+<context>
+    <name>chart</name>
+    <message>
+        <source>iteration</source>
+        <translation>迭代 (iteration)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次 (epoch)</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>已见样本数</translation>
+    </message>
+    <message>
+        <source>x: iterations</source>
+        <translation>x：迭代</translation>
+    </message>
+    <message>
+        <source>x: epochs</source>
+        <translation>x：轮次</translation>
+    </message>
+    <message>
+        <source>x: samples seen</source>
+        <translation>x：已见样本</translation>
+    </message>
+    <message>
+        <source>batch loss (every iteration)</source>
+        <translation>批次损失（每次迭代）</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>epoch end: whole-dataset loss</source>
+        <translation>轮次结束：整个数据集的损失</translation>
+    </message>
+    <message>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失 (loss)</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show all the data again and follow it as it grows</source>
+        <translation>重新显示全部数据，并随数据增长自动跟随</translation>
+    </message>
+    <message>
+        <source>iteration {g} (epoch {epoch}, iteration {iteration} of {per_epoch})  ·  batch loss {loss}  ·  smoothed {smoothed}</source>
+        <translation>第 {g} 次迭代（第 {epoch} 轮，第 {iteration}/{per_epoch} 次）  ·  批次损失 {loss}  ·  平滑后 {smoothed}</translation>
+    </message>
+</context>
+<context>
+    <name>compare</name>
+    <message>
+        <source>Compare mode shows at most {n} runs: remove one first.</source>
+        <translation>比较模式最多显示 {n} 个运行：请先移除一个。</translation>
+    </message>
+    <message>
+        <source>A comparison needs at least {n} runs.</source>
+        <translation>比较至少需要 {n} 个运行。</translation>
+    </message>
+    <message>
+        <source>Cannot compare these settings: {problem}</source>
+        <translation>无法用这些设置进行比较：{problem}</translation>
+    </message>
+    <message>
+        <source>B={b} · {updates} it/epoch</source>
+        <translation>B={b} · 每轮 {updates} 次迭代</translation>
+    </message>
+    <message>
+        <source>learning rate {lr} × B / {b} (scaled with the batch size)</source>
+        <translation>学习率 {lr} × B / {b}（随批大小缩放）</translation>
+    </message>
+    <message>
+        <source>learning rate {lr} for every run</source>
+        <translation>所有运行的学习率均为 {lr}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{runs} batch sizes, one dataset&lt;/b&gt;: {samples} {dataset} samples, {epochs}, {lr}. Every run starts from the same weights and sees the same shuffles; they take turns on one CPU core.</source>
+        <translation>&lt;b&gt;{runs} 种批大小 (batch size)，同一个数据集&lt;/b&gt;：{samples} 个 {dataset} 样本，{epochs}，{lr}。每个运行都从相同的权重开始，看到相同的打乱顺序；它们轮流使用同一个 CPU 核心。</translation>
+    </message>
+    <message>
+        <source>⇆ Back to one run</source>
+        <translation>⇆ 回到单个运行</translation>
+    </message>
+    <message>
+        <source>⇆ Compare batch sizes</source>
+        <translation>⇆ 比较不同的批大小</translation>
+    </message>
+    <message>
+        <source>Train 2 to 4 batch sizes side by side on the same data from the same weights, and back to one run (Ctrl+K)</source>
+        <translation>用相同的数据和相同的初始权重并排训练 2 到 4 种批大小，或回到单个运行 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Compare mode: the runs differ only in batch size. Space plays them all.</source>
+        <translation>比较模式：各个运行只有批大小不同。按空格键同时运行全部。</translation>
+    </message>
+    <message>
+        <source>One run again: it continues where it was paused.</source>
+        <translation>回到单个运行：从暂停处继续。</translation>
+    </message>
+    <message>
+        <source>Every run has finished. Press Play to compare again from scratch.</source>
+        <translation>所有运行都已完成。按“开始”从头再比较一次。</translation>
+    </message>
+    <message>
+        <source>Compare mode stopped by an error: {message}. Press Reset to start again.</source>
+        <translation>比较模式因错误而停止：{message}。按“重置”重新开始。</translation>
+    </message>
+    <message>
+        <source>epochs (the same data seen)</source>
+        <translation>轮次 (epoch)（看过的数据量相同）</translation>
+    </message>
+    <message>
+        <source>weight updates, log scale (the same number of steps)</source>
+        <translation>权重更新次数，对数刻度（步数相同）</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>已见样本数</translation>
+    </message>
+    <message>
+        <source>training seconds (each run&apos;s own compute time)</source>
+        <translation>训练秒数（每个运行自己的计算时间）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失 (loss)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>The run&apos;s colour in the chart, its batch size and iterations per epoch</source>
+        <translation>该运行在图中的颜色、批大小和每轮迭代次数</translation>
+    </message>
+    <message>
+        <source>Batch size B (K × B when accumulating gradients over K batches)</source>
+        <translation>批大小 B（累积 K 个批次的梯度时为 K × B）</translation>
+    </message>
+    <message>
+        <source>Learning rate (scaled with the batch size when the switch is on)</source>
+        <translation>学习率（打开开关时随批大小缩放）</translation>
+    </message>
+    <message>
+        <source>it/epoch</source>
+        <translation>迭代/轮</translation>
+    </message>
+    <message>
+        <source>Iterations (weight updates) per epoch: ceil(N / B)</source>
+        <translation>每轮迭代次数（权重更新次数）：ceil(N / B)</translation>
+    </message>
+    <message>
+        <source>updates</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <source>Weight updates so far</source>
+        <translation>到目前为止的权重更新次数</translation>
+    </message>
+    <message>
+        <source>ms/it</source>
+        <translation>毫秒/迭代</translation>
+    </message>
+    <message>
+        <source>Compute milliseconds per iteration (forward, backward, update)</source>
+        <translation>每次迭代的计算毫秒数（前向、反向、更新）</translation>
+    </message>
+    <message>
+        <source>samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>Samples trained per second of compute: bigger batches use numpy better</source>
+        <translation>每秒计算训练的样本数：较大的批次能更好地利用 numpy</translation>
+    </message>
+    <message>
+        <source>s/epoch</source>
+        <translation>秒/轮</translation>
+    </message>
+    <message>
+        <source>Compute seconds per epoch = iterations per epoch × time per iteration</source>
+        <translation>每轮计算秒数 = 每轮迭代次数 × 每次迭代时间</translation>
+    </message>
+    <message>
+        <source>memory/it</source>
+        <translation>内存/迭代</translation>
+    </message>
+    <message>
+        <source>Memory one iteration needs (inputs, activations, gradients, weights)</source>
+        <translation>一次迭代所需的内存（输入、激活值、梯度、权重）</translation>
+    </message>
+    <message>
+        <source>Whole-dataset loss at the last epoch end</source>
+        <translation>最近一个轮次结束时整个数据集的损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Whole-dataset accuracy at the last epoch end</source>
+        <translation>最近一个轮次结束时整个数据集的准确率</translation>
+    </message>
+    <message>
+        <source>x: epochs</source>
+        <translation>x：轮次</translation>
+    </message>
+    <message>
+        <source>x: weight updates</source>
+        <translation>x：权重更新</translation>
+    </message>
+    <message>
+        <source>x: samples seen</source>
+        <translation>x：已见样本</translation>
+    </message>
+    <message>
+        <source>x: training seconds</source>
+        <translation>x：训练秒数</translation>
+    </message>
+    <message>
+        <source>Show or hide this run&apos;s curves (its row stays in the table)</source>
+        <translation>显示或隐藏此运行的曲线（表格中的行保留）</translation>
+    </message>
+    <message>
+        <source>Remove this run</source>
+        <translation>移除此运行</translation>
+    </message>
+    <message>
+        <source>Batch size of a new run</source>
+        <translation>新运行的批大小</translation>
+    </message>
+    <message>
+        <source>+ Add run</source>
+        <translation>+ 添加运行</translation>
+    </message>
+    <message>
+        <source>Add a run with this batch size ({low} to {high} runs)</source>
+        <translation>用这个批大小添加一个运行（{low} 到 {high} 个运行）</translation>
+    </message>
+    <message>
+        <source>Scale the learning rate with B</source>
+        <translation>学习率随 B 缩放</translation>
+    </message>
+    <message>
+        <source>The linear scaling rule (Goyal et al., 2017): each run&apos;s learning rate is the first run&apos;s times its batch size over the first run&apos;s</source>
+        <translation>线性缩放规则（Goyal 等，2017）：每个运行的学习率 = 第一个运行的学习率 × 本运行批大小 / 第一个运行的批大小</translation>
+    </message>
+    <message>
+        <source>New run: B =</source>
+        <translation>新运行：B =</translation>
+    </message>
+</context>
+<context>
+    <name>compare_cli</name>
+    <message>
+        <source>{done}/{total} updates</source>
+        <translation>{done}/{total} 次更新</translation>
+    </message>
+    <message>
+        <source>loss: {loss}</source>
+        <translation>损失: {loss}</translation>
+    </message>
+    <message>
+        <source>{seconds} s/epoch</source>
+        <translation>{seconds} 秒/轮</translation>
+    </message>
+    <message>
+        <source>Interrupted during the run of B = {b}.</source>
+        <translation>在 B = {b} 的运行中被中断。</translation>
+    </message>
+    <message>
+        <source>A run diverged (its loss became infinite): try a smaller --lr.</source>
+        <translation>有一个运行发散了（损失变成无穷大）：请尝试更小的 --lr。</translation>
+    </message>
+</context>
+<context>
+    <name>controls</name>
+    <message>
+        <source>The data the network learns to classify: 2-D point clouds, or 8x8 images of digits.</source>
+        <translation>网络要学会分类的数据：二维点云，或 8x8 的数字图像。</translation>
+    </message>
+    <message>
+        <source>N, the dataset size: how many samples one epoch goes through once.</source>
+        <translation>N，数据集大小：一个轮次 (epoch) 把多少个样本各过一遍。</translation>
+    </message>
+    <message>
+        <source>B, the batch size: how many samples go through the network together in one iteration.</source>
+        <translation>B，批大小 (batch size)：一次迭代 (iteration) 中一起通过网络的样本数。</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: K forward and backward passes of B samples, then one weight update with their mean gradient (an effective batch of K x B that needs the memory of B). 1 = off.</source>
+        <translation>梯度累积：对 B 个样本做 K 次前向和反向传播，然后用它们的平均梯度做一次权重更新（有效批大小为 K x B，而内存只需 B 的份量）。1 = 关闭。</translation>
+    </message>
+    <message>
+        <source>How many times the training goes through every sample of the dataset.</source>
+        <translation>训练把数据集中的每个样本过几遍。</translation>
+    </message>
+    <message>
+        <source>Visit the samples in a new random order every epoch.</source>
+        <translation>每个轮次都以新的随机顺序访问样本。</translation>
+    </message>
+    <message>
+        <source>Skip each epoch&apos;s last batch when it is smaller than B (floor instead of ceil).</source>
+        <translation>当每轮最后一个批次小于 B 时跳过它（用 floor 代替 ceil）。</translation>
+    </message>
+    <message>
+        <source>The learning rate: how far each weight update moves the weights along the gradient.</source>
+        <translation>学习率：每次权重更新沿梯度方向移动权重的距离。</translation>
+    </message>
+    <message>
+        <source>How many hidden layers the network has between its input and its output.</source>
+        <translation>网络在输入和输出之间有多少个隐藏层。</translation>
+    </message>
+    <message>
+        <source>How many neurons each hidden layer has.</source>
+        <translation>每个隐藏层有多少个神经元。</translation>
+    </message>
+    <message>
+        <source>The function each hidden neuron applies to its input (tanh, ReLU or sigmoid).</source>
+        <translation>每个隐藏神经元对其输入使用的函数（tanh、ReLU 或 sigmoid）。</translation>
+    </message>
+    <message>
+        <source>Iterations per second; at 4 or fewer every phase of an iteration is animated.</source>
+        <translation>每秒迭代次数；不超过 4 时，一次迭代的每个阶段都以动画显示。</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>{speed} it/s</source>
+        <translation>{speed} 次/秒</translation>
+    </message>
+    <message>
+        <source>The window takes at most {n} samples; {typed} became {n}. (epochviz schedule takes any N.)</source>
+        <translation>窗口最多接受 {n} 个样本；{typed} 已改为 {n}。（epochviz schedule 接受任意 N。）</translation>
+    </message>
+    <message>
+        <source>Batch size {typed} is more than N = {n}: one full batch of all {n} samples.</source>
+        <translation>批大小 {typed} 大于 N = {n}：改为包含全部 {n} 个样本的一个完整批次。</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 开始</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>训练安排</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Samples N</source>
+        <translation>样本数 N</translation>
+    </message>
+    <message>
+        <source>Batch size B</source>
+        <translation>批大小 (batch size) B</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Accumulate K</source>
+        <translation>梯度累积 K</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次 (epochs)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Dataset size N</source>
+        <translation>数据集大小 N</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer</source>
+        <translation>每个隐藏层的神经元数</translation>
+    </message>
+    <message>
+        <source> batches</source>
+        <translation> 个批次</translation>
+    </message>
+    <message>
+        <source>1 (off)</source>
+        <translation>1（关闭）</translation>
+    </message>
+    <message>
+        <source> layers</source>
+        <translation> 层</translation>
+    </message>
+    <message>
+        <source> wide</source>
+        <translation> 个神经元</translation>
+    </message>
+    <message>
+        <source>Shuffle every epoch</source>
+        <translation>每轮重新打乱</translation>
+    </message>
+    <message>
+        <source>Drop last partial batch</source>
+        <translation>丢弃最后一个不完整的批次</translation>
+    </message>
+    <message>
+        <source>Play or pause training (Space)</source>
+        <translation>开始或暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Step one phase of the iteration: batch in, forward, loss, backward, update (→).
+Shift+Step runs one whole iteration (Shift+→).</source>
+        <translation>前进迭代的一个阶段：批次输入、前向、损失、反向、更新 (→)。
+Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>跑完本轮</translation>
+    </message>
+    <message>
+        <source>Run to the end of the current epoch</source>
+        <translation>运行到当前轮次结束</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>A new run from iteration 0 with fresh weights (R)</source>
+        <translation>用新的权重从第 0 次迭代重新开始 (R)</translation>
+    </message>
+</context>
+<context>
+    <name>dataset</name>
+    <message>
+        <source>+ {n} more</source>
+        <translation>+ 另外 {n} 个</translation>
+    </message>
+    <message>
+        <source>this batch</source>
+        <translation>本批次</translation>
+    </message>
+    <message>
+        <source>seen this epoch</source>
+        <translation>本轮已见</translation>
+    </message>
+    <message>
+        <source>not yet seen</source>
+        <translation>本轮未见</translation>
+    </message>
+    <message>
+        <source>left out (drop last)</source>
+        <translation>被丢弃（drop last）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Data&lt;/b&gt;: {samples}, epoch {epoch}</source>
+        <translation>&lt;b&gt;数据&lt;/b&gt;：{samples}，第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>seen {seen} · in this batch {in_batch} · not yet {unseen}</source>
+        <translation>已见 {seen} · 本批次 {in_batch} · 未见 {unseen}</translation>
+    </message>
+    <message>
+        <source> · left out {dropped}</source>
+        <translation> · 被丢弃 {dropped}</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>three interleaved spiral arms</source>
+        <translation>三条交错的螺旋臂</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>a ring around a disc</source>
+        <translation>一个圆盘外围着一个圆环</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>four quadrants, opposite ones alike</source>
+        <translation>四个象限，相对的象限同类</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>团簇</translation>
+    </message>
+    <message>
+        <source>four Gaussian clusters</source>
+        <translation>四个高斯簇</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>8x8 images of handwritten-style digits</source>
+        <translation>8x8 的手写风格数字图像</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Recording not saved: {problem}</source>
+        <translation>录制未保存：{problem}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>将图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG, twice the size…</source>
+        <translation>将图表导出为两倍大小的 PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart as SVG…</source>
+        <translation>将图表导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export window as PNG…</source>
+        <translation>将窗口导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export log as CSV…</source>
+        <translation>将日志导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Record window as GIF…</source>
+        <translation>将窗口录制为 GIF…</translation>
+    </message>
+    <message>
+        <source>Record window as MP4…</source>
+        <translation>将窗口录制为 MP4…</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>A recording is already under way: stop it first (Ctrl+Shift+X).</source>
+        <translation>已经在录制中：请先停止 (Ctrl+Shift+X)。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Seconds to record:</source>
+        <translation>录制秒数：</translation>
+    </message>
+    <message>
+        <source>Recording not started: {problem}</source>
+        <translation>录制未开始：{problem}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>导出失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Writing the log of {iterations} to {path}…</source>
+        <translation>正在把 {iterations}的日志写入 {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>glossary</name>
+    <message>
+        <source>&lt;b&gt;Batch&lt;/b&gt;: 1 sample goes through the network alone.</source>
+        <translation>&lt;b&gt;批次 (batch)&lt;/b&gt;：1 个样本单独通过网络。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch&lt;/b&gt;: {samples} go through the network together.</source>
+        <translation>&lt;b&gt;批次 (batch)&lt;/b&gt;：{samples}一起通过网络。</translation>
+    </message>
+    <message>
+        <source>The batch is the whole dataset: one smooth step per epoch.</source>
+        <translation>这个批次就是整个数据集：每轮只走平滑的一步。</translation>
+    </message>
+    <message>
+        <source>The last {n} are dropped each epoch.</source>
+        <translation>每轮最后 {n} 个样本被丢弃。</translation>
+    </message>
+    <message>
+        <source>The last batch has only {n}.</source>
+        <translation>最后一个批次只有 {n} 个样本。</translation>
+    </message>
+    <message>
+        <source>The three words</source>
+        <translation>三个术语</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Iteration&lt;/b&gt;: one batch → forward pass → loss → backward pass → one weight update.</source>
+        <translation>&lt;b&gt;迭代 (iteration)&lt;/b&gt;：一个批次 → 前向传播 → 损失 → 反向传播 → 一次权重更新。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Epoch&lt;/b&gt;: all {samples} seen once = {iterations}, in a new order.</source>
+        <translation>&lt;b&gt;轮次 (epoch)&lt;/b&gt;：全部 {samples}各看一遍 = {iterations}，每轮顺序不同。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Epoch&lt;/b&gt;: all {samples} seen once = {iterations}.</source>
+        <translation>&lt;b&gt;轮次 (epoch)&lt;/b&gt;：全部 {samples}各看一遍 = {iterations}。</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <source>Language: English</source>
+        <translation>语言：中文</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>memory</name>
+    <message>
+        <source>this network</source>
+        <translation>这个网络</translation>
+    </message>
+    <message>
+        <source>small CNN (32×32×3)</source>
+        <translation>小型 CNN (32×32×3)</translation>
+    </message>
+    <message>
+        <source>This network: {size} per iteration</source>
+        <translation>这个网络：每次迭代 {size}</translation>
+    </message>
+    <message>
+        <source>B = {batch}: {need} of {budget}</source>
+        <translation>B = {batch}：{need} / {budget}</translation>
+    </message>
+    <message>
+        <source>Fits: the largest batch that fits is {most}.</source>
+        <translation>放得下：能放下的最大批大小是 {most}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Too big&lt;/b&gt;: the largest batch that fits is {most}.</source>
+        <translation>&lt;b&gt;太大&lt;/b&gt;：能放下的最大批大小是 {most}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Too big&lt;/b&gt;: not even one sample fits.</source>
+        <translation>&lt;b&gt;太大&lt;/b&gt;：连一个样本都放不下。</translation>
+    </message>
+    <message>
+        <source>All {n} samples in one batch: {size}, fits.</source>
+        <translation>全部 {n} 个样本放进一个批次：{size}，放得下。</translation>
+    </message>
+    <message>
+        <source>All {n} samples in one batch: {size}, &lt;b&gt;can never fit&lt;/b&gt;.</source>
+        <translation>全部 {n} 个样本放进一个批次：{size}，&lt;b&gt;永远放不下&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>B = {batch} does not fit; {pieces} x {size} does (accumulate gradients).</source>
+        <translation>B = {batch} 放不下；{pieces} x {size} 可以（梯度累积）。</translation>
+    </message>
+    <message>
+        <source>Accumulating {k} batches: the effective batch is {k} x {batch}, but memory counts one batch of {batch}.</source>
+        <translation>累积 {k} 个批次：有效批大小是 {k} x {batch}，但内存只按一个 {batch} 的批次计算。</translation>
+    </message>
+    <message>
+        <source>{network}, one iteration at B = {batch}:
+inputs {inputs}
+activations kept for backprop {activations}
+their gradients {gradients}
+weights {weights} and their gradients {weight_gradients}</source>
+        <translation>{network}，B = {batch} 时的一次迭代：
+输入 {inputs}
+为反向传播保存的激活值 {activations}
+激活值的梯度 {gradients}
+权重 {weights}，权重的梯度 {weight_gradients}</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <source>forward →</source>
+        <translation>前向 →</translation>
+    </message>
+    <message>
+        <source>← backward</source>
+        <translation>← 反向</translation>
+    </message>
+    <message>
+        <source>forward → {index}/{total}</source>
+        <translation>前向 → {index}/{total}</translation>
+    </message>
+    <message>
+        <source>← backward {index}/{total}: ∑ gradient</source>
+        <translation>← 反向 {index}/{total}：∑ 梯度</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>隐</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <source> (first {n})</source>
+        <translation>（前 {n} 个）</translation>
+    </message>
+    <message>
+        <source>|∂L/∂W| by layer: </source>
+        <translation>各层 |∂L/∂W|：</translation>
+    </message>
+    <message>
+        <source>loss {loss}</source>
+        <translation>损失 {loss}</translation>
+    </message>
+    <message>
+        <source>W ← W − lr · mean of the {n} passes&apos; ∂L/∂W</source>
+        <translation>W ← W − lr · {n} 次传播的 ∂L/∂W 平均值</translation>
+    </message>
+</context>
+<context>
+    <name>overview</name>
+    <message>
+        <source>play or pause</source>
+        <translation>开始或暂停</translation>
+    </message>
+    <message>
+        <source>step one phase of the iteration</source>
+        <translation>前进迭代的一个阶段</translation>
+    </message>
+    <message>
+        <source>step one whole iteration</source>
+        <translation>前进一次完整的迭代</translation>
+    </message>
+    <message>
+        <source>reset: a new run from iteration 0</source>
+        <translation>重置：从第 0 次迭代重新开始</translation>
+    </message>
+    <message>
+        <source>next / previous scene</source>
+        <translation>下一个 / 上一个场景</translation>
+    </message>
+    <message>
+        <source>first scene</source>
+        <translation>第一个场景</translation>
+    </message>
+    <message>
+        <source>go to that scene</source>
+        <translation>转到该场景</translation>
+    </message>
+    <message>
+        <source>B or .</source>
+        <translation>B 或 .</translation>
+    </message>
+    <message>
+        <source>black screen for views and chart, and back</source>
+        <translation>视图和图表黑屏，再按一次恢复</translation>
+    </message>
+    <message>
+        <source>larger / smaller / actual size</source>
+        <translation>放大 / 缩小 / 实际大小</translation>
+    </message>
+    <message>
+        <source>full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>export the chart as PNG, SVG</source>
+        <translation>将图表导出为 PNG、SVG</translation>
+    </message>
+    <message>
+        <source>export the log as CSV</source>
+        <translation>将日志导出为 CSV</translation>
+    </message>
+    <message>
+        <source>record the window as GIF, MP4</source>
+        <translation>将窗口录制为 GIF、MP4</translation>
+    </message>
+    <message>
+        <source>open, save a scene</source>
+        <translation>打开、保存场景</translation>
+    </message>
+    <message>
+        <source>compare batch sizes, and back to one run</source>
+        <translation>比较不同的批大小，再按一次回到单个运行</translation>
+    </message>
+    <message>
+        <source>this overview (Esc closes it)</source>
+        <translation>本概览（Esc 关闭）</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>迭代 (iteration)</translation>
+    </message>
+    <message>
+        <source>one batch through the network: forward pass, loss, backward pass, one weight update.</source>
+        <translation>一个批次通过网络：前向传播、损失、反向传播、一次权重更新。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小 (batch size)</translation>
+    </message>
+    <message>
+        <source>how many samples go through the network together in one iteration.</source>
+        <translation>一次迭代中一起通过网络的样本数。</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次 (epoch)</translation>
+    </message>
+    <message>
+        <source>every sample seen once: ceil(N / B) iterations (floor with drop-last).</source>
+        <translation>每个样本都看过一遍：ceil(N / B) 次迭代（drop-last 时为 floor）。</translation>
+    </message>
+    <message>
+        <source>epochviz: keys and the three words</source>
+        <translation>epochviz：快捷键和三个术语</translation>
+    </message>
+</context>
+<context>
+    <name>phases</name>
+    <message>
+        <source>learning rate × </source>
+        <translation>学习率 × </translation>
+    </message>
+    <message>
+        <source>update: every weight moves by −{step}the mean gradient of the {passes} passes ({samples}); the only update of this iteration</source>
+        <translation>更新：每个权重移动 −{step}{passes} 次传播（{samples}）的平均梯度；这是本次迭代唯一的一次更新</translation>
+    </message>
+    <message>
+        <source>pass {index} of {passes}, {samples}</source>
+        <translation>第 {index}/{passes} 次传播，{samples}</translation>
+    </message>
+    <message>
+        <source>forward {pass_}</source>
+        <translation>前向传播，{pass_}</translation>
+    </message>
+    <message>
+        <source>loss of {pass_}</source>
+        <translation>损失，{pass_}</translation>
+    </message>
+    <message>
+        <source>loss of {pass_} (mean so far {loss})</source>
+        <translation>损失，{pass_}（目前的平均值 {loss}）</translation>
+    </message>
+    <message>
+        <source>backward {pass_}: its gradient is added to the sum; no update yet</source>
+        <translation>反向传播，{pass_}：梯度加到总和上；还没有更新</translation>
+    </message>
+    <message>
+        <source>a batch of {samples} enters the network</source>
+        <translation>一个 {samples}的批次进入网络</translation>
+    </message>
+    <message>
+        <source> in {passes} passes of up to {size}</source>
+        <translation>，分 {passes} 次传播，每次最多 {size} 个</translation>
+    </message>
+    <message>
+        <source> (the partial last batch of the epoch)</source>
+        <translation>（本轮最后一个不完整的批次）</translation>
+    </message>
+    <message>
+        <source>forward pass of {samples}</source>
+        <translation>{samples}的前向传播</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss = {loss}, the mean over {samples}</source>
+        <translation>损失 = {loss}，{samples}的平均值</translation>
+    </message>
+    <message>
+        <source>backward pass: the gradient of the loss for every weight, from the output back</source>
+        <translation>反向传播：从输出往回，求损失对每个权重的梯度</translation>
+    </message>
+    <message>
+        <source>update: every weight moves by −{step}its gradient (one update per iteration)</source>
+        <translation>更新：每个权重移动 −{step}它的梯度（每次迭代更新一次）</translation>
+    </message>
+    <message>
+        <source>Ready: each iteration takes one batch of {samples} through a forward pass, the loss, a backward pass and one weight update. Press Play or Step.</source>
+        <translation>准备就绪：每次迭代 (iteration) 让一个 {samples}的批次 (batch) 经过前向传播、损失、反向传播和一次权重更新。按“开始”或“单步”。</translation>
+    </message>
+    <message>
+        <source>Iteration {iteration} of {per_epoch} (epoch {epoch} of {epochs})</source>
+        <translation>第 {iteration}/{per_epoch} 次迭代（第 {epoch}/{epochs} 轮）</translation>
+    </message>
+    <message>
+        <source>{where} done: forward, loss, backward and update of {samples}</source>
+        <translation>{where}完成：{samples}的前向、损失、反向和更新</translation>
+    </message>
+    <message>
+        <source>{where}: training as fast as it can, batch after batch</source>
+        <translation>{where}：以最快速度一批接一批地训练</translation>
+    </message>
+    <message>
+        <source>{where}: training at {speed} iterations per second, batch after batch</source>
+        <translation>{where}：以每秒 {speed} 次迭代的速度一批接一批地训练</translation>
+    </message>
+    <message>
+        <source>{where}: {text}</source>
+        <translation>{where}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>Epoch {epoch} / {epochs}</source>
+        <translation>轮次 (epoch) {epoch} / {epochs}</translation>
+    </message>
+    <message>
+        <source>Iteration {iteration} / {per_epoch}</source>
+        <translation>迭代 (iteration) {iteration} / {per_epoch}</translation>
+    </message>
+    <message>
+        <source>Global iteration &lt;b&gt;{iteration}&lt;/b&gt; / {total}</source>
+        <translation>总迭代 &lt;b&gt;{iteration}&lt;/b&gt; / {total}</translation>
+    </message>
+    <message>
+        <source>Samples seen &lt;b&gt;{seen}&lt;/b&gt; / {total}</source>
+        <translation>已见样本 &lt;b&gt;{seen}&lt;/b&gt; / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>projector</name>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Shortcuts and the three words</source>
+        <translation>快捷键和三个术语</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认设置</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Scale {percent}</source>
+        <translation>缩放 {percent}</translation>
+    </message>
+    <message>
+        <source>Defaults restored; nothing is remembered any more.</source>
+        <translation>已恢复默认设置；不再记住任何设置。</translation>
+    </message>
+</context>
+<context>
+    <name>readout</name>
+    <message>
+        <source>last batch: {size}</source>
+        <translation>最后一个批次：{size}</translation>
+    </message>
+    <message>
+        <source> ({dropped} dropped)</source>
+        <translation>（丢弃 {dropped} 个）</translation>
+    </message>
+    <message>
+        <source>iterations per epoch = {passes} | {last} | total = {total}</source>
+        <translation>每轮迭代次数 = {passes} | {last} | 总计 = {total}</translation>
+    </message>
+    <message>
+        <source>forward passes per epoch = {passes} | updates per epoch = {updates} | effective batch = {effective} | {last} | total = {total}</source>
+        <translation>每轮前向传播次数 = {passes} | 每轮更新次数 = {updates} | 有效批大小 = {effective} | {last} | 总计 = {total}</translation>
+    </message>
+</context>
+<context>
+    <name>recording</name>
+    <message>
+        <source>recording cancelled</source>
+        <translation>录制已取消</translation>
+    </message>
+    <message>
+        <source>● Recording {seconds} / {total} s</source>
+        <translation>● 录制中 {seconds} / {total} 秒</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Encoding…</source>
+        <translation>编码中…</translation>
+    </message>
+</context>
+<context>
+    <name>remembered</name>
+    <message>
+        <source>the remembered settings could not be read; starting from the defaults</source>
+        <translation>无法读取记住的设置；从默认设置开始</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>set-up</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>tour position</source>
+        <translation>导览位置</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>the remembered {parts} could not be used; the defaults stand in</source>
+        <translation>无法使用记住的{parts}；改用默认值</translation>
+    </message>
+    <message>
+        <source>Note: {problem}.</source>
+        <translation>注意：{problem}。</translation>
+    </message>
+    <message>
+        <source>epochviz: the settings could not be saved: {problem}</source>
+        <translation>epochviz：无法保存设置：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>scenes</name>
+    <message>
+        <source>100,000 images, batch size 100</source>
+        <translation>100,000 张图像，批大小 100</translation>
+    </message>
+    <message>
+        <source>100,000 images in batches of 100: 1,000 iterations make one epoch, and 10 epochs are 10,000 iterations: 10,000 weight updates.</source>
+        <translation>100,000 张图像，每批 100 张：1,000 次迭代构成一个轮次 (epoch)，10 个轮次就是 10,000 次迭代，也就是 10,000 次权重更新。</translation>
+    </message>
+    <message>
+        <source>10,000 samples, batch size 10</source>
+        <translation>10,000 个样本，批大小 10</translation>
+    </message>
+    <message>
+        <source>10,000 samples in batches of 10: 10,000 / 10 = 1,000 iterations to finish one epoch.</source>
+        <translation>10,000 个样本，每批 10 个：需要 10,000 / 10 = 1,000 次迭代才能完成一个轮次 (epoch)。</translation>
+    </message>
+    <message>
+        <source>B = 1: stochastic gradient descent</source>
+        <translation>B = 1：随机梯度下降</translation>
+    </message>
+    <message>
+        <source>One sample per batch: as many weight updates per epoch as there are samples, and a very noisy loss.</source>
+        <translation>每个批次一个样本：每轮的权重更新次数和样本数一样多，损失曲线噪声很大。</translation>
+    </message>
+    <message>
+        <source>B = N: full batch</source>
+        <translation>B = N：全批量</translation>
+    </message>
+    <message>
+        <source>The whole dataset in one batch: one smooth step per epoch, and one weight update per epoch only.</source>
+        <translation>整个数据集放在一个批次里：每轮平滑的一步，每轮只有一次权重更新。</translation>
+    </message>
+    <message>
+        <source>B does not divide N</source>
+        <translation>B 不能整除 N</translation>
+    </message>
+    <message>
+        <source>100,000 samples at B = 128: ceil(100,000 / 128) = 782 iterations, the last batch only 32 samples. With drop-last it would be 781.</source>
+        <translation>100,000 个样本，B = 128：ceil(100,000 / 128) = 782 次迭代，最后一个批次只有 32 个样本。使用 drop-last 则为 781 次。</translation>
+    </message>
+    <message>
+        <source>Reshuffling every epoch</source>
+        <translation>每轮重新打乱</translation>
+    </message>
+    <message>
+        <source>Watch the data grid: each epoch visits every sample once, in a new random order.</source>
+        <translation>观察数据网格：每个轮次把每个样本访问一次，每轮的随机顺序都不同。</translation>
+    </message>
+    <message>
+        <source>Why batches: memory</source>
+        <translation>为什么要分批：内存</translation>
+    </message>
+    <message>
+        <source>For VGG-16 on 224x224 images, a batch of 100 needs 13 GB: more than an 8 GB card holds. Smaller batches fit; the whole dataset in one batch never would.</source>
+        <translation>对 224x224 图像上的 VGG-16，一个 100 的批次需要 13 GB：超过 8 GB 显卡的容量。较小的批次放得下；把整个数据集放进一个批次则永远放不下。</translation>
+    </message>
+</context>
+<context>
     <name>schedule</name>
     <message>
         <source>{size} (batch size &gt;= N: full batch, one update per epoch)</source>
@@ -61,6 +1334,85 @@
     </message>
 </context>
 <context>
+    <name>tour</name>
+    <message>
+        <source>Scene file</source>
+        <translation>场景文件</translation>
+    </message>
+    <message>
+        <source>&amp;Scenes</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>下一个场景</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>上一个场景</translation>
+    </message>
+    <message>
+        <source>First scene</source>
+        <translation>第一个场景</translation>
+    </message>
+    <message>
+        <source>Black screen (and back)</source>
+        <translation>黑屏（再按恢复）</translation>
+    </message>
+    <message>
+        <source>Open scene…</source>
+        <translation>打开场景…</translation>
+    </message>
+    <message>
+        <source>Save set-up as scene…</source>
+        <translation>将当前设置保存为场景…</translation>
+    </message>
+    <message>
+        <source>Go to scene</source>
+        <translation>转到场景</translation>
+    </message>
+    <message>
+        <source>Scene {number} of {total}</source>
+        <translation>场景 {number}/{total}</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Open scene</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scene (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Scene not used</source>
+        <translation>未使用场景</translation>
+    </message>
+    <message>
+        <source>Save scene</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Caption for the class:</source>
+        <translation>给课堂的说明：</translation>
+    </message>
+    <message>
+        <source>My scene</source>
+        <translation>我的场景</translation>
+    </message>
+    <message>
+        <source>Scene not saved</source>
+        <translation>场景未保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>train</name>
     <message>
         <source>Log of {iterations} written to {path}</source>
@@ -111,6 +1463,49 @@
     <message>
         <source>{n} weight updates</source>
         <translation>{n} 次权重更新</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>epochviz – epoch, batch and iteration</source>
+        <translation>epochviz – 轮次 (epoch)、批次 (batch) 和迭代 (iteration)</translation>
+    </message>
+    <message>
+        <source>Reset: a new run starts from iteration 0 with fresh weights.</source>
+        <translation>已重置：新的运行用新的权重从第 0 次迭代开始。</translation>
+    </message>
+    <message>
+        <source>Reset: every run starts again from update 0.</source>
+        <translation>已重置：每个运行都从第 0 次更新重新开始。</translation>
+    </message>
+    <message>
+        <source>Cannot use these settings: {problem}</source>
+        <translation>无法使用这些设置：{problem}</translation>
+    </message>
+    <message>
+        <source>Settings changed: the run was reset to iteration 0.</source>
+        <translation>设置已更改：运行已重置到第 0 次迭代。</translation>
+    </message>
+    <message>
+        <source>Finished: {epochs}, {iterations}. Press Play to train again from scratch.</source>
+        <translation>完成：{epochs}，{iterations}。按“开始”从头再训练一次。</translation>
+    </message>
+    <message>
+        <source>Training diverged at iteration {iteration}: the loss became infinite because the learning rate ({lr}) is too high. Lower it, then press Reset or Play.</source>
+        <translation>训练在第 {iteration} 次迭代时发散：损失变成了无穷大，因为学习率（{lr}）太高。请调低学习率，然后按“重置”或“开始”。</translation>
+    </message>
+    <message>
+        <source>Paused: the loss is no longer a finite number.</source>
+        <translation>已暂停：损失不再是有限的数。</translation>
+    </message>
+    <message>
+        <source>Training stopped by an error: {message}. Press Reset to start again.</source>
+        <translation>训练因错误而停止：{message}。按“重置”重新开始。</translation>
+    </message>
+    <message>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ import pytest
 
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.trainer import train
+from epochviz.schedule_text import readout
 
 
 def test_eight_times_four_trains_exactly_like_thirty_two():
@@ -60,10 +61,11 @@ def test_without_accumulation_updates_equal_forward_passes():
 
 
 def test_the_readout_shows_both_counts_and_the_effective_batch():
-    text = BatchSchedule(2000, 8, 1, accumulate=4).facts().readout()
+    text = readout(BatchSchedule(2000, 8, 1, accumulate=4).facts())
     assert "forward passes per epoch = ceil(2,000 / 8) = 250" in text
     assert "updates per epoch = ceil(250 / 4) = 63" in text
     assert "effective batch = 4 x 8 = 32" in text
+    assert text.endswith("total = 1 x 63 = 63 weight updates")
 
 
 @pytest.mark.parametrize("bad", [0, -1, 2.0, "4", True])

@@ -54,9 +54,9 @@ def test_a_bad_scale_on_the_command_line_is_status_2(capsys, value):
 
 
 def test_every_setting_explains_its_term_in_a_tooltip(window):
-    from epochviz.qt.controls import TOOLTIPS
+    from epochviz.qt.controls import tooltips
 
-    for name in TOOLTIPS:
+    for name in tooltips():
         tip = getattr(window.controls, name).toolTip()
         assert tip.endswith(".") and len(tip.split()) >= 5, name
 

@@ -65,3 +65,21 @@ def test_the_theme_comes_back_too(make_window):
     restore(second, fresh_setup=True, fresh_scale=True)
     assert second.theme == "high-contrast"
     second.projector.use_theme("light")
+
+
+def test_the_language_chosen_in_the_menu_comes_back(make_window):
+    from epochviz.translations import use_language
+
+    assert remembered.recall_language() is None  # nothing chosen yet: the locale decides
+    window = make_window()
+    window.languages.switch("zh_CN")
+    try:
+        remember(window)
+    finally:
+        use_language("en")
+    assert remembered.recall_language() == "zh_CN"
+
+
+def test_a_remembered_language_epochviz_does_not_have_is_ignored(own_store):
+    own_store.write_text("[General]\nlanguage=klingon\n")
+    assert remembered.recall_language() is None

@@ -1,7 +1,8 @@
 """The phase caption names the iteration, the epoch and the phase with live numbers."""
 
 from epochviz.core import BatchSchedule
-from epochviz.core.phases import IDLE, PHASES, caption
+from epochviz.core.phases import IDLE, PHASES
+from epochviz.phase_text import caption
 
 
 def test_phases_run_in_the_order_of_an_iteration():

@@ -1,0 +1,54 @@
+"""What the window says in its status bar and banner, in the current language.
+
+Each function words one message; the window decides when to show it. The
+banner keeps the function that made its text, so a change of language can
+word it again.
+"""
+
+from __future__ import annotations
+
+from epochviz.translations import translate, units
+
+
+def window_title() -> str:
+    return translate("window", "epochviz – epoch, batch and iteration")
+
+
+def reset_one() -> str:
+    return translate("window", "Reset: a new run starts from iteration 0 with fresh weights.")
+
+
+def reset_compare() -> str:
+    return translate("window", "Reset: every run starts again from update 0.")
+
+
+def settings_refused(problem: object) -> str:
+    return translate("window", "Cannot use these settings: {problem}").format(problem=problem)
+
+
+def settings_changed() -> str:
+    return translate("window", "Settings changed: the run was reset to iteration 0.")
+
+
+def finished(epochs: int, iterations: int) -> str:
+    return translate("window", "Finished: {epochs}, {iterations}. Press Play to train again from scratch.").format(
+        epochs=units(epochs, "epoch"), iterations=units(iterations, "iteration"))
+
+
+def diverged(iteration: int, lr: float) -> str:
+    return translate("window", "Training diverged at iteration {iteration}: the loss became infinite because the "
+                               "learning rate ({lr}) is too high. Lower it, then press Reset or Play.").format(
+        iteration=f"{iteration:,}", lr=f"{lr:g}")
+
+
+def paused_not_finite() -> str:
+    return translate("window", "Paused: the loss is no longer a finite number.")
+
+
+def stopped_by_error(message: str) -> str:
+    return translate("window", "Training stopped by an error: {message}. Press Reset to start again.").format(
+        message=message)
+
+
+def error(message: str) -> str:
+    return translate("window", "Error: {message}").format(message=message)

@@ -1,0 +1,139 @@
+"""The Language menu: the window worded in Chinese and back in place, while it trains."""
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QGroupBox, QLabel
+
+from epochviz.translations import current_language, use_language
+from tests.qt.conftest import readout, wait_for_iterations
+
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """The language is the application's: every test leaves it English, as it found it."""
+    yield
+    use_language("en")
+
+
+def words(window) -> dict[str, str]:
+    """A sample of every kind of text the window shows, by where it is."""
+    c, chart = window.controls, window.chart.plot.getPlotItem()
+    compare = window.compare.view
+    texts = {
+        "title": window.windowTitle(),
+        "readout": readout(window),
+        "group": c.groups["schedule"].title(),
+        "row label": c.row_labels["batch"].text(),
+        "button": c.play.text(),
+        "check box": c.shuffle.text(),
+        "tooltip": c.batch.toolTip(),
+        "combo item": c.dataset.itemText(0),
+        "spin suffix": c.accumulate.specialValueText(),
+        "speed value": c.speed.label.text(),
+        "memory sentence": c.memory.text.text(),
+        "glossary": window.glossary.text.text(),
+        "epoch bar": window.progress.epoch.format(),
+        "counter": window.progress.global_label.text(),
+        "phase caption": window.views.caption.text(),
+        "dataset counts": window.views.dataset.counts.text(),
+        "chart x title": chart.getAxis("bottom").labelText,
+        "chart y title": chart.getAxis("left").labelText,
+        "chart legend": window.chart.legend.text(),
+        "chart axis menu": window.chart.axis.currentText(),
+        "menus": " | ".join(a.text() for a in window.menuBar().actions()),
+        "file menu": " | ".join(a.text() for a in window.exports.menu.actions()),
+        "compare toggle": window.layout_parts.compare_toggle.text(),
+        "compare header": window.compare.view.table.horizontalHeaderItem(0).text(),
+        "compare x title": compare.plot.getPlotItem().getAxis("bottom").labelText,
+        "compare add": compare.add.text(),
+        "scene caption": window.tour.caption.text(),
+    }
+    return texts
+
+
+def test_switching_to_chinese_and_back_restores_every_word(make_window, qtbot):
+    window = make_window(samples=10_000, batch_size=10)
+    window.tour.show(1)  # a scene's caption on show
+    window.run_iterations(3)
+    wait_for_iterations(qtbot, window, 3)
+    english = words(window)
+
+    window.languages.switch("zh_CN")
+    window.present()
+    chinese = words(window)
+    assert current_language() == "zh_CN"
+    for where, text in chinese.items():
+        assert CJK.search(text), f"{where} is not in Chinese: {text!r}"
+        assert text != english[where], where
+    assert "每轮迭代次数 = ceil(10,000 / 10) = 1,000" in chinese["readout"]
+    assert "轮次 (epoch)" in chinese["epoch bar"]  # the English term beside the Chinese one
+
+    window.languages.switch("en")
+    window.present()
+    assert words(window) == english
+
+
+def test_training_goes_on_while_the_language_changes(make_window, qtbot):
+    window = make_window(samples=2000, batch_size=10, epochs=50)
+    window.controls.speed.setValue(200)
+    window.play()
+    wait_for_iterations(qtbot, window, 2)
+    run_id, before = window.run_id, window.last_iteration
+    window.languages.switch("zh_CN")
+    assert window.playing and window.run_id == run_id
+    wait_for_iterations(qtbot, window, before + 5)
+    assert window.controls.play.text() == "❚❚ 暂停"
+    assert "语言" in window.statusBar().currentMessage()
+
+
+def test_a_window_opened_in_chinese_says_so_in_its_language_menu(make_window):
+    window = make_window(language="zh_CN", samples=500, batch_size=10)
+    checked = [a.text() for a in window.languages.menu.actions() if a.isChecked()]
+    assert checked == ["中文"]
+    assert window.controls.row_labels["batch"].text() == "批大小 (batch size) B"
+
+
+def test_without_a_chinese_font_the_window_stays_english_and_says_why(make_window, monkeypatch, capsys):
+    monkeypatch.setattr("epochviz.qt.language.can_show_chinese", lambda: False)
+    window = make_window(language="zh_CN", samples=500, batch_size=10)
+    assert current_language() == "en"
+    assert window.controls.play.text() == "▶ Play"
+    assert "no font" in window.statusBar().currentMessage()
+    assert capsys.readouterr().err.count("fonts-wqy-microhei") == 1
+
+
+def test_an_unknown_language_is_refused_before_anything_starts(qtbot):
+    from epochviz.app import MainWindow
+
+    with pytest.raises(ValueError, match="language must be one of en, zh_CN"):
+        MainWindow(language="fr")
+
+
+def test_a_chinese_diverged_banner_is_worded_again_in_english(make_window, qtbot):
+    window = make_window(language="zh_CN", samples=500, batch_size=10, lr=10.0, epochs=50)
+    window.play()
+    qtbot.waitUntil(lambda: window.state == "diverged", timeout=15_000)
+    assert "发散" in window.banner.text()
+    window.languages.switch("en")
+    assert window.banner.text().startswith("Training diverged at iteration")
+
+
+def test_the_overview_dialog_follows_the_language(make_window):
+    window = make_window(samples=500, batch_size=10)
+    window.projector.show_overview()
+    text = window.projector.overview.findChild(QLabel).text()
+    window.languages.switch("zh_CN")
+    chinese = window.projector.overview.findChild(QLabel).text()
+    assert "轮次 (epoch)" in chinese and "时代" not in chinese
+    window.languages.switch("en")
+    assert window.projector.overview.findChild(QLabel).text() == text
+    window.projector.overview.close()
+
+
+def test_every_group_box_has_a_chinese_title(make_window):
+    window = make_window(language="zh_CN", samples=500, batch_size=10)
+    titles = [box.title() for box in window.findChildren(QGroupBox)]
+    assert titles and all(CJK.search(t) for t in titles)
