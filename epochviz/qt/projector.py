@@ -13,7 +13,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
 
 from epochviz.limits import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
-from epochviz.qt.screen_fit import scale_text, text_scale_for
+from epochviz.qt.screen_fit import scale_text, scrolling, text_scale_for
 from epochviz.qt.themes import THEMES, apply_theme, system_theme
 from epochviz.qt.window_layout import CONTROLS_MAX_WIDTH
 from epochviz.translations import translate
@@ -58,8 +58,8 @@ def definitions() -> tuple[tuple[str, str], ...]:
 def overview_html() -> str:
     keys = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for k, what in shortcuts())
     words = "".join(f"<p><b>{w}</b>: {what}</p>" for w, what in definitions())
-    return (f"<h2>{translate('overview', 'The three words')}</h2>{words}"
-            f"<h2>{translate('overview', 'Keys')}</h2><table>{keys}</table>")
+    three, keys_title = translate("overview", "The three words"), translate("overview", "Keys")
+    return f"<h2>{three}</h2>{words}<h2>{keys_title}</h2><table>{keys}</table>"
 
 
 def theme_names() -> dict[str, str]:
@@ -180,7 +180,12 @@ class Projector(QObject):
             self.overview.setObjectName("shortcutsOverview")
             text = QLabel()
             text.setWordWrap(True)
-            QVBoxLayout(self.overview).addWidget(text)
+            text.setContentsMargins(8, 8, 8, 8)
+            QVBoxLayout(self.overview).addWidget(scrolling(text))  # a projector's large text scrolls
             self.retranslate()
+        # As large as its text, within the screen (at 150 % on 1280x720 it is taller than the screen).
+        room = self._window.screen().availableGeometry()
+        wanted = self.overview.findChild(QLabel).sizeHint()
+        self.overview.resize(min(wanted.width() + 60, room.width() - 40), min(wanted.height() + 40, room.height() - 80))
         self.overview.show()
         self.overview.raise_()

@@ -55,8 +55,10 @@ def prepare_view_data(config: RunConfig) -> ViewData:
 
 
 def _longest_caption() -> str:
-    """About the widest caption a run shows (iteration 10,000 of 10,000, epoch 100 of 100), in this language."""
-    return caption(IDLE, BatchSchedule(1_000_000_000, 100_000, 100), 1_000_000)
+    """About the widest caption a run shows, in this language: the one before the first iteration,
+    or one at iteration 10,000 of 10,000 (epoch 100 of 100)."""
+    schedule = BatchSchedule(1_000_000_000, 100_000, 100)
+    return max(caption(IDLE, schedule, 0), caption(IDLE, schedule, 1_000_000), key=len)
 
 
 _DATA_MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-data")

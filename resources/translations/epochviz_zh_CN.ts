@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{runs} batch sizes, one dataset&lt;/b&gt;: {samples} {dataset} samples, {epochs}, {lr}. Every run starts from the same weights and sees the same shuffles; they take turns on one CPU core.</source>
-        <translation>&lt;b&gt;{runs} 种批大小 (batch size)，同一个数据集&lt;/b&gt;：{samples} 个 {dataset} 样本，{epochs}，{lr}。每个运行都从相同的权重开始，看到相同的打乱顺序；它们轮流使用同一个 CPU 核心。</translation>
+        <translation>&lt;b&gt;{runs} 种批大小 (batch size)，同一个数据集&lt;/b&gt;：{samples} 个{dataset}样本，{epochs}，{lr}。每个运行都从相同的权重开始，看到相同的打乱顺序；它们轮流使用同一个 CPU 核心。</translation>
     </message>
     <message>
         <source>⇆ Back to one run</source>
@@ -971,6 +971,14 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>every sample seen once: ceil(N / B) iterations (floor with drop-last).</source>
         <translation>每个样本都看过一遍：ceil(N / B) 次迭代（drop-last 时为 floor）。</translation>
+    </message>
+    <message>
+        <source>The three words</source>
+        <translation>三个术语</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
     </message>
     <message>
         <source>epochviz: keys and the three words</source>
