@@ -140,3 +140,10 @@ def test_compare_prints_its_table_in_chinese_with_the_columns_aligned():
     table = out.strip().splitlines()[-3:]
     assert "迭代/轮" in table[0] and "每轮 10 次迭代" in out
     assert len({display_width(line) for line in table}) == 1  # a Chinese character takes two columns
+
+
+def test_no_literal_is_translated_inside_an_f_string():
+    # pyside6-lupdate does not look inside f-strings: such a text would never reach the .ts file.
+    hidden = re.compile(r"\{translate\(\s*['\"]\w+['\"],\s*['\"]")
+    found = [path for path in sources() if hidden.search(Path(path).read_text(encoding="utf-8"))]
+    assert not found
