@@ -103,7 +103,6 @@ def retranslate_window(window) -> None:
     window.compare.retranslate()
     for part in (window.tour, window.projector, window.exports, window.languages):
         part.retranslate()
-    if parts.banner.isVisible() and window.banner_words is not None:
-        parts.banner.setText(window.banner_words())
+    window.alert.retranslate()
     parts.fit_controls()
     parts.column.fit_labels()

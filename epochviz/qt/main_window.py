@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.layout_parts = parts = build_window_layout(self, self.config)
         self.controls, self.readout, self.banner = parts.controls, parts.readout, parts.banner
         self.progress, self.views, self.chart, self.glossary = parts.progress, parts.views, parts.chart, parts.glossary
+        self.alert = messages.Banner(self.banner, parts.column.fit_labels)  # the banner's words, in any language
         self._counters_due, self._chart_turn = False, False
         self._frame = QTimer(self, interval=FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
@@ -128,7 +129,6 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
-        self.banner_words: Callable[[], str] | None = None  # what made the banner's text (see ``_show_banner``)
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self._new_run()
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         elif chunk.state == "diverged":
             self.set_playing(False)
             at, lr = self.last_iteration, self.config.lr
-            self._show_banner(lambda: messages.diverged(at, lr))
+            self.alert.show(lambda: messages.diverged(at, lr))
             self.statusBar().showMessage(messages.paused_not_finite())
         elif chunk.state == "error":
             self._on_error(chunk.error or "unknown error")
@@ -352,19 +352,12 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self.set_playing(False)
         self.state = "error"
-        self._show_banner(lambda: messages.stopped_by_error(message))
+        self.alert.show(lambda: messages.stopped_by_error(message))
         self.statusBar().showMessage(messages.error(message))
 
     def show_notice(self, text: str) -> None:
         """A passing message in the status bar (it times out)."""
         self.statusBar().showMessage(text, NOTICE_MS)
-
-    def _show_banner(self, words: Callable[[], str]) -> None:
-        """The red banner, with the words ``words()`` makes (again, when the language changes)."""
-        self.banner_words = words
-        self.banner.setText(words())
-        self.banner.setVisible(True)
-        self.layout_parts.column.fit_labels()
 
     # -- closing ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -7,7 +7,29 @@ word it again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel
+
 from epochviz.translations import translate, units
+
+
+class Banner:
+    """The red banner above the views: it keeps the function that worded it, to word it again."""
+
+    def __init__(self, label: QLabel, fit: Callable[[], None]) -> None:
+        self.label, self._fit = label, fit  # ``fit``: lay out the column again after a change of text
+        self.words: Callable[[], str] | None = None
+
+    def show(self, words: Callable[[], str]) -> None:
+        self.words = words
+        self.label.setText(words())
+        self.label.setVisible(True)
+        self._fit()
+
+    def retranslate(self) -> None:
+        if self.label.isVisible() and self.words is not None:
+            self.label.setText(self.words())
 
 
 def window_title() -> str:
