@@ -8,7 +8,7 @@ import time
 from argparse import Namespace
 
 from epochviz.qt.main_window import MainWindow
-from epochviz.translations import system_language
+from epochviz.translations import system_language, translate
 
 __all__ = ["MainWindow", "run_window", "make_application"]
 
@@ -78,8 +78,8 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         window.play()
         if not _wait_for(window, 0, deadline, lambda: window.compare.state in ("finished", "error")):
             window.pause()
-            print(f"epochviz: the runs did not finish within {SCREENSHOT_TIMEOUT_S} s; the picture shows "
-                  "how far they got", file=sys.stderr)
+            print(translate("app", "epochviz: the runs did not finish within {seconds} s; the picture shows how far "
+                                   "they got").format(seconds=SCREENSHOT_TIMEOUT_S), file=sys.stderr)
     else:
         window.run_iterations(target)
     if not _wait_for(window, target, deadline):
@@ -87,8 +87,9 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
             return EXIT_INTERRUPTED
         # Too many iterations for the time allowed: keep what there is, and say so.
         window.pause()
-        print(f"epochviz: {window.last_iteration:,} of {target:,} iterations ran within {SCREENSHOT_TIMEOUT_S} s; "
-              "the picture shows those", file=sys.stderr)
+        print(translate("app", "epochviz: {done} of {target} iterations ran within {seconds} s; the picture shows "
+                               "those").format(done=f"{window.last_iteration:,}", target=f"{target:,}",
+                                               seconds=SCREENSHOT_TIMEOUT_S), file=sys.stderr)
         phase = None
     if phase is not None and window.state == "paused":
         window.controls.speed.setValue(1.0)
@@ -112,7 +113,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     try:
         written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
     except ExportError as exc:
-        print(f"epochviz: error: {exc}", file=sys.stderr)
+        print(translate("app", "epochviz: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
     print(written)
     return 0
@@ -134,13 +135,14 @@ def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> 
     try:
         recorder.start(path, seconds, fps)
     except ExportError as exc:
-        print(f"epochviz: error: {exc}", file=sys.stderr)
+        print(translate("app", "epochviz: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
     loop.exec()
     if "path" not in outcome:
         if not window.isVisible():
             return EXIT_INTERRUPTED
-        print(f"epochviz: error: {outcome.get('error', 'the recording stopped')}", file=sys.stderr)
+        problem = outcome.get("error", translate("app", "the recording stopped"))
+        print(translate("app", "epochviz: error: {problem}").format(problem=problem), file=sys.stderr)
         return 1
     print(outcome["path"])
     return 0
@@ -159,11 +161,8 @@ def run_window(args: Namespace) -> int:
     if picture or args.record:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _no_display():
-        print(
-            "epochviz: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
-            "run it on a desktop, or render one with --screenshot out.png",
-            file=sys.stderr,
-        )
+        print(translate("app", "epochviz: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                               "unset); run it on a desktop, or render one with --screenshot out.png"), file=sys.stderr)
         return 1
     app = make_application()
     scene = args.scene or ("1" if args.tour else None)

@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import Path
 
+from epochviz.translations import translate
+
 INT_LIMIT = 2**63 - 1  # what numpy's int64 holds: the largest N, B or E the arithmetic takes
 _INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}(_[0-9]{3})+")
 _DECIMAL = re.compile(r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -40,9 +42,9 @@ def positive_int(text: str) -> int:
     """argparse type: an integer from 1 to 2**63 - 1 (``100,000`` and ``100_000`` allowed)."""
     value = _whole_number(text)
     if value is None or value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be a positive integer, got {value}").format(value=cut(text)))
     if value > INT_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be at most {INT_LIMIT:,}, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be at most {most}, got {value}").format(most=f"{INT_LIMIT:,}", value=cut(text)))
     return value
 
 
@@ -50,7 +52,8 @@ def seed(text: str) -> int:
     """argparse type: a non-negative integer seed."""
     value = _whole_number(text)
     if value is None or value > 2**64 - 1:
-        raise argparse.ArgumentTypeError(f"must be an integer from 0 to {2**64 - 1:,}, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be an integer from 0 to {most}, got {value}").format(
+            most=f"{2**64 - 1:,}", value=cut(text)))
     return value
 
 
@@ -59,13 +62,14 @@ def positive_float(text: str) -> float:
     stripped = text.strip()
     value = float(stripped) if stripped.isascii() and _DECIMAL.fullmatch(stripped) else float("nan")
     if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be a positive number, got {value}").format(value=cut(text)))
     return value
 
 
 def layer_widths(text: str) -> tuple[int, ...]:
     """argparse type: hidden layer widths like ``16,16``; an empty string for none."""
-    problem = f"must be up to 8 comma-separated widths from 1 to 1024 (or '' for none), got {cut(text)}"
+    problem = translate("cli", "must be up to 8 comma-separated widths from 1 to 1024 (or '' for none), got {value}").format(
+        value=cut(text))
     if not text.strip():
         return ()
     parts = [part.strip() for part in text.split(",")]
@@ -77,7 +81,8 @@ def layer_widths(text: str) -> tuple[int, ...]:
 
 def batch_sizes(text: str) -> list[int | str]:
     """argparse type: 2 to 4 batch sizes for compare mode, like ``1,32,full`` (``full`` is N; ``1_000`` for thousands)."""
-    problem = f"must be 2 to 4 comma-separated batch sizes (positive integers or 'full'), got {cut(text)}"
+    problem = translate("cli", "must be 2 to 4 comma-separated batch sizes (positive integers or 'full'), got {value}").format(
+        value=cut(text))
     choices: list[int | str] = []
     for part in text.split(","):
         part = part.strip().lower()
@@ -97,7 +102,8 @@ def accumulation(text: str) -> int:
     """argparse type: micro-batches per weight update, 1 (off) to 1,024."""
     value = _whole_number(text)
     if value is None or not 1 <= value <= 1024:
-        raise argparse.ArgumentTypeError(f"must be an integer from 1 (no accumulation) to 1,024, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be an integer from 1 (no accumulation) to 1,024, got {value}").format(
+            value=cut(text)))
     return value
 
 
@@ -106,27 +112,29 @@ def window_size(text: str) -> tuple[int, int]:
     parts = text.strip().lower().split("x")
     sizes = [int(p) if p.isascii() and p.isdigit() and len(p) < 6 else 0 for p in parts]
     if len(sizes) != 2 or not (640 <= sizes[0] <= 7680 and 480 <= sizes[1] <= 4320):
-        raise argparse.ArgumentTypeError(f"must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {cut(text)}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {value}").format(
+            value=cut(text)))
     return sizes[0], sizes[1]
 
 
 def output_path(*suffixes: str):
     """argparse type factory: a file name ending in one of ``suffixes``, in a folder that exists and can be written."""
-    names = " or ".join(suffixes)
+    names = translate("cli", " or ").join(suffixes)
 
     def check(text: str) -> str:
         path = Path(text)
         if not text.strip():
-            raise argparse.ArgumentTypeError(f"needs a file name ending in {names}, got an empty path")
+            raise argparse.ArgumentTypeError(translate("cli", "needs a file name ending in {names}, got an empty path").format(names=names))
         if path.is_dir():
-            raise argparse.ArgumentTypeError(f"{cut(text)} is a folder; give a file name ending in {names}")
+            raise argparse.ArgumentTypeError(translate("cli", "{value} is a folder; give a file name ending in {names}").format(
+                value=cut(text), names=names))
         if path.suffix.lower() not in suffixes:
-            raise argparse.ArgumentTypeError(f"the name must end in {names}, got {cut(text)}")
+            raise argparse.ArgumentTypeError(translate("cli", "the name must end in {names}, got {value}").format(names=names, value=cut(text)))
         folder = path.parent
         if not folder.is_dir():
-            raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} does not exist")
+            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} does not exist").format(folder=cut(str(folder))))
         if not os.access(folder, os.W_OK):
-            raise argparse.ArgumentTypeError(f"the folder {cut(str(folder))} cannot be written")
+            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} cannot be written").format(folder=cut(str(folder))))
         return text
 
     return check

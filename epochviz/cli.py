@@ -31,6 +31,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule
+from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
 from epochviz.translations import LANGUAGES, system_language, translate, units, use_language
@@ -49,19 +50,20 @@ class OneLineParser(argparse.ArgumentParser):
         printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
         if len(printable) > MESSAGE_LIMIT:
             printable = printable[:MESSAGE_LIMIT] + f"... ({len(printable):,} characters)"
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable}\n")
+        self.exit(EXIT_USAGE, translate("cli", "{prog}: error: {message}").format(prog=self.prog, message=printable)
+                  + "\n")
 
 
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train`` and the window presets."""
     d = (lambda v: v) if defaults else (lambda v: None)
-    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"), help="dataset to train on")
-    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N", help="dataset size N")
-    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B", help="batch size B")
-    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E", help="number of epochs")
-    parser.add_argument("--lr", type=positive_float, default=d(0.1), help="learning rate")
+    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"), help=translate("cli", "dataset to train on"))
+    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N", help=translate("cli", "dataset size N"))
+    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B", help=translate("cli", "batch size B"))
+    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E", help=translate("cli", "number of epochs"))
+    parser.add_argument("--lr", type=positive_float, default=d(0.1), help=translate("cli", "learning rate"))
     parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
-                        help="accumulate gradients over K batches per weight update (default 1: off)")
+                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
 
 
 def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> None:
@@ -72,11 +74,11 @@ def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> N
     """
     if window:
         parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                            help="the window's language, English or Simplified Chinese (default: the one chosen "
-                                 "last in the Language menu, else the locale's)")
+                            help=translate("cli", "the window's language, English or Simplified Chinese (default: the one chosen "
+                                 "last in the Language menu, else the locale's)"))
     else:
         parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                            help="print in English or Simplified Chinese (default: from the locale)")
+                            help=translate("cli", "print in English or Simplified Chinese (default: from the locale)"))
 
 
 TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
@@ -87,8 +89,10 @@ def projector_scale(text: str) -> float:
     percent = text.strip().endswith("%")
     value = positive_float(text.strip().rstrip("%")) / (100 if percent else 1)
     if not WINDOW_MIN_SCALE <= value <= WINDOW_MAX_SCALE:
-        raise argparse.ArgumentTypeError(f"must be from {WINDOW_MIN_SCALE:g} to {WINDOW_MAX_SCALE:g} "
-                                         f"({WINDOW_MIN_SCALE:.0%} to {WINDOW_MAX_SCALE:.0%}), got {text!r}")
+        raise argparse.ArgumentTypeError(translate("cli", "must be from {low} to {high} ({low_percent} to "
+                                                          "{high_percent}), got {value}").format(
+            low=f"{WINDOW_MIN_SCALE:g}", high=f"{WINDOW_MAX_SCALE:g}", low_percent=f"{WINDOW_MIN_SCALE:.0%}",
+            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=repr(text)))
     return value
 
 
@@ -110,7 +114,8 @@ def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     for word in argv:
         flag = word.split("=", 1)[0]
         if flag in TRAIN_ONLY_FLAGS:
-            parser.error(f"argument {flag}: belongs to 'epochviz train' (the window sets it in its panel)")
+            parser.error(translate("cli", "argument {flag}: belongs to 'epochviz train' (the window sets it in its "
+                                          "panel)").format(flag=flag))
 
 
 def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -118,89 +123,89 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
     parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
     samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
     if args.command in ("train", "compare") and samples > MAX_SAMPLES:
-        parser.error(f"argument --samples: at most {MAX_SAMPLES:,} for a dataset, got {samples}")
+        parser.error(translate("cli", "argument --samples: at most {most} for a dataset, got {samples}").format(
+            most=f"{MAX_SAMPLES:,}", samples=samples))
     if getattr(args, "drop_last", False) and batch > samples:
-        parser.error(
-            f"argument --drop-last: with --batch-size {batch} above --samples {samples} "
-            "it would drop every sample"
-        )
+        parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
+                                      "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
         for flag, value in (("--samples", samples), ("--epochs", args.epochs), ("--lr", args.lr)):
             try:
                 check_window_presets(**{flag[2:]: value})
             except ValueError as exc:
-                parser.error(f"argument {flag}: {exc}")
+                parser.error(translate("cli", "argument {flag}: {problem}").format(flag=flag, problem=exc))
         if args.phase and not args.screenshot:
-            parser.error("argument --phase: goes with --screenshot")
+            parser.error(translate("cli", "argument --phase: goes with --screenshot"))
         if args.fps is not None and not args.record:
-            parser.error("argument --fps: goes with --record")
+            parser.error(translate("cli", "argument --fps: goes with --record"))
         if args.record and (args.seconds > 600 or (args.fps or 0) > 60):
-            parser.error("argument --seconds/--fps: record at most 600 s at up to 60 frames a second")
+            parser.error(translate("cli", "argument --seconds/--fps: record at most 600 s at up to 60 frames a second"))
 
 
 def build_parser() -> OneLineParser:
     parser = OneLineParser(
         prog="epochviz",
-        description="See what an epoch, a batch and an iteration are while a small network trains. "
-        "With no command, opens the window.",
+        description=translate("cli", "See what an epoch, a batch and an iteration are while a small network "
+                                     "trains. With no command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"epochviz {__version__}")
+    parser.add_argument("--version", action="version", version=f"epochviz {__version__}",
+                        help=translate("cli", "show the version number and exit"))
     add_training_args(parser, defaults=False)
-    parser.add_argument("--play", action="store_true", help="start training as soon as the window opens")
+    parser.add_argument("--play", action="store_true", help=translate("cli", "start training as soon as the window opens"))
     parser.add_argument("--compare", type=batch_sizes, metavar="B,B,...",
-                        help="open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' is N)")
+                        help=translate("cli", "open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' is N)"))
     pictures = parser.add_mutually_exclusive_group()
-    pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help="train offscreen, save the window as PNG, exit")
+    pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help=translate("cli", "train offscreen, save the window as PNG, exit"))
     pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
-                          help="train offscreen, save the loss chart as PNG or SVG, exit")
+                          help=translate("cli", "train offscreen, save the loss chart as PNG or SVG, exit"))
     pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
-                          help="record the window offscreen as an animated GIF or an MP4, exit (with --play: training)")
+                          help=translate("cli", "record the window offscreen as an animated GIF or an MP4, exit (with --play: training)"))
     parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
-                        help="everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)")
+                        help=translate("cli", "everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)"))
     parser.add_argument("--theme", choices=THEME_NAMES,
-                        help="colours of the window (default: the system's light or dark preference)")
-    parser.add_argument("--tour", action="store_true", help="start the built-in tour at scene 1 (Page Down: next)")
+                        help=translate("cli", "colours of the window (default: the system's light or dark preference)"))
+    parser.add_argument("--tour", action="store_true", help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
-                        help="start from a built-in scene (its number or name) or a scene .json file")
+                        help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
     parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
-                        help="with --record: how long (default 10)")
-    parser.add_argument("--fps", type=positive_float, metavar="F", help="with --record: frames a second "
-                        "(default 20 for GIF, 30 for MP4)")
+                        help=translate("cli", "with --record: how long (default 10)"))
+    parser.add_argument("--fps", type=positive_float, metavar="F", help=translate("cli", "with --record: frames a second "
+                        "(default 20 for GIF, 30 for MP4)"))
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
-        help="iterations to train before --screenshot (default 300)",
+        help=translate("cli", "iterations to train before --screenshot (default 300)"),
     )
     parser.add_argument(
-        "--window-size", type=window_size, metavar="WxH", help="window size, e.g. 1280x720 (default 1600x900)",
+        "--window-size", type=window_size, metavar="WxH", help=translate("cli", "window size, e.g. 1280x720 (default 1600x900)"),
     )
     parser.add_argument(
         "--phase", choices=PHASES,
-        help="with --screenshot: show iteration K+1 in slow motion, halfway through this phase",
+        help=translate("cli", "with --screenshot: show iteration K+1 in slow motion, halfway through this phase"),
     )
     add_language_arg(parser, window=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    sched = sub.add_parser("schedule", help="print the epoch/batch/iteration arithmetic")
+    sched = sub.add_parser("schedule", help=translate("cli", "print the epoch/batch/iteration arithmetic"))
     parser.commands = {"schedule": sched}
-    sched.add_argument("--samples", type=positive_int, required=True, metavar="N", help="dataset size N")
-    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help="batch size B")
-    sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help="number of epochs")
-    sched.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
+    sched.add_argument("--samples", type=positive_int, required=True, metavar="N", help=translate("cli", "dataset size N"))
+    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help=translate("cli", "batch size B"))
+    sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help=translate("cli", "number of epochs"))
+    sched.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
     sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
-                       help="accumulate gradients over K batches per weight update (default 1: off)")
-    sched.add_argument("--json", action="store_true", help="print the facts as one JSON object")
+                       help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+    sched.add_argument("--json", action="store_true", help=translate("cli", "print the facts as one JSON object"))
     add_language_arg(sched)
 
-    tr = sub.add_parser("train", help="train headless with Keras-style progress")
+    tr = sub.add_parser("train", help=translate("cli", "train headless with Keras-style progress"))
     parser.commands["train"] = tr
     add_training_args(tr)
-    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W", help="hidden widths")
+    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W", help=translate("cli", "hidden widths"))
     tr.add_argument("--activation", choices=ACTIVATIONS, default="tanh")
-    tr.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
-    tr.add_argument("--drop-last", action="store_true", help="drop each epoch's partial last batch")
-    tr.add_argument("--no-shuffle", action="store_true", help="visit samples in order every epoch")
+    tr.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
+    tr.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
+    tr.add_argument("--no-shuffle", action="store_true", help=translate("cli", "visit samples in order every epoch"))
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
-                    help="write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV")
+                    help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV"))
     add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
     add_language_arg(parser.commands["compare"])
@@ -228,7 +233,7 @@ def run_train(args: argparse.Namespace) -> int:
         check_fits((info.n_features, *args.hidden, info.n_classes), args.samples, args.batch_size, args.activation,
                    base=resident_bytes() or INTERPRETER)
     except MemoryError as exc:
-        print(f"epochviz train: error: {exc}", file=sys.stderr)
+        print(translate("cli", "epochviz train: error: {problem}").format(problem=exc), file=sys.stderr)
         return EXIT_USAGE
     trainer = train(
         dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
@@ -241,7 +246,7 @@ def run_train(args: argparse.Namespace) -> int:
         try:
             path = log.write(args.csv, trainer.schedule)
         except ExportError as exc:
-            print(f"epochviz train: error: {exc}", file=sys.stderr)
+            print(translate("cli", "epochviz train: error: {problem}").format(problem=exc), file=sys.stderr)
             return code or 1
         print(translate("train", "Log of {iterations} written to {path}").format(
             iterations=units(len(log), "iteration"), path=path), file=sys.stderr)
@@ -292,14 +297,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The last ``--lang`` of ``argv`` that names a language, before argparse reads it (it words its help and errors)."""
+    asked = None
+    for word, following in zip(argv, [*argv[1:], ""]):
+        value = following if word == "--lang" else word[len("--lang="):] if word.startswith("--lang=") else None
+        asked = value if value in LANGUAGES else asked
+    return asked
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
     argv = join_negative_values(list(sys.argv[1:] if argv is None else argv))
+    use_language(language_asked(argv) or system_language())  # help and errors too
+    argparse_in_our_language()
+    parser = build_parser()
     check_flag_places(parser, argv)
     args = parser.parse_args(argv)
     check_run(parser, args)
-    if args.command in ("schedule", "train", "compare"):
-        use_language(args.lang or system_language())
     if args.command == "schedule":
         return run_schedule(args)
     if args.command == "train":

@@ -30,14 +30,14 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
     from epochviz.arguments import batch_sizes, seed
 
-    parser = sub.add_parser("compare", help="train 2 to 4 batch sizes side by side and compare their costs")
+    parser = sub.add_parser("compare", help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
     training_args(parser)
     parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
-                        help="2 to 4 batch sizes, 'full' for N (default 1,32,full)")
+                        help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
     parser.add_argument("--scale-lr", action="store_true",
-                        help="scale the learning rate with the batch size, relative to the first run")
-    parser.add_argument("--seed", type=seed, default=0, help="seed of the data, weights and shuffles")
-    parser.add_argument("--json", action="store_true", help="print the runs' figures as one JSON object")
+                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run"))
+    parser.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
+    parser.add_argument("--json", action="store_true", help=translate("cli", "print the runs' figures as one JSON object"))
     return parser
 
 
@@ -117,13 +117,14 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     try:
         configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
     except ValueError as exc:
-        parser.error(f"argument --batch-sizes: {exc}")
+        parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=exc))
     for config in configs:
         try:
             check_fits(config.widths, config.samples, config.batch_size, config.activation,
                        base=resident_bytes() or INTERPRETER)
         except MemoryError as exc:
-            parser.error(f"argument --batch-sizes: B = {config.batch_size:,}: {exc}")
+            parser.error(translate("cli", "argument {flag}: {problem}").format(
+                flag="--batch-sizes", problem=f"B = {config.batch_size:,}: {exc}"))
     rows = []
     try:
         for config in configs:

@@ -4,7 +4,7 @@ Sources are written in English in the code as ``translate("context", "text")``
 calls, which ``pyside6-lupdate`` collects into ``resources/translations/*.ts``
 (``scripts/update-translations``); the compiled ``.qm`` files ship inside the
 package and are loaded here with ``QTranslator``, together with Qt's own
-``qt_zh_CN.qm`` for standard dialogs. In English nothing is loaded and
+``qtbase_zh_CN.qm`` for standard dialogs. In English nothing is loaded and
 ``translate`` returns its text unchanged, so English needs no Qt at all.
 """
 
@@ -18,7 +18,7 @@ from epochviz.core.words import count
 LANGUAGES = ("en", "zh_CN")
 QM_FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
 
-_state: dict = {"language": "en", "translators": [], "app": None}
+_state: dict = {"language": "en", "ours": None, "installed": []}
 
 
 def system_language() -> str:
@@ -37,43 +37,40 @@ def current_language() -> str:
 def use_language(language: str) -> bool:
     """Translate from now on into ``language`` (``en`` or ``zh_CN``); False if its file cannot be loaded.
 
-    Makes a ``QCoreApplication`` if there is none (the command line), because Qt
-    installs translators on the application.
+    Our words are looked up in our own ``QTranslator``, which needs no
+    application (the command line has none). Qt's own words (standard dialogs,
+    context menus) are installed on the application when there is one.
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
-    if language == "en" and not _state["translators"]:
+    if language == "en" and _state["ours"] is None:
         return True  # English is the source text: nothing to load, and no Qt needed
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
     app = QCoreApplication.instance()
-    if app is None:
-        app = _state["app"] = QCoreApplication([])
-    for translator in _state["translators"]:
-        app.removeTranslator(translator)
-    _state["translators"] = []
-    _state["language"] = "en"
+    for translator in _state["installed"]:
+        if app is not None:
+            app.removeTranslator(translator)
+    _state.update(language="en", ours=None, installed=[])
     if language == "en":
         return True
-    ours = QTranslator(app)
+    ours = QTranslator()
     if not ours.load(str(QM_FOLDER / f"epochviz_{language}.qm")):
         return False
-    qts = QTranslator(app)  # Qt's own words (standard dialogs, context menus)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for translator in (ours, qts) if qts.load(f"qtbase_{language}", qt_folder) else (ours,):
-        app.installTranslator(translator)
-        _state["translators"].append(translator)
-    _state["language"] = language
+    _state.update(language=language, ours=ours)
+    qts = QTranslator()
+    if app is not None and qts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qts)
+        _state["installed"].append(qts)
     return True
 
 
 def translate(context: str, text: str) -> str:
     """``text`` in the current language (``context`` groups the strings in the .ts file)."""
-    if _state["language"] == "en":
+    ours = _state["ours"]
+    if ours is None:
         return text
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text) or text
+    return ours.translate(context, text) or text
 
 
 def units(n: int, noun: str) -> str:

@@ -147,3 +147,13 @@ def test_no_literal_is_translated_inside_an_f_string():
     hidden = re.compile(r"\{translate\(\s*['\"]\w+['\"],\s*['\"]")
     found = [path for path in sources() if hidden.search(Path(path).read_text(encoding="utf-8"))]
     assert not found
+
+
+def test_help_and_errors_speak_chinese_too():
+    help_text = run_cli("--lang", "zh_CN", "--help")
+    assert help_text.startswith("用法：epochviz") and "批大小 (batch size) B" in help_text
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    bad = subprocess.run([sys.executable, "-m", "epochviz", "schedule", "--samples", "-5", "--batch-size", "2",
+                          "--lang", "zh_CN"], capture_output=True, text=True, env=env)
+    assert bad.returncode == 2
+    assert bad.stderr == "epochviz schedule：错误：参数 --samples：必须是正整数，收到的是 '-5'\n"

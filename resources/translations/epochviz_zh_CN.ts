@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>app</name>
+    <message>
+        <source>epochviz: the runs did not finish within {seconds} s; the picture shows how far they got</source>
+        <translation>epochviz：各个运行没有在 {seconds} 秒内完成；图片显示的是它们已经到达的进度</translation>
+    </message>
+    <message>
+        <source>epochviz: {done} of {target} iterations ran within {seconds} s; the picture shows those</source>
+        <translation>epochviz：{seconds} 秒内运行了 {target} 次迭代中的 {done} 次；图片显示的是这些</translation>
+    </message>
+    <message>
+        <source>epochviz: error: {problem}</source>
+        <translation>epochviz：错误：{problem}</translation>
+    </message>
+    <message>
+        <source>the recording stopped</source>
+        <translation>录制已停止</translation>
+    </message>
+    <message>
+        <source>epochviz: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run it on a desktop, or render one with --screenshot out.png</source>
+        <translation>epochviz：错误：没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请在桌面上运行，或用 --screenshot out.png 渲染一张图片</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 一起使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了显式参数 %r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>需要参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>有歧义的选项：%(option)s 可以匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+</context>
+<context>
     <name>boundary</name>
     <message>
         <source>Decision boundary</source>
@@ -104,6 +194,249 @@
     <message>
         <source>iteration {g} (epoch {epoch}, iteration {iteration} of {per_epoch})  ·  batch loss {loss}  ·  smoothed {smoothed}</source>
         <translation>第 {g} 次迭代（第 {epoch} 轮，第 {iteration}/{per_epoch} 次）  ·  批次损失 {loss}  ·  平滑后 {smoothed}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>must be a positive integer, got {value}</source>
+        <translation>必须是正整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {most}, got {value}</source>
+        <translation>最大为 {most}，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be an integer from 0 to {most}, got {value}</source>
+        <translation>必须是 0 到 {most} 之间的整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be a positive number, got {value}</source>
+        <translation>必须是正数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be up to 8 comma-separated widths from 1 to 1024 (or &apos;&apos; for none), got {value}</source>
+        <translation>必须是最多 8 个用逗号分隔的宽度，每个 1 到 1024（&apos;&apos; 表示没有隐藏层），收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be 2 to 4 comma-separated batch sizes (positive integers or &apos;full&apos;), got {value}</source>
+        <translation>必须是 2 到 4 个用逗号分隔的批大小（正整数或 &apos;full&apos;），收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be an integer from 1 (no accumulation) to 1,024, got {value}</source>
+        <translation>必须是 1（不累积）到 1,024 之间的整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {value}</source>
+        <translation>必须是 宽x高，从 640x480 到 7680x4320，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>needs a file name ending in {names}, got an empty path</source>
+        <translation>需要一个以 {names} 结尾的文件名，收到的是空路径</translation>
+    </message>
+    <message>
+        <source>{value} is a folder; give a file name ending in {names}</source>
+        <translation>{value} 是一个文件夹；请给出以 {names} 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>the name must end in {names}, got {value}</source>
+        <translation>文件名必须以 {names} 结尾，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>the folder {folder} cannot be written</source>
+        <translation>文件夹 {folder} 无法写入</translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}：错误：{message}</translation>
+    </message>
+    <message>
+        <source>dataset to train on</source>
+        <translation>要训练的数据集</translation>
+    </message>
+    <message>
+        <source>dataset size N</source>
+        <translation>数据集大小 N</translation>
+    </message>
+    <message>
+        <source>batch size B</source>
+        <translation>批大小 (batch size) B</translation>
+    </message>
+    <message>
+        <source>number of epochs</source>
+        <translation>轮次 (epoch) 数</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>accumulate gradients over K batches per weight update (default 1: off)</source>
+        <translation>每次权重更新累积 K 个批次的梯度（默认 1：关闭）</translation>
+    </message>
+    <message>
+        <source>the window&apos;s language, English or Simplified Chinese (default: the one chosen last in the Language menu, else the locale&apos;s)</source>
+        <translation>窗口的语言，英文或简体中文（默认：上次在“语言”菜单中选择的语言，否则按系统区域设置）</translation>
+    </message>
+    <message>
+        <source>print in English or Simplified Chinese (default: from the locale)</source>
+        <translation>用英文或简体中文输出（默认：按系统区域设置）</translation>
+    </message>
+    <message>
+        <source>must be from {low} to {high} ({low_percent} to {high_percent}), got {value}</source>
+        <translation>必须在 {low} 到 {high} 之间（{low_percent} 到 {high_percent}），收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>argument {flag}: belongs to &apos;epochviz train&apos; (the window sets it in its panel)</source>
+        <translation>参数 {flag}：属于 &apos;epochviz train&apos;（窗口在它的面板中设置它）</translation>
+    </message>
+    <message>
+        <source>argument --samples: at most {most} for a dataset, got {samples}</source>
+        <translation>参数 --samples：一个数据集最多 {most} 个样本，收到的是 {samples}</translation>
+    </message>
+    <message>
+        <source>argument --drop-last: with --batch-size {batch} above --samples {samples} it would drop every sample</source>
+        <translation>参数 --drop-last：--batch-size {batch} 大于 --samples {samples}，会丢弃所有样本</translation>
+    </message>
+    <message>
+        <source>argument {flag}: {problem}</source>
+        <translation>参数 {flag}：{problem}</translation>
+    </message>
+    <message>
+        <source>argument --phase: goes with --screenshot</source>
+        <translation>参数 --phase：需要和 --screenshot 一起使用</translation>
+    </message>
+    <message>
+        <source>argument --fps: goes with --record</source>
+        <translation>参数 --fps：需要和 --record 一起使用</translation>
+    </message>
+    <message>
+        <source>argument --seconds/--fps: record at most 600 s at up to 60 frames a second</source>
+        <translation>参数 --seconds/--fps：最多录制 600 秒，每秒最多 60 帧</translation>
+    </message>
+    <message>
+        <source>See what an epoch, a batch and an iteration are while a small network trains. With no command, opens the window.</source>
+        <translation>在一个小型网络训练时，看清什么是轮次 (epoch)、批次 (batch) 和迭代 (iteration)。不带命令时打开窗口。</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>start training as soon as the window opens</source>
+        <translation>窗口一打开就开始训练</translation>
+    </message>
+    <message>
+        <source>open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full (&apos;full&apos; is N)</source>
+        <translation>以比较模式打开，比较 2 到 4 种批大小，例如 1,32,full（&apos;full&apos; 即 N）</translation>
+    </message>
+    <message>
+        <source>train offscreen, save the window as PNG, exit</source>
+        <translation>在屏幕外训练，把窗口保存为 PNG，然后退出</translation>
+    </message>
+    <message>
+        <source>train offscreen, save the loss chart as PNG or SVG, exit</source>
+        <translation>在屏幕外训练，把损失图保存为 PNG 或 SVG，然后退出</translation>
+    </message>
+    <message>
+        <source>record the window offscreen as an animated GIF or an MP4, exit (with --play: training)</source>
+        <translation>在屏幕外把窗口录制为 GIF 动画或 MP4，然后退出（加 --play：录制训练过程）</translation>
+    </message>
+    <message>
+        <source>everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)</source>
+        <translation>为投影仪整体放大或缩小，0.75 到 2.5（窗口中用 Ctrl+= / Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>colours of the window (default: the system&apos;s light or dark preference)</source>
+        <translation>窗口的配色（默认：按系统的浅色或深色偏好）</translation>
+    </message>
+    <message>
+        <source>start the built-in tour at scene 1 (Page Down: next)</source>
+        <translation>从第 1 个场景开始内置导览（Page Down：下一个）</translation>
+    </message>
+    <message>
+        <source>start from a built-in scene (its number or name) or a scene .json file</source>
+        <translation>从一个内置场景（编号或名称）或一个场景 .json 文件开始</translation>
+    </message>
+    <message>
+        <source>with --record: how long (default 10)</source>
+        <translation>与 --record 一起：录制多长时间（默认 10 秒）</translation>
+    </message>
+    <message>
+        <source>with --record: frames a second (default 20 for GIF, 30 for MP4)</source>
+        <translation>与 --record 一起：每秒帧数（GIF 默认 20，MP4 默认 30）</translation>
+    </message>
+    <message>
+        <source>iterations to train before --screenshot (default 300)</source>
+        <translation>--screenshot 之前训练的迭代次数（默认 300）</translation>
+    </message>
+    <message>
+        <source>window size, e.g. 1280x720 (default 1600x900)</source>
+        <translation>窗口大小，例如 1280x720（默认 1600x900）</translation>
+    </message>
+    <message>
+        <source>with --screenshot: show iteration K+1 in slow motion, halfway through this phase</source>
+        <translation>与 --screenshot 一起：慢动作显示第 K+1 次迭代，停在这个阶段的一半</translation>
+    </message>
+    <message>
+        <source>print the epoch/batch/iteration arithmetic</source>
+        <translation>打印轮次 (epoch)、批次 (batch)、迭代 (iteration) 的算术</translation>
+    </message>
+    <message>
+        <source>drop each epoch&apos;s partial last batch</source>
+        <translation>丢弃每轮最后一个不完整的批次</translation>
+    </message>
+    <message>
+        <source>print the facts as one JSON object</source>
+        <translation>以一个 JSON 对象打印这些数字</translation>
+    </message>
+    <message>
+        <source>train headless with Keras-style progress</source>
+        <translation>不开窗口训练，显示 Keras 风格的进度</translation>
+    </message>
+    <message>
+        <source>hidden widths</source>
+        <translation>隐藏层宽度</translation>
+    </message>
+    <message>
+        <source>seed of the data, weights and shuffles</source>
+        <translation>数据、权重和打乱顺序的随机种子</translation>
+    </message>
+    <message>
+        <source>visit samples in order every epoch</source>
+        <translation>每轮都按顺序访问样本</translation>
+    </message>
+    <message>
+        <source>write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV</source>
+        <translation>把每次迭代的日志（损失、平滑后的损失、已见样本数、每轮结果）写成 CSV</translation>
+    </message>
+    <message>
+        <source>epochviz train: error: {problem}</source>
+        <translation>epochviz train：错误：{problem}</translation>
+    </message>
+    <message>
+        <source>train 2 to 4 batch sizes side by side and compare their costs</source>
+        <translation>并排训练 2 到 4 种批大小并比较它们的代价</translation>
+    </message>
+    <message>
+        <source>2 to 4 batch sizes, &apos;full&apos; for N (default 1,32,full)</source>
+        <translation>2 到 4 种批大小，&apos;full&apos; 表示 N（默认 1,32,full）</translation>
+    </message>
+    <message>
+        <source>scale the learning rate with the batch size, relative to the first run</source>
+        <translation>相对于第一个运行，按批大小缩放学习率</translation>
+    </message>
+    <message>
+        <source>print the runs&apos; figures as one JSON object</source>
+        <translation>以一个 JSON 对象打印各个运行的数字</translation>
     </message>
 </context>
 <context>
