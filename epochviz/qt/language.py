@@ -21,9 +21,8 @@ from epochviz.schedule_text import readout
 from epochviz.translations import LANGUAGES, current_language, translate, use_language
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}  # each in its own language, as language menus show them
-NO_FONT = ("Chinese was chosen, but no font on this computer can show Chinese characters (they would be empty "
-           "boxes), so the window stays in English. Install one, e.g. sudo apt-get install fonts-wqy-microhei "
-           "(scripts/install-system-deps does it), then choose 中文 again.")
+NO_FONT = ("No font here can show Chinese, so the window stays in English. Install one: sudo apt-get install "
+           "fonts-wqy-microhei")  # in English: Chinese would be empty boxes
 NOT_LOADED = "The Chinese translation could not be loaded, so the window stays in English."
 
 

@@ -101,7 +101,7 @@ def test_without_a_chinese_font_the_window_stays_english_and_says_why(make_windo
     window = make_window(language="zh_CN", samples=500, batch_size=10)
     assert current_language() == "en"
     assert window.controls.play.text() == "▶ Play"
-    assert "no font" in window.statusBar().currentMessage()
+    assert "No font here can show Chinese" in window.statusBar().currentMessage()
     assert capsys.readouterr().err.count("fonts-wqy-microhei") == 1
 
 
