@@ -42,9 +42,11 @@ def positive_int(text: str) -> int:
     """argparse type: an integer from 1 to 2**63 - 1 (``100,000`` and ``100_000`` allowed)."""
     value = _whole_number(text)
     if value is None or value < 1:
-        raise argparse.ArgumentTypeError(translate("cli", "must be a positive integer, got {value}").format(value=cut(text)))
+        raise argparse.ArgumentTypeError(translate("cli", "must be a positive integer, got {value}").format(
+            value=cut(text)))
     if value > INT_LIMIT:
-        raise argparse.ArgumentTypeError(translate("cli", "must be at most {most}, got {value}").format(most=f"{INT_LIMIT:,}", value=cut(text)))
+        raise argparse.ArgumentTypeError(translate("cli", "must be at most {most}, got {value}").format(
+            most=f"{INT_LIMIT:,}", value=cut(text)))
     return value
 
 
@@ -62,14 +64,15 @@ def positive_float(text: str) -> float:
     stripped = text.strip()
     value = float(stripped) if stripped.isascii() and _DECIMAL.fullmatch(stripped) else float("nan")
     if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(translate("cli", "must be a positive number, got {value}").format(value=cut(text)))
+        raise argparse.ArgumentTypeError(translate("cli", "must be a positive number, got {value}").format(
+            value=cut(text)))
     return value
 
 
 def layer_widths(text: str) -> tuple[int, ...]:
     """argparse type: hidden layer widths like ``16,16``; an empty string for none."""
-    problem = translate("cli", "must be up to 8 comma-separated widths from 1 to 1024 (or '' for none), got {value}").format(
-        value=cut(text))
+    problem = translate("cli", "must be up to 8 comma-separated widths from 1 to 1024 (or '' for none), "
+                               "got {value}").format(value=cut(text))
     if not text.strip():
         return ()
     parts = [part.strip() for part in text.split(",")]
@@ -81,8 +84,8 @@ def layer_widths(text: str) -> tuple[int, ...]:
 
 def batch_sizes(text: str) -> list[int | str]:
     """argparse type: 2 to 4 batch sizes for compare mode, like ``1,32,full`` (``full`` is N; ``1_000`` for thousands)."""
-    problem = translate("cli", "must be 2 to 4 comma-separated batch sizes (positive integers or 'full'), got {value}").format(
-        value=cut(text))
+    problem = translate("cli", "must be 2 to 4 comma-separated batch sizes (positive integers or 'full'), "
+                               "got {value}").format(value=cut(text))
     choices: list[int | str] = []
     for part in text.split(","):
         part = part.strip().lower()
@@ -102,8 +105,8 @@ def accumulation(text: str) -> int:
     """argparse type: micro-batches per weight update, 1 (off) to 1,024."""
     value = _whole_number(text)
     if value is None or not 1 <= value <= 1024:
-        raise argparse.ArgumentTypeError(translate("cli", "must be an integer from 1 (no accumulation) to 1,024, got {value}").format(
-            value=cut(text)))
+        words = translate("cli", "must be an integer from 1 (no accumulation) to 1,024, got {value}")
+        raise argparse.ArgumentTypeError(words.format(value=cut(text)))
     return value
 
 
@@ -112,8 +115,8 @@ def window_size(text: str) -> tuple[int, int]:
     parts = text.strip().lower().split("x")
     sizes = [int(p) if p.isascii() and p.isdigit() and len(p) < 6 else 0 for p in parts]
     if len(sizes) != 2 or not (640 <= sizes[0] <= 7680 and 480 <= sizes[1] <= 4320):
-        raise argparse.ArgumentTypeError(translate("cli", "must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {value}").format(
-            value=cut(text)))
+        words = translate("cli", "must be WIDTHxHEIGHT from 640x480 to 7680x4320, got {value}")
+        raise argparse.ArgumentTypeError(words.format(value=cut(text)))
     return sizes[0], sizes[1]
 
 
@@ -124,17 +127,21 @@ def output_path(*suffixes: str):
     def check(text: str) -> str:
         path = Path(text)
         if not text.strip():
-            raise argparse.ArgumentTypeError(translate("cli", "needs a file name ending in {names}, got an empty path").format(names=names))
+            words = translate("cli", "needs a file name ending in {names}, got an empty path")
+            raise argparse.ArgumentTypeError(words.format(names=names))
         if path.is_dir():
-            raise argparse.ArgumentTypeError(translate("cli", "{value} is a folder; give a file name ending in {names}").format(
-                value=cut(text), names=names))
+            words = translate("cli", "{value} is a folder; give a file name ending in {names}")
+            raise argparse.ArgumentTypeError(words.format(value=cut(text), names=names))
         if path.suffix.lower() not in suffixes:
-            raise argparse.ArgumentTypeError(translate("cli", "the name must end in {names}, got {value}").format(names=names, value=cut(text)))
+            raise argparse.ArgumentTypeError(translate("cli", "the name must end in {names}, got {value}").format(
+                names=names, value=cut(text)))
         folder = path.parent
         if not folder.is_dir():
-            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} does not exist").format(folder=cut(str(folder))))
+            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} does not exist").format(
+                folder=cut(str(folder))))
         if not os.access(folder, os.W_OK):
-            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} cannot be written").format(folder=cut(str(folder))))
+            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} cannot be written").format(
+                folder=cut(str(folder))))
         return text
 
     return check

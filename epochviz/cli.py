@@ -57,10 +57,14 @@ class OneLineParser(argparse.ArgumentParser):
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train`` and the window presets."""
     d = (lambda v: v) if defaults else (lambda v: None)
-    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"), help=translate("cli", "dataset to train on"))
-    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N", help=translate("cli", "dataset size N"))
-    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B", help=translate("cli", "batch size B"))
-    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E", help=translate("cli", "number of epochs"))
+    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"),
+                        help=translate("cli", "dataset to train on"))
+    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N",
+                        help=translate("cli", "dataset size N"))
+    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B",
+                        help=translate("cli", "batch size B"))
+    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E",
+                        help=translate("cli", "number of epochs"))
     parser.add_argument("--lr", type=positive_float, default=d(0.1), help=translate("cli", "learning rate"))
     parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
                         help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
@@ -74,8 +78,8 @@ def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> N
     """
     if window:
         parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                            help=translate("cli", "the window's language, English or Simplified Chinese (default: the one chosen "
-                                 "last in the Language menu, else the locale's)"))
+                            help=translate("cli", "the window's language, English or Simplified Chinese (default: the "
+                                                  "one chosen last in the Language menu, else the locale's)"))
     else:
         parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                             help=translate("cli", "print in English or Simplified Chinese (default: from the locale)"))
@@ -151,32 +155,39 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"epochviz {__version__}",
                         help=translate("cli", "show the version number and exit"))
     add_training_args(parser, defaults=False)
-    parser.add_argument("--play", action="store_true", help=translate("cli", "start training as soon as the window opens"))
+    parser.add_argument("--play", action="store_true",
+                        help=translate("cli", "start training as soon as the window opens"))
     parser.add_argument("--compare", type=batch_sizes, metavar="B,B,...",
-                        help=translate("cli", "open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' is N)"))
+                        help=translate("cli", "open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' "
+                                              "is N)"))
     pictures = parser.add_mutually_exclusive_group()
-    pictures.add_argument("--screenshot", type=png_path, metavar="PNG", help=translate("cli", "train offscreen, save the window as PNG, exit"))
+    pictures.add_argument("--screenshot", type=png_path, metavar="PNG",
+                          help=translate("cli", "train offscreen, save the window as PNG, exit"))
     pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
                           help=translate("cli", "train offscreen, save the loss chart as PNG or SVG, exit"))
     pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
-                          help=translate("cli", "record the window offscreen as an animated GIF or an MP4, exit (with --play: training)"))
+                          help=translate("cli", "record the window offscreen as an animated GIF or an MP4, exit (with "
+                                                "--play: training)"))
     parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
-                        help=translate("cli", "everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / Ctrl+- in the window)"))
+                        help=translate("cli", "everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / "
+                                              "Ctrl+- in the window)"))
     parser.add_argument("--theme", choices=THEME_NAMES,
                         help=translate("cli", "colours of the window (default: the system's light or dark preference)"))
-    parser.add_argument("--tour", action="store_true", help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
+    parser.add_argument("--tour", action="store_true",
+                        help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
     parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
                         help=translate("cli", "with --record: how long (default 10)"))
-    parser.add_argument("--fps", type=positive_float, metavar="F", help=translate("cli", "with --record: frames a second "
-                        "(default 20 for GIF, 30 for MP4)"))
+    parser.add_argument("--fps", type=positive_float, metavar="F",
+                        help=translate("cli", "with --record: frames a second (default 20 for GIF, 30 for MP4)"))
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help=translate("cli", "iterations to train before --screenshot (default 300)"),
     )
     parser.add_argument(
-        "--window-size", type=window_size, metavar="WxH", help=translate("cli", "window size, e.g. 1280x720 (default 1600x900)"),
+        "--window-size", type=window_size, metavar="WxH",
+        help=translate("cli", "window size, e.g. 1280x720 (default 1600x900)"),
     )
     parser.add_argument(
         "--phase", choices=PHASES,
@@ -187,10 +198,13 @@ def build_parser() -> OneLineParser:
 
     sched = sub.add_parser("schedule", help=translate("cli", "print the epoch/batch/iteration arithmetic"))
     parser.commands = {"schedule": sched}
-    sched.add_argument("--samples", type=positive_int, required=True, metavar="N", help=translate("cli", "dataset size N"))
-    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B", help=translate("cli", "batch size B"))
+    sched.add_argument("--samples", type=positive_int, required=True, metavar="N",
+                       help=translate("cli", "dataset size N"))
+    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B",
+                       help=translate("cli", "batch size B"))
     sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help=translate("cli", "number of epochs"))
-    sched.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
+    sched.add_argument("--drop-last", action="store_true",
+                       help=translate("cli", "drop each epoch's partial last batch"))
     sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
     sched.add_argument("--json", action="store_true", help=translate("cli", "print the facts as one JSON object"))
@@ -199,13 +213,15 @@ def build_parser() -> OneLineParser:
     tr = sub.add_parser("train", help=translate("cli", "train headless with Keras-style progress"))
     parser.commands["train"] = tr
     add_training_args(tr)
-    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W", help=translate("cli", "hidden widths"))
+    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W",
+                    help=translate("cli", "hidden widths"))
     tr.add_argument("--activation", choices=ACTIVATIONS, default="tanh")
     tr.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
     tr.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
     tr.add_argument("--no-shuffle", action="store_true", help=translate("cli", "visit samples in order every epoch"))
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
-                    help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch figures) as CSV"))
+                    help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
+                                          "figures) as CSV"))
     add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
     add_language_arg(parser.commands["compare"])
@@ -298,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def language_asked(argv: Sequence[str]) -> str | None:
-    """The last ``--lang`` of ``argv`` that names a language, before argparse reads it (it words its help and errors)."""
+    """The last ``--lang`` of ``argv`` that names a language, read before argparse (which words help and errors)."""
     asked = None
     for word, following in zip(argv, [*argv[1:], ""]):
         value = following if word == "--lang" else word[len("--lang="):] if word.startswith("--lang=") else None

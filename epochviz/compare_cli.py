@@ -30,14 +30,16 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
     from epochviz.arguments import batch_sizes, seed
 
-    parser = sub.add_parser("compare", help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
+    parser = sub.add_parser("compare",
+                            help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
     training_args(parser)
     parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
                         help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
     parser.add_argument("--scale-lr", action="store_true",
                         help=translate("cli", "scale the learning rate with the batch size, relative to the first run"))
     parser.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
-    parser.add_argument("--json", action="store_true", help=translate("cli", "print the runs' figures as one JSON object"))
+    parser.add_argument("--json", action="store_true",
+                        help=translate("cli", "print the runs' figures as one JSON object"))
     return parser
 
 

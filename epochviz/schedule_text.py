@@ -70,7 +70,8 @@ def describe_schedule(facts: ScheduleFacts) -> str:
         rows += [
             (translate("schedule", "forward passes per epoch"), passes),
             (translate("schedule", "updates per epoch"),
-             translate("schedule", "{formula}  (accumulating {k} batches)").format(formula=updates, k=facts.accumulate)),
+             translate("schedule", "{formula}  (accumulating {k} batches)").format(
+                 formula=updates, k=facts.accumulate)),
             (translate("schedule", "effective batch"),
              translate("schedule", "{formula}  (memory needs B = {b}, not K x B)").format(
                  formula=effective, b=f"{facts.batch_size:,}")),

@@ -109,12 +109,18 @@ def _digits(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarray,
 
 _Generator = Callable[[np.random.Generator, int, float], tuple[np.ndarray, np.ndarray]]
 
+# Each name and description is marked for the window's translations (the core itself has no Qt).
 DATASETS: dict[str, DatasetInfo] = {
-    "spiral": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "spiral"), QT_TRANSLATE_NOOP("datasets", "three interleaved spiral arms"), 3, 2),
-    "circles": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "circles"), QT_TRANSLATE_NOOP("datasets", "a ring around a disc"), 2, 2),
-    "xor": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "xor"), QT_TRANSLATE_NOOP("datasets", "four quadrants, opposite ones alike"), 2, 2),
-    "blobs": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "blobs"), QT_TRANSLATE_NOOP("datasets", "four Gaussian clusters"), 4, 2),
-    "digits": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "digits"), QT_TRANSLATE_NOOP("datasets", "8x8 images of handwritten-style digits"), 10, 64, (8, 8)),
+    "spiral": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "spiral"),
+                          QT_TRANSLATE_NOOP("datasets", "three interleaved spiral arms"), 3, 2),
+    "circles": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "circles"),
+                           QT_TRANSLATE_NOOP("datasets", "a ring around a disc"), 2, 2),
+    "xor": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "xor"),
+                       QT_TRANSLATE_NOOP("datasets", "four quadrants, opposite ones alike"), 2, 2),
+    "blobs": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "blobs"),
+                         QT_TRANSLATE_NOOP("datasets", "four Gaussian clusters"), 4, 2),
+    "digits": DatasetInfo(QT_TRANSLATE_NOOP("datasets", "digits"),
+                          QT_TRANSLATE_NOOP("datasets", "8x8 images of handwritten-style digits"), 10, 64, (8, 8)),
 }
 _GENERATORS: dict[str, _Generator] = {
     "spiral": _spiral,

@@ -157,7 +157,8 @@ class DatasetView(QWidget):
         self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
                              f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
         self._legend_narrow = "<br>".join(keys)
-        self._legend_widest = (f"■ {words[2]} ■ {words[3]}", "■ " + max(words, key=self.fontMetrics().horizontalAdvance))
+        widest_word = max(words, key=self.fontMetrics().horizontalAdvance)
+        self._legend_widest = (f"■ {words[2]} ■ {words[3]}", f"■ {widest_word}")
         self.legend.setText(self._legend_narrow if narrow else self._legend_wide)
 
     def retranslate(self) -> None:

@@ -103,7 +103,8 @@ class MemoryMeter(QWidget):
         if fits:
             text = translate("memory", "Fits: the largest batch that fits is {most}.").format(most=f"{most:,}")
         elif most:
-            text = translate("memory", "<b>Too big</b>: the largest batch that fits is {most}.").format(most=f"{most:,}")
+            text = translate("memory", "<b>Too big</b>: the largest batch that fits is {most}.").format(
+                most=f"{most:,}")
         else:
             text = translate("memory", "<b>Too big</b>: not even one sample fits.")
         whole = (translate("memory", "All {n} samples in one batch: {size}, fits.") if everything.total <= budget else
@@ -116,7 +117,8 @@ class MemoryMeter(QWidget):
                 batch=f"{batch:,}", pieces=f"{pieces:,}", size=f"{-(-batch // pieces):,}")
         if k > 1:
             text += " " + translate("memory", "Accumulating {k} batches: the effective batch is {k} x {batch}, but "
-                                              "memory counts one batch of {batch}.").format(k=f"{k:,}", batch=f"{batch:,}")
+                                              "memory counts one batch of {batch}.").format(
+                                                  k=f"{k:,}", batch=f"{batch:,}")
         self.text.setText(text)
         self.setToolTip(translate(
             "memory", "{network}, one iteration at B = {batch}:\ninputs {inputs}\nactivations kept for backprop "

@@ -123,7 +123,8 @@ class Tour(QObject):
 
     def _show_caption(self, scene: Scene, where: Callable[[], str]) -> None:
         self._on_show = (scene, where)
-        title = f"<b>{where()}: {translate('scenes', scene.name)}</b>"
+        name = translate("tour", "{where}: {name}").format(where=where(), name=translate("scenes", scene.name))
+        title = f"<b>{name}</b>"
         self.caption.setText(f"{title}<br>{translate('scenes', scene.caption)}" if scene.caption else title)
         self.caption.setVisible(True)
         self._window.layout_parts.column.fit_labels()

@@ -1721,6 +1721,10 @@ weights {weights} and their gradients {weight_gradients}</source>
         <translation>场景</translation>
     </message>
     <message>
+        <source>{where}: {name}</source>
+        <translation>{where}：{name}</translation>
+    </message>
+    <message>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
