@@ -8,7 +8,7 @@ import time
 from argparse import Namespace
 
 from epochviz.qt.main_window import MainWindow
-from epochviz.translations import system_language, translate
+from epochviz.translations import explain, system_language, translate
 
 __all__ = ["MainWindow", "run_window", "make_application"]
 
@@ -113,7 +113,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     try:
         written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
     except ExportError as exc:
-        print(translate("app", "epochviz: error: {problem}").format(problem=exc), file=sys.stderr)
+        print(translate("app", "epochviz: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
         return 1
     print(written)
     return 0
@@ -135,7 +135,7 @@ def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> 
     try:
         recorder.start(path, seconds, fps)
     except ExportError as exc:
-        print(translate("app", "epochviz: error: {problem}").format(problem=exc), file=sys.stderr)
+        print(translate("app", "epochviz: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
         return 1
     loop.exec()
     if "path" not in outcome:

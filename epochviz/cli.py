@@ -34,7 +34,7 @@ from epochviz.core.schedule import BatchSchedule
 from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
-from epochviz.translations import LANGUAGES, system_language, translate, units, use_language
+from epochviz.translations import LANGUAGES, explain, system_language, translate, units, use_language
 from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
 
 EXIT_USAGE = 2
@@ -107,7 +107,7 @@ def scene_argument(text: str) -> str:
     try:
         find_scene(text)
     except SceneError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(explain(exc)) from None
     return text
 
 
@@ -249,7 +249,7 @@ def run_train(args: argparse.Namespace) -> int:
         check_fits((info.n_features, *args.hidden, info.n_classes), args.samples, args.batch_size, args.activation,
                    base=resident_bytes() or INTERPRETER)
     except MemoryError as exc:
-        print(translate("cli", "epochviz train: error: {problem}").format(problem=exc), file=sys.stderr)
+        print(translate("cli", "epochviz train: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
         return EXIT_USAGE
     trainer = train(
         dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
@@ -262,7 +262,7 @@ def run_train(args: argparse.Namespace) -> int:
         try:
             path = log.write(args.csv, trainer.schedule)
         except ExportError as exc:
-            print(translate("cli", "epochviz train: error: {problem}").format(problem=exc), file=sys.stderr)
+            print(translate("cli", "epochviz train: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
             return code or 1
         print(translate("train", "Log of {iterations} written to {path}").format(
             iterations=units(len(log), "iteration"), path=path), file=sys.stderr)

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from epochviz.compare_text import column_words, display_width, label_template
 from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.session import RunConfig
-from epochviz.translations import translate
+from epochviz.translations import explain, translate
 
 EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
@@ -119,14 +119,14 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     try:
         configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
     except ValueError as exc:
-        parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=exc))
+        parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=explain(exc)))
     for config in configs:
         try:
             check_fits(config.widths, config.samples, config.batch_size, config.activation,
                        base=resident_bytes() or INTERPRETER)
         except MemoryError as exc:
             parser.error(translate("cli", "argument {flag}: {problem}").format(
-                flag="--batch-sizes", problem=f"B = {config.batch_size:,}: {exc}"))
+                flag="--batch-sizes", problem=f"B = {config.batch_size:,}: {explain(exc)}"))
     rows = []
     try:
         for config in configs:

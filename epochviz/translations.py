@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from epochviz.core.words import count
+from epochviz.core.words import Phrase, count
 
 LANGUAGES = ("en", "zh_CN")
 QM_FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
@@ -71,6 +71,16 @@ def translate(context: str, text: str) -> str:
     if ours is None:
         return text
     return ours.translate(context, text) or text
+
+
+def explain(words: object) -> str:
+    """An error's message or a ``core.words.Phrase`` in the current language; anything else as ``str()`` says."""
+    phrase = words if isinstance(words, Phrase) else getattr(words, "phrase", None)
+    if not isinstance(phrase, Phrase):
+        return str(words)
+    values = {k: explain(v) if isinstance(v, (Phrase, BaseException)) else translate("errors", v)
+              if isinstance(v, str) else v for k, v in phrase.values.items()}  # "permission denied" is marked too
+    return translate("errors", phrase.template).format(**values)
 
 
 def units(n: int, noun: str) -> str:

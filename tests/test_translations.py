@@ -157,3 +157,29 @@ def test_help_and_errors_speak_chinese_too():
                           "--lang", "zh_CN"], capture_output=True, text=True, env=env)
     assert bad.returncode == 2
     assert bad.stderr == "epochviz schedule：错误：参数 --samples：必须是正整数，收到的是 '-5'\n"
+
+
+@pytest.fixture
+def chinese():
+    from epochviz.translations import use_language
+
+    assert use_language("zh_CN")
+    yield
+    use_language("en")
+
+
+def test_errors_from_the_core_are_worded_again_in_chinese(tmp_path, chinese):
+    from epochviz.core.run_log import ExportError, write_atomically
+    from epochviz.core.scenes import SceneError, load_scene
+    from epochviz.translations import explain
+
+    bad = tmp_path / "lesson.json"
+    bad.write_text('{"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "colour": 1}')
+    with pytest.raises(SceneError) as scene:
+        load_scene(bad)
+    assert str(scene.value).startswith("lesson.json: unknown key 'colour'")  # the core's own words stay English
+    assert explain(scene.value).startswith("lesson.json：未知的键 'colour'（场景包含：name, caption")
+    with pytest.raises(ExportError) as export:
+        write_atomically(tmp_path / "missing" / "chart.png", lambda path: None)
+    assert explain(export.value) == f"无法写入 {tmp_path / 'missing' / 'chart.png'}：文件夹 {tmp_path / 'missing'} 不存在"
+    assert explain(ValueError("not worded")) == "not worded"

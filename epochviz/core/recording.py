@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from epochviz.core.run_log import ExportError, usual_permissions
+from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
 FORMATS = (".gif", ".mp4")
 DEFAULT_FPS = {".gif": 20, ".mp4": 30}
@@ -35,9 +36,11 @@ class FrameEncoder:
         self.path = Path(path)
         self.kind = self.path.suffix.lower()
         if self.kind not in FORMATS:
-            raise ExportError(f"cannot record to {self.path}: the name must end in .gif or .mp4")
+            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the name must end in .gif or .mp4"),
+                         path=self.path)
         if not self.path.parent.is_dir():
-            raise ExportError(f"cannot record to {self.path}: the folder {self.path.parent} does not exist")
+            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the folder {folder} does not exist"),
+                         path=self.path, folder=self.path.parent)
         if not fps > 0:
             raise ValueError(f"fps must be positive, got {fps!r}")
         self.fps = float(fps)
@@ -45,7 +48,8 @@ class FrameEncoder:
             handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.stem}-", suffix=self.kind,
                                                        dir=self.path.parent)
         except OSError as exc:
-            raise ExportError(f"cannot record to {self.path}: {exc.strerror or exc}") from None
+            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
+                         reason=exc.strerror or exc) from None
         os.close(handle)
         usual_permissions(self._temporary)
         self.frames_added = 0
@@ -81,12 +85,16 @@ class FrameEncoder:
             raise RuntimeError("the encoder is still running")
         if self.error or self._cancelled.is_set():
             _remove(self._temporary)
-            raise ExportError(f"cannot record to {self.path}: {self.error or 'cancelled'}")
+            if self.error:
+                raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
+                             reason=self.error)
+            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: cancelled"), path=self.path)
         try:
             os.replace(self._temporary, self.path)
         except OSError as exc:
             _remove(self._temporary)
-            raise ExportError(f"cannot record to {self.path}: {exc.strerror or exc}") from None
+            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
+                         reason=exc.strerror or exc) from None
         return self.path
 
     def cancel(self) -> None:

@@ -21,6 +21,7 @@ import numpy as np
 
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.smoothing import ema_debiased
+from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
 HEADER = ("epoch", "iteration", "global_iteration", "batch_size", "loss", "smoothed_loss", "samples_seen",
           "epoch_loss", "epoch_accuracy")
@@ -76,11 +77,13 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the folder {folder} does not exist"),
+                     path=target, folder=folder)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {_reason(exc)}") from None
+        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"), path=target,
+                     reason=_reason(exc)) from None
     os.close(handle)
     usual_permissions(temporary)
     try:
@@ -88,7 +91,8 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
         os.replace(temporary, target)
     except OSError as exc:
         _remove(temporary)
-        raise ExportError(f"cannot write {target}: {_reason(exc)}") from None
+        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"), path=target,
+                     reason=_reason(exc)) from None
     except BaseException:
         _remove(temporary)
         raise
@@ -116,9 +120,9 @@ def usual_permissions(path: str) -> None:
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return QT_TRANSLATE_NOOP("errors", "the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied"
+        return QT_TRANSLATE_NOOP("errors", "permission denied")
     return exc.strerror or str(exc)
 
 

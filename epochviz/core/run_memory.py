@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from epochviz.core.memory import format_bytes
 from epochviz.core.mlp import eval_chunk_rows
+from epochviz.core.words import QT_TRANSLATE_NOOP, Phrase, worded
 
 FLOAT = 4  # float32
 INDEX = 8  # int64 labels, indices, predictions
@@ -93,12 +94,13 @@ def check_fits(widths: Sequence[int], n_samples: int, batch_size: int, activatio
     if need.total <= budget:
         return
     fitting = largest_fitting_batch(widths, n_samples, activation, kept_iterations, budget, base)
-    advice = (f"a batch size of at most {fitting:,} would fit (or accumulate gradients over smaller batches)"
-              if fitting else "even a batch of 1 would not: use fewer samples or a smaller network")
-    raise MemoryError(
-        f"this run needs about {format_bytes(need.total)} at its peak, more than the "
-        f"{format_bytes(budget)} that can be used of the {format_bytes(available)} available; {advice}"
-    )
+    advice = (Phrase(QT_TRANSLATE_NOOP("errors", "a batch size of at most {most} would fit (or accumulate gradients over smaller "
+                                          "batches)"), most=f"{fitting:,}") if fitting else
+              Phrase(QT_TRANSLATE_NOOP("errors", "even a batch of 1 would not: use fewer samples or a smaller network")))
+    raise worded(MemoryError, QT_TRANSLATE_NOOP("errors", "this run needs about {need} at its peak, more than the {budget} that can "
+                                           "be used of the {available} available; {advice}"),
+                 need=format_bytes(need.total), budget=format_bytes(budget), available=format_bytes(available),
+                 advice=advice)
 
 
 def largest_fitting_batch(widths: Sequence[int], n_samples: int, activation: str, kept_iterations: int,

@@ -19,6 +19,7 @@ from pathlib import Path
 from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
+from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 from epochviz.limits import (
     WINDOW_MAX_EPOCHS,
     WINDOW_MAX_HIDDEN_LAYERS,
@@ -72,65 +73,91 @@ def _depth(value: object, level: int = 0) -> int:
 def _int(data: dict, key: str, low: int, high: int) -> int:
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise SceneError(f"{key} must be a whole number, got {json.dumps(value)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be a whole number, got {value}"),
+            key=key, value=json.dumps(value)[:40])
     if not low <= value <= high:
-        raise SceneError(f"{key} must be from {low:,} to {high:,}, got {value:,}"[:200])
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be from {low} to {high}, got {value}"),
+            key=key, low=f"{low:,}", high=f"{high:,}", value=f"{value:,}"[:60])
     return int(value)
 
 
 def _flag(data: dict, key: str, default: bool) -> bool:
     value = data.get(key, default)
     if not isinstance(value, bool):
-        raise SceneError(f"{key} must be true or false, got {json.dumps(value)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be true or false, got {value}"),
+            key=key, value=json.dumps(value)[:40])
     return value
 
 
 def _text(data: dict, key: str, default: str = "") -> str:
     value = data.get(key, default)
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise SceneError(f"{key} must be a text of at most {MAX_TEXT} characters")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be a text of at most {n} characters"),
+            key=key, n=MAX_TEXT)
     return value
 
 
 def scene_from_data(data: object, source: str = "") -> Scene:
     """A ``Scene`` from parsed JSON, checked key by key."""
     if not isinstance(data, dict):
-        raise SceneError("a scene must be a JSON object ({...})")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "a scene must be a JSON object ({braces})"),
+            braces="{...}")
     if _depth(data) > MAX_DEPTH:
-        raise SceneError("the scene is nested too deeply")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "the scene is nested too deeply"))
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise SceneError(f"unknown key {unknown[0][:40]!r} (a scene has: {', '.join(KEYS)})")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "unknown key {key} (a scene has: {keys})"),
+            key=repr(unknown[0][:40]), keys=", ".join(KEYS))
     missing = [k for k in REQUIRED if k not in data]
     if missing:
-        raise SceneError(f"missing key {missing[0]!r}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "missing key {key}"),
+            key=repr(missing[0]))
     name, caption = _text(data, "name"), _text(data, "caption")
     dataset = data["dataset"]
     if dataset not in DATASETS:
-        raise SceneError(f"dataset must be one of {', '.join(DATASETS)}, got {json.dumps(dataset)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
+            key="dataset", choices=", ".join(DATASETS), value=json.dumps(dataset)[:40])
     samples = _int(data, "samples", WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES)
     batch = _int(data, "batch_size", 1, WINDOW_MAX_SAMPLES)
     epochs = _int({"epochs": data.get("epochs", 10)}, "epochs", 1, WINDOW_MAX_EPOCHS)
     lr = data.get("lr", RunConfig.lr)
     if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not WINDOW_MIN_LR <= lr <= WINDOW_MAX_LR:
-        raise SceneError(f"lr must be a number from {WINDOW_MIN_LR:g} to {WINDOW_MAX_LR:g}, "
-                         f"got {json.dumps(lr)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "lr must be a number from {low} to {high}, got {value}"),
+            low=f"{WINDOW_MIN_LR:g}", high=f"{WINDOW_MAX_LR:g}", value=json.dumps(lr)[:40])
     hidden = data.get("hidden", list(RunConfig.hidden))
     if (not isinstance(hidden, list) or len(hidden) > WINDOW_MAX_HIDDEN_LAYERS
             or len(set(map(repr, hidden))) > 1):
-        raise SceneError(f"hidden must be a list of up to {WINDOW_MAX_HIDDEN_LAYERS} equal widths, "
-                         f"got {json.dumps(hidden)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "hidden must be a list of up to {n} equal widths, got {value}"),
+            n=WINDOW_MAX_HIDDEN_LAYERS, value=json.dumps(hidden)[:40])
     widths = tuple(_int({"hidden": w}, "hidden", 1, WINDOW_MAX_HIDDEN_WIDTH) for w in hidden)
     activation = data.get("activation", RunConfig.activation)
     if activation not in ACTIVATIONS:
-        raise SceneError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {json.dumps(activation)[:40]}")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
+            key="activation", choices=", ".join(ACTIVATIONS), value=json.dumps(activation)[:40])
     shuffle, drop_last = _flag(data, "shuffle", True), _flag(data, "drop_last", False)
     if drop_last and batch > samples:
-        raise SceneError(f"drop_last with batch_size {batch:,} above samples {samples:,} would drop every sample")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "drop_last with batch_size {batch} above samples {samples} would "
+                                                    "drop every sample"),
+            batch=f"{batch:,}", samples=f"{samples:,}")
     speed = data.get("speed", 100)
     if speed != "max" and (isinstance(speed, bool) or not isinstance(speed, numbers.Real)
                            or not 1 <= speed <= WINDOW_MAX_SPEED):
-        raise SceneError(f'speed must be "max" or a number from 1 to {WINDOW_MAX_SPEED:,}, got {json.dumps(speed)[:40]}')
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", 'speed must be "max" or a number from 1 to {high}, got {value}'),
+            high=f"{WINDOW_MAX_SPEED:,}", value=json.dumps(speed)[:40])
     config = RunConfig(dataset=dataset, samples=samples, batch_size=min(batch, samples), epochs=epochs,
                        lr=float(lr), hidden=widths, activation=activation, shuffle=shuffle, drop_last=drop_last)
     return Scene(name, config, None if speed == "max" else float(speed), caption, source)
@@ -139,11 +166,15 @@ def scene_from_data(data: object, source: str = "") -> Scene:
 def scene_from_text(text: str | bytes, source: str = "") -> Scene:
     """A ``Scene`` from JSON text."""
     if len(text) > MAX_FILE_BYTES:
-        raise SceneError(f"a scene file is at most {MAX_FILE_BYTES // 1024} kB; this one is {len(text):,} bytes")
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB; this one is {size} bytes"),
+            kb=MAX_FILE_BYTES // 1024, size=f"{len(text):,}")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise SceneError(f"not a JSON scene: {str(exc)[:80]}") from None
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "not a JSON scene: {problem}"),
+            problem=str(exc)[:80]) from None
     return scene_from_data(data, source)
 
 
@@ -152,15 +183,21 @@ def load_scene(path: str | Path) -> Scene:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise SceneError(f"a scene file is at most {MAX_FILE_BYTES // 1024} kB")
+            raise worded(
+                SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB"),
+                kb=MAX_FILE_BYTES // 1024)
         with open(path, "rb") as f:
             text = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SceneError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+            path=path, reason=exc.strerror or exc) from None
     try:
         return scene_from_text(text, str(path))
     except SceneError as exc:
-        raise SceneError(f"{path.name}: {exc}") from None
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{file}: {problem}"),
+            file=path.name, problem=exc) from None
 
 
 def builtin_scenes() -> list[Scene]:
@@ -178,5 +215,7 @@ def find_scene(name_or_path: str) -> Scene:
             return scene
     if name_or_path.lower().endswith(".json"):
         return load_scene(name_or_path)
-    raise SceneError(f"no built-in scene called {name_or_path[:60]!r}, and not a .json file")
+    raise worded(
+        SceneError, QT_TRANSLATE_NOOP("errors", "no built-in scene called {name}, and not a .json file"),
+        name=repr(name_or_path[:60]))
 

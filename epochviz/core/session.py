@@ -62,7 +62,9 @@ class RunConfig:
             check_fits(self.widths, self.samples, self.batch_size, self.activation,
                        kept_iterations=schedule.total_iterations)
         except MemoryError as exc:
-            raise ValueError(str(exc)) from None
+            refused = ValueError(str(exc))
+            refused.phrase = getattr(exc, "phrase", None)  # for the window's language (translations.explain)
+            raise refused from None
         return self
 
     def with_changes(self, **changes: object) -> RunConfig:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from epochviz.core.remote import HEARTBEAT, STOP
 from epochviz.core.wire import Channel
+from epochviz.core.words import QT_TRANSLATE_NOOP, Phrase, worded
 
 HANG_S = 4.0  # no word from the child for this long (it sends one every 0.25 s) means it is stuck
 STOP_GRACE_S = 0.5  # how long close() waits for a polite stop before it kills
@@ -35,15 +36,15 @@ class TrainerGone(RuntimeError):
     """The training process has exited or stopped answering; the message says which, in plain words."""
 
 
-def _exit_words(code: int | None) -> str:
+def _exit_words(code: int | None) -> Phrase:
     if code is None:
-        return "is still running"
+        return Phrase(QT_TRANSLATE_NOOP("errors", "it is still running"))
     if code < 0:
         try:
-            return f"was killed by {signal.Signals(-code).name}"
+            return Phrase(QT_TRANSLATE_NOOP("errors", "it was killed by {signal}"), signal=signal.Signals(-code).name)
         except ValueError:
-            return f"was killed by signal {-code}"
-    return f"exited with code {code}"
+            return Phrase(QT_TRANSLATE_NOOP("errors", "it was killed by signal {number}"), number=-code)
+    return Phrase(QT_TRANSLATE_NOOP("errors", "it exited with code {code}"), code=code)
 
 
 class TrainerProcess:
@@ -126,20 +127,21 @@ class TrainerProcess:
         if code is not None:
             # Let the reader catch up with what the child said last (its traceback, say).
             self._threads[2].join(0.2)
-            raise TrainerGone(self._death_words(code))
+            raise self._death(code)
         silent = time.monotonic() - self._last_heard
         if silent > self.hang_s:
-            raise TrainerGone(
-                f"the training process (pid {self.pid}) has not answered for {silent:.0f} seconds: "
-                "it may have been stopped or the machine is overloaded"
-            )
+            raise worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process (pid {pid}) has not answered for {seconds} "
+                                                      "seconds: it may have been stopped or the machine is overloaded"),
+                         pid=self.pid, seconds=f"{silent:.0f}")
 
-    def _death_words(self, code: int) -> str:
+    def _death(self, code: int) -> TrainerGone:
         last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
         reason = f": {last.strip()}" if last else ""
         if not self._heard_once:
-            return f"the training process could not start (it {_exit_words(code)}){reason}"
-        return f"the training process stopped unexpectedly (it {_exit_words(code)}){reason}"
+            return worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process could not start ({how}){reason}"),
+                          how=_exit_words(code), reason=reason)
+        return worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process stopped unexpectedly ({how}){reason}"),
+                      how=_exit_words(code), reason=reason)
 
     def close(self, grace_s: float = STOP_GRACE_S) -> None:
         """Ask the child to stop, kill it if it has not within ``grace_s``, and reap it (safe to call twice)."""

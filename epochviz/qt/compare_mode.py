@@ -34,7 +34,7 @@ from epochviz.compare_text import label_template
 from epochviz.qt.compare_view import CompareView
 from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
-from epochviz.translations import translate, units
+from epochviz.translations import explain, translate, units
 
 TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
 
@@ -142,7 +142,8 @@ class CompareMode(QObject):
         try:
             configs = [c.validated() for c in compare_configs(self.base, self.choices, scale_lr=self.scale_lr)]
         except ValueError as exc:
-            self.notice.emit(translate("compare", "Cannot compare these settings: {problem}").format(problem=exc))
+            self.notice.emit(translate("compare", "Cannot compare these settings: {problem}").format(
+                problem=explain(exc)))
             return
         self.run_id += 1
         self.configs = configs

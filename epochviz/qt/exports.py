@@ -22,7 +22,7 @@ from epochviz.core.run_log import ExportError, write_atomically, write_log_file
 from epochviz.core.session import EpochEnd
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.recording import WindowRecorder
-from epochviz.translations import translate, units
+from epochviz.translations import explain, translate, units
 
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
@@ -172,7 +172,7 @@ class Exports(QObject):
         try:
             self.recorder.start(path if path.lower().endswith(suffix) else path + suffix, seconds)
         except ExportError as exc:
-            self._say(translate("exports", "Recording not started: {problem}").format(problem=exc))
+            self._say(translate("exports", "Recording not started: {problem}").format(problem=explain(exc)))
 
     def _ask(self, suggested: str, write) -> None:
         suffix = Path(suggested).suffix
@@ -185,7 +185,7 @@ class Exports(QObject):
         try:
             written = write(path)
         except ExportError as exc:
-            self._say(translate("exports", "Export failed: {problem}").format(problem=exc))
+            self._say(translate("exports", "Export failed: {problem}").format(problem=explain(exc)))
             return
         if written is not None:
             self._say(translate("exports", "Saved {path}").format(path=written))
@@ -214,7 +214,7 @@ class Exports(QObject):
         self._job = None
         self._poll.stop()
         error = job.exception()
-        self._say(translate("exports", "Export failed: {problem}").format(problem=error) if error else
+        self._say(translate("exports", "Export failed: {problem}").format(problem=explain(error)) if error else
                   translate("exports", "Saved {path}").format(path=job.result()))
 
     def _say(self, text: str) -> None:

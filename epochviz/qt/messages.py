@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel
 
-from epochviz.translations import translate, units
+from epochviz.translations import explain, translate, units
 
 
 class Banner:
@@ -45,7 +45,7 @@ def reset_compare() -> str:
 
 
 def settings_refused(problem: object) -> str:
-    return translate("window", "Cannot use these settings: {problem}").format(problem=problem)
+    return translate("window", "Cannot use these settings: {problem}").format(problem=explain(problem))
 
 
 def settings_changed() -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QP
 
 from epochviz.core.recording import DEFAULT_FPS, FrameEncoder
 from epochviz.core.run_log import ExportError
-from epochviz.translations import translate
+from epochviz.translations import explain, translate
 
 
 def grab_rgb(window: QWidget) -> np.ndarray:
@@ -107,7 +107,7 @@ class WindowRecorder(QObject):
         try:
             self.finished.emit(str(encoder.complete()))
         except ExportError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(explain(exc))
 
     # -- the indicator --------------------------------------------------------------------
     def _build_indicator(self) -> QWidget:

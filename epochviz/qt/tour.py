@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 
 from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
-from epochviz.translations import translate
+from epochviz.translations import explain, translate
 
 CAPTION_STYLE = ("QLabel { background:#fff6d5; color:#3d3000; border:1px solid #e6d58a; padding:6px;"
                  " border-radius:4px; }")
@@ -142,7 +142,7 @@ class Tour(QObject):
         try:
             scene = load_scene(path)
         except SceneError as exc:
-            return str(exc)
+            return explain(exc)
         self.index = None
         self.use(scene, _scene_file)
         return None
@@ -176,6 +176,6 @@ class Tour(QObject):
         try:
             self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
         except ExportError as exc:
-            QMessageBox.warning(window, translate("tour", "Scene not saved"), str(exc))
+            QMessageBox.warning(window, translate("tour", "Scene not saved"), explain(exc))
             return
         window.statusBar().showMessage(translate("tour", "Saved {path}").format(path=path), 8000)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 from epochviz.core.remote import ENGINES, WORK_SLICE_S
 from epochviz.core.session import Chunk
 from epochviz.core.trainer_process import TrainerGone, TrainerProcess
+from epochviz.translations import explain
 
 TICK_MS = 16
 
@@ -138,7 +139,7 @@ class TrainWorker(QObject):
 
     def _report(self, exc: BaseException) -> None:
         if isinstance(exc, TrainerGone):
-            text = str(exc)
+            text = explain(exc)  # plain words, in the window's language
         else:
             text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         self.errored.emit(text)

@@ -941,6 +941,157 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>cannot record to {path}: the name must end in .gif or .mp4</source>
+        <translation>无法录制到 {path}：文件名必须以 .gif 或 .mp4 结尾</translation>
+    </message>
+    <message>
+        <source>cannot record to {path}: the folder {folder} does not exist</source>
+        <translation>无法录制到 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot record to {path}: {reason}</source>
+        <translation>无法录制到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot record to {path}: cancelled</source>
+        <translation>无法录制到 {path}：已取消</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>a batch size of at most {most} would fit (or accumulate gradients over smaller batches)</source>
+        <translation>批大小不超过 {most} 才放得下（或用较小的批次累积梯度）</translation>
+    </message>
+    <message>
+        <source>even a batch of 1 would not: use fewer samples or a smaller network</source>
+        <translation>即使批大小为 1 也放不下：请减少样本数或使用更小的网络</translation>
+    </message>
+    <message>
+        <source>this run needs about {need} at its peak, more than the {budget} that can be used of the {available} available; {advice}</source>
+        <translation>这次运行在峰值时大约需要 {need}，超过了可用的 {available} 中能使用的 {budget}；{advice}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number, got {value}</source>
+        <translation>{key} 必须是整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be from {low} to {high}, got {value}</source>
+        <translation>{key} 必须在 {low} 到 {high} 之间，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false, got {value}</source>
+        <translation>{key} 必须是 true 或 false，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a text of at most {n} characters</source>
+        <translation>{key} 必须是不超过 {n} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>a scene must be a JSON object ({braces})</source>
+        <translation>场景必须是一个 JSON 对象（{braces}）</translation>
+    </message>
+    <message>
+        <source>the scene is nested too deeply</source>
+        <translation>场景嵌套得太深</translation>
+    </message>
+    <message>
+        <source>unknown key {key} (a scene has: {keys})</source>
+        <translation>未知的键 {key}（场景包含：{keys}）</translation>
+    </message>
+    <message>
+        <source>missing key {key}</source>
+        <translation>缺少键 {key}</translation>
+    </message>
+    <message>
+        <source>{key} must be one of {choices}, got {value}</source>
+        <translation>{key} 必须是 {choices} 之一，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>lr must be a number from {low} to {high}, got {value}</source>
+        <translation>lr 必须是 {low} 到 {high} 之间的数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>hidden must be a list of up to {n} equal widths, got {value}</source>
+        <translation>hidden 必须是最多 {n} 个相同宽度组成的列表，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>drop_last with batch_size {batch} above samples {samples} would drop every sample</source>
+        <translation>batch_size {batch} 大于 samples {samples} 时使用 drop_last 会丢弃所有样本</translation>
+    </message>
+    <message>
+        <source>speed must be &quot;max&quot; or a number from 1 to {high}, got {value}</source>
+        <translation>speed 必须是 &quot;max&quot; 或 1 到 {high} 之间的数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>a scene file is at most {kb} kB; this one is {size} bytes</source>
+        <translation>场景文件最大 {kb} kB；这个文件有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>not a JSON scene: {problem}</source>
+        <translation>不是 JSON 场景：{problem}</translation>
+    </message>
+    <message>
+        <source>a scene file is at most {kb} kB</source>
+        <translation>场景文件最大 {kb} kB</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <source>no built-in scene called {name}, and not a .json file</source>
+        <translation>没有名为 {name} 的内置场景，它也不是 .json 文件</translation>
+    </message>
+    <message>
+        <source>it is still running</source>
+        <translation>它仍在运行</translation>
+    </message>
+    <message>
+        <source>it was killed by {signal}</source>
+        <translation>它被 {signal} 终止</translation>
+    </message>
+    <message>
+        <source>it was killed by signal {number}</source>
+        <translation>它被信号 {number} 终止</translation>
+    </message>
+    <message>
+        <source>it exited with code {code}</source>
+        <translation>它以代码 {code} 退出</translation>
+    </message>
+    <message>
+        <source>the training process (pid {pid}) has not answered for {seconds} seconds: it may have been stopped or the machine is overloaded</source>
+        <translation>训练进程（pid {pid}）已经 {seconds} 秒没有响应：它可能被暂停了，或者机器负载过高</translation>
+    </message>
+    <message>
+        <source>the training process could not start ({how}){reason}</source>
+        <translation>训练进程无法启动（{how}）{reason}</translation>
+    </message>
+    <message>
+        <source>the training process stopped unexpectedly ({how}){reason}</source>
+        <translation>训练进程意外停止（{how}）{reason}</translation>
+    </message>
+</context>
+<context>
     <name>exports</name>
     <message>
         <source>PNG image (*.png)</source>

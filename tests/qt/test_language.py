@@ -137,3 +137,10 @@ def test_every_group_box_has_a_chinese_title(make_window):
     window = make_window(language="zh_CN", samples=500, batch_size=10)
     titles = [box.title() for box in window.findChildren(QGroupBox)]
     assert titles and all(CJK.search(t) for t in titles)
+
+
+def test_a_scene_file_that_cannot_be_used_is_refused_in_chinese(make_window, tmp_path):
+    window = make_window(language="zh_CN", samples=500, batch_size=10)
+    bad = tmp_path / "lesson.json"
+    bad.write_text("[1, 2]")
+    assert window.tour.open_file(str(bad)) == "lesson.json：场景必须是一个 JSON 对象（{...}）"
