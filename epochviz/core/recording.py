@@ -36,11 +36,13 @@ class FrameEncoder:
         self.path = Path(path)
         self.kind = self.path.suffix.lower()
         if self.kind not in FORMATS:
-            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the name must end in .gif or .mp4"),
-                         path=self.path)
+            raise worded(
+                ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the name must end in .gif or .mp4"),
+                path=self.path)
         if not self.path.parent.is_dir():
-            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the folder {folder} does not exist"),
-                         path=self.path, folder=self.path.parent)
+            raise worded(
+                ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the folder {folder} does not exist"),
+                path=self.path, folder=self.path.parent)
         if not fps > 0:
             raise ValueError(f"fps must be positive, got {fps!r}")
         self.fps = float(fps)
@@ -48,8 +50,9 @@ class FrameEncoder:
             handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.stem}-", suffix=self.kind,
                                                        dir=self.path.parent)
         except OSError as exc:
-            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
-                         reason=exc.strerror or exc) from None
+            raise worded(
+                ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"),
+                path=self.path, reason=exc.strerror or exc) from None
         os.close(handle)
         usual_permissions(self._temporary)
         self.frames_added = 0
@@ -86,15 +89,19 @@ class FrameEncoder:
         if self.error or self._cancelled.is_set():
             _remove(self._temporary)
             if self.error:
-                raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
-                             reason=self.error)
-            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: cancelled"), path=self.path)
+                raise worded(
+                    ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"),
+                    path=self.path, reason=self.error)
+            raise worded(
+                ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: cancelled"),
+                path=self.path)
         try:
             os.replace(self._temporary, self.path)
         except OSError as exc:
             _remove(self._temporary)
-            raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"), path=self.path,
-                         reason=exc.strerror or exc) from None
+            raise worded(
+                ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"),
+                path=self.path, reason=exc.strerror or exc) from None
         return self.path
 
     def cancel(self) -> None:

@@ -77,13 +77,15 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the folder {folder} does not exist"),
-                     path=target, folder=folder)
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the folder {folder} does not exist"),
+            path=target, folder=folder)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
     except OSError as exc:
-        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"), path=target,
-                     reason=_reason(exc)) from None
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"),
+            path=target, reason=_reason(exc)) from None
     os.close(handle)
     usual_permissions(temporary)
     try:
@@ -91,8 +93,9 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
         os.replace(temporary, target)
     except OSError as exc:
         _remove(temporary)
-        raise worded(ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"), path=target,
-                     reason=_reason(exc)) from None
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"),
+            path=target, reason=_reason(exc)) from None
     except BaseException:
         _remove(temporary)
         raise

@@ -94,11 +94,15 @@ def check_fits(widths: Sequence[int], n_samples: int, batch_size: int, activatio
     if need.total <= budget:
         return
     fitting = largest_fitting_batch(widths, n_samples, activation, kept_iterations, budget, base)
-    advice = (Phrase(QT_TRANSLATE_NOOP("errors", "a batch size of at most {most} would fit (or accumulate gradients over smaller "
-                                          "batches)"), most=f"{fitting:,}") if fitting else
-              Phrase(QT_TRANSLATE_NOOP("errors", "even a batch of 1 would not: use fewer samples or a smaller network")))
-    raise worded(MemoryError, QT_TRANSLATE_NOOP("errors", "this run needs about {need} at its peak, more than the {budget} that can "
-                                           "be used of the {available} available; {advice}"),
+    if fitting:
+        advice = Phrase(QT_TRANSLATE_NOOP("errors", "a batch size of at most {most} would fit (or accumulate "
+                                                    "gradients over smaller batches)"), most=f"{fitting:,}")
+    else:
+        advice = Phrase(QT_TRANSLATE_NOOP("errors", "even a batch of 1 would not: use fewer samples or a smaller "
+                                                    "network"))
+    raise worded(MemoryError, QT_TRANSLATE_NOOP("errors", "this run needs about {need} at its peak, more than the "
+                                                          "{budget} that can be used of the {available} available; "
+                                                          "{advice}"),
                  need=format_bytes(need.total), budget=format_bytes(budget), available=format_bytes(available),
                  advice=advice)
 

@@ -130,18 +130,20 @@ class TrainerProcess:
             raise self._death(code)
         silent = time.monotonic() - self._last_heard
         if silent > self.hang_s:
-            raise worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process (pid {pid}) has not answered for {seconds} "
-                                                      "seconds: it may have been stopped or the machine is overloaded"),
-                         pid=self.pid, seconds=f"{silent:.0f}")
+            raise worded(
+                TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process (pid {pid}) has not answered for "
+                                                         "{seconds} seconds: it may have been stopped or the machine "
+                                                         "is overloaded"),
+                pid=self.pid, seconds=f"{silent:.0f}")
 
     def _death(self, code: int) -> TrainerGone:
         last = next((line for line in reversed(self._stderr_tail) if line.strip()), "")
         reason = f": {last.strip()}" if last else ""
         if not self._heard_once:
-            return worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process could not start ({how}){reason}"),
-                          how=_exit_words(code), reason=reason)
-        return worded(TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process stopped unexpectedly ({how}){reason}"),
-                      how=_exit_words(code), reason=reason)
+            template = QT_TRANSLATE_NOOP("errors", "the training process could not start ({how}){reason}")
+        else:
+            template = QT_TRANSLATE_NOOP("errors", "the training process stopped unexpectedly ({how}){reason}")
+        return worded(TrainerGone, template, how=_exit_words(code), reason=reason)
 
     def close(self, grace_s: float = STOP_GRACE_S) -> None:
         """Ask the child to stop, kill it if it has not within ``grace_s``, and reap it (safe to call twice)."""
