@@ -144,3 +144,12 @@ def test_a_scene_file_that_cannot_be_used_is_refused_in_chinese(make_window, tmp
     bad = tmp_path / "lesson.json"
     bad.write_text("[1, 2]")
     assert window.tour.open_file(str(bad)) == "lesson.json：场景必须是一个 JSON 对象（{...}）"
+
+
+def test_qts_own_dialogs_follow_the_language(make_window):
+    from PySide6.QtCore import QCoreApplication
+
+    window = make_window(language="zh_CN", samples=500, batch_size=10)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # qtbase_zh_CN, for file dialogs
+    window.languages.switch("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
