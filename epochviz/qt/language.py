@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 from epochviz.qt import messages
 from epochviz.qt.window_layout import unbroken_parts
 from epochviz.schedule_text import readout
-from epochviz.translations import LANGUAGES, current_language, translate, use_language
+from epochviz.translations import LANGUAGES, current_language, system_language, translate, use_language
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}  # each in its own language, as language menus show them
 NO_FONT = ("No font here can show Chinese, so the window stays in English. Install one: sudo apt-get install "
@@ -54,6 +54,7 @@ class LanguageMenu(QObject):
 
     def __init__(self, window: QMainWindow, problem: str | None = None) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+        self.chosen: str | None = None  # the language picked in the menu (remembered); None: the launch's
         self.menu = window.menuBar().addMenu("")
         self._choices = QActionGroup(self)
         for code in LANGUAGES:
@@ -72,11 +73,18 @@ class LanguageMenu(QObject):
     def switch(self, language: str) -> None:
         """Word the whole window in ``language`` (``en`` or ``zh_CN``) now; training carries on."""
         problem = choose_language(language)
+        self.chosen = language
         retranslate_window(self.parent())
         if problem:
             self._say_once(problem)
         else:
             self.parent().show_notice(translate("language", "Language: English"))
+
+    def use_default(self) -> None:
+        """Forget the menu's choice and follow the locale again (View > Restore defaults)."""
+        if current_language() != system_language():
+            self.switch(system_language())
+        self.chosen = None
 
     def retranslate(self) -> None:
         self.menu.setTitle(translate("language", "&Language"))

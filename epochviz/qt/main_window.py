@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
             self.alert.show(lambda: messages.diverged(at, lr))
             self.statusBar().showMessage(messages.paused_not_finite())
         elif chunk.state == "error":
-            self._on_error(chunk.error or "unknown error")
+            self._on_error(chunk.error or messages.unknown_error())
 
     @Slot(str)
     def _on_error(self, message: str) -> None:

@@ -72,5 +72,9 @@ def stopped_by_error(message: str) -> str:
         message=message)
 
 
+def unknown_error() -> str:
+    return translate("window", "unknown error")
+
+
 def error(message: str) -> str:
     return translate("window", "Error: {message}").format(message=message)

@@ -170,6 +170,7 @@ class Projector(QObject):
         window.use_config(RunConfig(), DEFAULT_SPEED)
         self.set_scale(1.0)
         self.use_theme(system_theme())
+        window.languages.use_default()
         window.statusBar().showMessage(
             translate("projector", "Defaults restored; nothing is remembered any more."), 6000)
 

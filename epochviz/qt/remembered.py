@@ -100,7 +100,8 @@ def remember(window) -> None:
     store.setValue("setup", Scene("Last set-up", window.config, None if math.isinf(speed) else speed).to_json())
     store.setValue("tour", "" if window.tour.index is None else window.tour.index)
     store.setValue("theme", window.theme)
-    store.setValue("language", window.languages.language)
+    if window.languages.chosen is not None:  # only a choice made in the menu: otherwise the locale decides
+        store.setValue("language", window.languages.chosen)
     store.sync()
 
 

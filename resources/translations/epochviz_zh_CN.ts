@@ -2000,6 +2000,10 @@ weights {weights} and their gradients {weight_gradients}</source>
         <translation>训练因错误而停止：{message}。按“重置”重新开始。</translation>
     </message>
     <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>

@@ -153,3 +153,14 @@ def test_qts_own_dialogs_follow_the_language(make_window):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # qtbase_zh_CN, for file dialogs
     window.languages.switch("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_restore_defaults_follows_the_locale_again(make_window, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    window = make_window(samples=500, batch_size=10)
+    window.languages.switch("zh_CN")
+    window.projector.restore_defaults()
+    assert current_language() == "en" and window.languages.chosen is None
+    assert window.controls.play.text() == "▶ Play"

@@ -71,7 +71,9 @@ def test_the_language_chosen_in_the_menu_comes_back(make_window):
     from epochviz.translations import use_language
 
     assert remembered.recall_language() is None  # nothing chosen yet: the locale decides
-    window = make_window()
+    window = make_window(language="zh_CN")
+    remember(window)
+    assert remembered.recall_language() is None  # a language given at launch is not a choice to keep
     window.languages.switch("zh_CN")
     try:
         remember(window)
