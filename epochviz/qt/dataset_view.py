@@ -176,7 +176,7 @@ class DatasetView(QWidget):
         text = None
         for candidate, widest, lines in ((self._legend_wide, self._legend_widest[0], 2),
                                          (self._legend_narrow, self._legend_widest[1], 4)):
-            if advance(widest) + 12 <= width:
+            if advance(widest) + 20 <= width:  # the table's cell spacing and the margins too
                 text = candidate
                 self.legend.setFixedHeight(lines * line_height(self.legend.font()) + 4)
                 break

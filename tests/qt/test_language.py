@@ -164,3 +164,30 @@ def test_restore_defaults_follows_the_locale_again(make_window, monkeypatch):
     window.projector.restore_defaults()
     assert current_language() == "en" and window.languages.chosen is None
     assert window.controls.play.text() == "▶ Play"
+
+
+def clipped(window) -> list[str]:
+    """Buttons, check boxes, combo boxes and one-line labels narrower than their text needs."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QToolButton
+
+    found = [f"{type(w).__name__} {w.objectName()}" for kind in (QPushButton, QCheckBox, QToolButton, QComboBox)
+             for w in window.findChildren(kind)
+             if w.isVisibleTo(window) and w.width() < w.minimumSizeHint().width()]
+    return found + [f"QLabel {label.text()[:40]!r}" for label in window.findChildren(QLabel)
+                    if label.isVisibleTo(window) and not label.wordWrap() and label.text()
+                    and label.width() < label.minimumSizeHint().width()]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_text_is_clipped_in_either_language(make_window, qtbot, language, size):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(language=language, samples=10_000, batch_size=10)
+    window.resize(*size)
+    window.layout_parts.share_width(window)
+    QApplication.processEvents()
+    assert clipped(window) == []
+    window.set_compare(True)
+    QApplication.processEvents()
+    assert clipped(window) == []
