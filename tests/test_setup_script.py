@@ -34,10 +34,11 @@ def test_a_user_who_is_not_root_passes_the_check_without_apt():
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None or shutil.which("fc-list") is None,
                     reason="needs root to become another user, and fontconfig")
-def test_without_a_chinese_font_a_user_is_told_which_to_install(tmp_path):
+def test_without_a_chinese_font_a_user_is_told_which_to_install(request):
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="epochviz-fonts-"))  # readable by nobody, unlike tmp_path
+    request.addfinalizer(lambda: shutil.rmtree(folder, ignore_errors=True))
     folder.chmod(0o755)
     def font_files(pattern: str) -> set[Path]:
         listed = subprocess.run(["fc-list", pattern, "--format", "%{file}\n"], capture_output=True, text=True)
@@ -59,6 +60,5 @@ def test_without_a_chinese_font_a_user_is_told_which_to_install(tmp_path):
         input=SCRIPT.read_text(), capture_output=True, text=True, timeout=60, cwd="/",
         env={"PATH": os.environ["PATH"], **hidden},
     )
-    shutil.rmtree(folder)
     assert result.returncode == 0 and result.stdout == ""
     assert result.stderr.startswith("epochviz: Qt may need: sudo apt-get install fonts-wqy-microhei")
