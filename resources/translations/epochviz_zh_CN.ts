@@ -777,7 +777,7 @@
     </message>
     <message>
         <source>Epochs</source>
-        <translation>轮次 (epochs)</translation>
+        <translation>轮次 (epoch)</translation>
     </message>
     <message>
         <source>Learning rate</source>
