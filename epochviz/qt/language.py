@@ -66,10 +66,6 @@ class LanguageMenu(QObject):
         if problem:
             self._say_once(problem)
 
-    @property
-    def language(self) -> str:
-        return current_language()
-
     def switch(self, language: str) -> None:
         """Word the whole window in ``language`` (``en`` or ``zh_CN``) now; training carries on."""
         problem = choose_language(language)
