@@ -60,7 +60,6 @@ class BoundaryView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("boundaryView")
-        self.setAccessibleName("What the network has learned")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(130, 130)
         self.X: np.ndarray | None = None

@@ -101,7 +101,6 @@ class ComparePlot(TimedPlotWidget):
         self.linear_axis, self.log_axis = ThousandsAxis("bottom"), LogAxis("bottom")
         super().__init__(background="w", axisItems={"bottom": self.linear_axis})
         self.setObjectName("comparePlot")
-        self.setAccessibleName("Loss of every compared run")
         self.setMinimumHeight(MIN_PLOT_HEIGHT)
         item = self.getPlotItem()
         item.hideButtons()

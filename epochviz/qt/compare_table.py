@@ -23,7 +23,6 @@ class CompareTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, len(COLUMNS))
         self.setObjectName("compareTable")
-        self.setAccessibleName("What each batch size costs")
         self.retranslate()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

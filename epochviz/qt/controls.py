@@ -76,9 +76,9 @@ def format_speed(speed: float) -> str:
     return translate("controls", "{speed} it/s").format(speed=f"{speed:,.0f}")
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+def _named(widget: QWidget, name: str) -> QWidget:
+    """``widget`` with its object name (its accessible name comes from ``accessible.py``)."""
     widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
     return widget
 
 
@@ -105,13 +105,13 @@ class ControlPanel(QWidget):
         self.groups = {key: QGroupBox() for key in ("data", "schedule", "network", "run")}
         self.row_labels: dict[str, QLabel] = {}
         form = _form(self.groups["data"])
-        self.dataset = _named(QComboBox(), "datasetCombo", "Dataset")
+        self.dataset = _named(QComboBox(), "datasetCombo")
         for info in DATASETS.values():
             self.dataset.addItem(info.name, info.name)
         self._row(form, "dataset", self.dataset)
         self.samples = LadderSlider(
             round_ladder(WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES), config.samples,
-            name="datasetSizeSlider", accessible="Dataset size N",
+            name="datasetSizeSlider",
             above_max=lambda typed, n: translate(
                 "controls", "The window takes at most {n} samples; {typed} became {n}. (epochviz schedule takes "
                             "any N.)").format(n=f"{n:,.0f}", typed=f"{typed:,.0f}"),
@@ -122,7 +122,7 @@ class ControlPanel(QWidget):
         form = _form(self.groups["schedule"])
         self.batch = LadderSlider(
             round_ladder(1, config.samples), config.batch_size,
-            name="batchSizeSlider", accessible="Batch size B", box_range=(1, config.samples),
+            name="batchSizeSlider", box_range=(1, config.samples),
             above_max=lambda typed, n: translate(
                 "controls", "Batch size {typed} is more than N = {n}: one full batch of all {n} samples.").format(
                 n=f"{n:,.0f}", typed=f"{typed:,.0f}"),
@@ -130,43 +130,43 @@ class ControlPanel(QWidget):
         self._row(form, "batch", self.batch)
         self.memory = MemoryMeter()
         self._row(form, "memory", self.memory)
-        self.accumulate = _named(IntBox(""), "accumulateSpin", "Accumulate gradients over K batches")
+        self.accumulate = _named(IntBox(""), "accumulateSpin")
         self.accumulate.setRange(1, WINDOW_MAX_ACCUMULATE)
         self._row(form, "accumulate", self.accumulate)
-        self.epochs = _named(IntBox(""), "epochsSpin", "Epochs")
+        self.epochs = _named(IntBox(""), "epochsSpin")
         self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
         self._row(form, "epochs", self.epochs)
-        self.shuffle = _named(QCheckBox(), "shuffleCheck", "Shuffle every epoch")
-        self.drop_last = _named(QCheckBox(), "dropLastCheck", "Drop last partial batch")
+        self.shuffle = _named(QCheckBox(), "shuffleCheck")
+        self.drop_last = _named(QCheckBox(), "dropLastCheck")
         form.addRow(self.shuffle)
         form.addRow(self.drop_last)
         layout.addWidget(self.groups["schedule"])
 
         form = _form(self.groups["network"])
         self.lr = LadderSlider(
-            LR_LADDER, config.lr, name="learningRateSlider", accessible="Learning rate",
+            LR_LADDER, config.lr, name="learningRateSlider",
             decimals=4, box_range=(WINDOW_MIN_LR, WINDOW_MAX_LR),
         )
         self._row(form, "lr", self.lr)
         shape = QHBoxLayout()
-        self.depth = _named(IntBox(""), "hiddenLayersSpin", "Hidden layers")
+        self.depth = _named(IntBox(""), "hiddenLayersSpin")
         self.depth.setRange(0, WINDOW_MAX_HIDDEN_LAYERS)
-        self.width = _named(IntBox(""), "hiddenWidthSpin", "Neurons per hidden layer")
+        self.width = _named(IntBox(""), "hiddenWidthSpin")
         self.width.setRange(1, WINDOW_MAX_HIDDEN_WIDTH)
         shape.addWidget(self.depth)
         shape.addWidget(self.width)
         self._row(form, "hidden", shape)
-        self.activation = _named(QComboBox(), "activationCombo", "Activation")
+        self.activation = _named(QComboBox(), "activationCombo")
         self.activation.addItems(ACTIVATIONS)
         self._row(form, "activation", self.activation)
         layout.addWidget(self.groups["network"])
 
         box = QVBoxLayout(self.groups["run"])
         buttons = QGridLayout()  # two rows: the panel stays narrow on a small screen
-        self.play = _named(QPushButton(), "playButton", "Play or pause")
-        self.step = _named(QPushButton(), "stepButton", "Step one phase")
-        self.step_epoch = _named(QPushButton(), "stepEpochButton", "Run to the end of the epoch")
-        self.reset = _named(QPushButton(), "resetButton", "Reset the run")
+        self.play = _named(QPushButton(), "playButton")
+        self.step = _named(QPushButton(), "stepButton")
+        self.step_epoch = _named(QPushButton(), "stepEpochButton")
+        self.reset = _named(QPushButton(), "resetButton")
         for i, b in enumerate((self.play, self.step, self.step_epoch, self.reset)):
             buttons.addWidget(b, i // 2, i % 2)
         box.addLayout(buttons)
@@ -174,7 +174,7 @@ class ControlPanel(QWidget):
         self.row_labels["speed"] = QLabel()
         speed_row.addWidget(self.row_labels["speed"])
         self.speed = LadderSlider(
-            SPEEDS, DEFAULT_SPEED, name="speedSlider", accessible="Training speed", fmt=format_speed
+            SPEEDS, DEFAULT_SPEED, name="speedSlider", fmt=format_speed
         )
         speed_row.addWidget(self.speed, 1)
         box.addLayout(speed_row)

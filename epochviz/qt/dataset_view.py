@@ -127,7 +127,6 @@ class DatasetView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("datasetView")
-        self.setAccessibleName("Dataset: every sample, coloured by whether this epoch has seen it")
         # Both change every frame: LiveText repaints without laying out the window again.
         self.title = LiveText(" ", lines=1)
         self.counts = LiveText(" ", lines=2, name="datasetCounts")

@@ -16,6 +16,7 @@ from PySide6.QtGui import QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMainWindow
 
 from epochviz.qt import messages
+from epochviz.qt.accessible import name_for_screen_readers
 from epochviz.qt.window_layout import unbroken_parts
 from epochviz.schedule_text import readout
 from epochviz.translations import LANGUAGES, current_language, system_language, translate, use_language
@@ -63,6 +64,7 @@ class LanguageMenu(QObject):
             action.setData(code)
             self._choices.addAction(action)
         self.retranslate()
+        name_for_screen_readers(window)  # the last part made: every named widget is there now
         if problem:
             self._say_once(problem)
 
@@ -107,5 +109,6 @@ def retranslate_window(window) -> None:
     for part in (window.tour, window.projector, window.exports, window.languages):
         part.retranslate()
     window.alert.retranslate()
+    name_for_screen_readers(window)
     parts.fit_controls()
     parts.column.fit_labels()

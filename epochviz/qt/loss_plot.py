@@ -156,7 +156,6 @@ class LossPlot(QWidget):
 
         self.plot = TimedPlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
         self.plot.setObjectName("lossPlot")
-        self.plot.setAccessibleName("Loss per iteration chart")
         self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # a chart, never a strip
         item = self.plot.getPlotItem()
         # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
@@ -197,16 +196,13 @@ class LossPlot(QWidget):
         self.hover.setStyleSheet("color: #333;")
         self.hover.setObjectName("hoverLabel")
         self.hover.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
-        self.hover.setAccessibleName("Point under the cursor")
         self.axis = QComboBox()
         self.axis.setObjectName("xAxisCombo")
-        self.axis.setAccessibleName("x axis")
         for key in axis_choices():
             self.axis.addItem("", key)
         self.axis.currentIndexChanged.connect(self._on_axis)
         self.smoothing = QSlider(Qt.Orientation.Horizontal)
         self.smoothing.setObjectName("smoothingSlider")
-        self.smoothing.setAccessibleName("Smoothing")
         self.smoothing.setRange(0, 999)
         self.smoothing.setValue(900)
         self.smoothing.setMinimumWidth(60)
@@ -227,7 +223,6 @@ class LossPlot(QWidget):
         bar.addWidget(self.axis)
         self.fit = QPushButton()
         self.fit.setObjectName("fitButton")
-        self.fit.setAccessibleName("Fit the chart to the data and follow it")
         self.fit.clicked.connect(self.follow)
         bar.addWidget(self.fit)
         layout = QVBoxLayout(self)

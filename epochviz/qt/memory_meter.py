@@ -35,10 +35,8 @@ class MemoryMeter(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("memoryMeter")
-        self.setAccessibleName("Memory one iteration needs for this batch size")
         self.network = QComboBox()
         self.network.setObjectName("memoryNetworkCombo")
-        self.network.setAccessibleName("Network to size the memory for")
         for key, shape in IMAGE_NETWORKS.items():
             self.network.addItem(shape.name, key)
         self.network.addItem("", "mlp")
@@ -47,7 +45,6 @@ class MemoryMeter(QWidget):
         self.own.setWordWrap(True)
         self.budget = QComboBox()
         self.budget.setObjectName("memoryBudgetCombo")
-        self.budget.setAccessibleName("Memory budget")
         for gb in BUDGETS_GB:
             self.budget.addItem(f"{gb} GB", gb)
         self.budget.setCurrentIndex(BUDGETS_GB.index(8))

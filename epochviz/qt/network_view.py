@@ -46,7 +46,6 @@ class NetworkView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("networkView")
-        self.setAccessibleName("Network: layers of neurons and the weights between them")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(170, 140)
         self.widths: tuple[int, ...] = (2, 16, 16, 3)

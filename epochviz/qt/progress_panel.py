@@ -9,10 +9,9 @@ from epochviz.qt.live_text import LiveText
 from epochviz.translations import translate
 
 
-def _bar(name: str, accessible: str) -> QProgressBar:
+def _bar(name: str) -> QProgressBar:
     bar = QProgressBar()
     bar.setObjectName(name)
-    bar.setAccessibleName(accessible)
     bar.setTextVisible(True)
     return bar
 
@@ -36,8 +35,8 @@ class ProgressPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.epoch = _bar("epochProgress", "Epoch progress")
-        self.iteration = _bar("iterationProgress", "Iteration within the epoch")
+        self.epoch = _bar("epochProgress")
+        self.iteration = _bar("iterationProgress")
         # Counters change every frame: LiveText repaints without laying out the window again.
         self.global_label = LiveText(name="globalIterationLabel", longest="Global iteration 10,000,000 / 10,000,000")
         self.samples_label = LiveText(name="samplesSeenLabel", longest="Samples seen 10,000,000 / 10,000,000")

@@ -60,19 +60,16 @@ class LadderSlider(QWidget):
         value: float,
         *,
         name: str,
-        accessible: str,
         decimals: int | None = None,
         box_range: tuple[float, float] | None = None,
         fmt: Callable[[float], str] | None = None,
         above_max: AboveMax | None = None,
     ) -> None:
         super().__init__()
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
+        self.setObjectName(name)  # the object names of its parts follow it: ``<name>Track``, ``<name>Box``
         self._ladder = list(ladder)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"{name}Track")
-        self.slider.setAccessibleName(f"{accessible} slider")
         self.slider.setPageStep(1)
         self.box: IntBox | RealBox | None = None
         self.label: QLabel | None = None
@@ -80,10 +77,9 @@ class LadderSlider(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
         if fmt is None:
-            self.box = IntBox(accessible, above_max) if decimals is None else RealBox(accessible, decimals, above_max)
+            self.box = IntBox("", above_max) if decimals is None else RealBox("", decimals, above_max)  # see retranslate
             self.box.notice.connect(self.notice)
             self.box.setObjectName(f"{name}Box")
-            self.box.setAccessibleName(f"{accessible} value")
             self.box.setGroupSeparatorShown(True)
             self.box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             self.box.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -70,7 +70,6 @@ class LearningViews(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.caption = LiveText(" ", lines=2, name="phaseCaption", longest=_longest_caption())
-        self.caption.setAccessibleName("What the current iteration is doing")
         font = QFont()
         font.setPointSize(13)
         self.caption.setFont(font)

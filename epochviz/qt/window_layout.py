@@ -80,18 +80,16 @@ class WindowLayout:
         self.splitter.setSizes([left_gets, window.width() - left_gets])
 
 
-def _label(name: str, accessible: str = "") -> QLabel:
+def _label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
-    if accessible:
-        label.setAccessibleName(accessible)
     label.setWordWrap(True)
     return label
 
 
 def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     """Make the widgets, put them in ``window``, and size it for its screen."""
-    readout = _label("scheduleReadout", "Schedule arithmetic")
+    readout = _label("scheduleReadout")
     font = QFont()
     font.setPointSize(READOUT_POINT_SIZE)
     font.setBold(True)
@@ -120,7 +118,6 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     toggle = parts.compare_toggle = QPushButton("⇆ Compare batch sizes")  # its words: ``CompareMode``
     toggle.setObjectName("compareToggle")
     toggle.setCheckable(True)
-    toggle.setAccessibleName("Compare batch sizes side by side")
     left_column.addWidget(toggle)
     left_column.addWidget(parts.controls)
     left_column.addWidget(parts.glossary)

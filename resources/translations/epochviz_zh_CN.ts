@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>accessible</name>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Dataset size N</source>
+        <translation>数据集大小 N</translation>
+    </message>
+    <message>
+        <source>Batch size B</source>
+        <translation>批大小 B</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>Accumulate gradients over K batches</source>
+        <translation>在 K 个批次上累积梯度</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次数</translation>
+    </message>
+    <message>
+        <source>Shuffle every epoch</source>
+        <translation>每轮重新打乱</translation>
+    </message>
+    <message>
+        <source>Drop last partial batch</source>
+        <translation>丢弃最后一个不完整的批次</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer</source>
+        <translation>每个隐藏层的神经元数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>开始或暂停</translation>
+    </message>
+    <message>
+        <source>Step one phase</source>
+        <translation>前进一个阶段</translation>
+    </message>
+    <message>
+        <source>Run to the end of the epoch</source>
+        <translation>运行到本轮结束</translation>
+    </message>
+    <message>
+        <source>Reset the run</source>
+        <translation>重置运行</translation>
+    </message>
+    <message>
+        <source>Memory one iteration needs for this batch size</source>
+        <translation>这个批大小下一次迭代所需的内存</translation>
+    </message>
+    <message>
+        <source>Network to size the memory for</source>
+        <translation>用来估算内存的网络</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>内存预算</translation>
+    </message>
+    <message>
+        <source>Schedule arithmetic</source>
+        <translation>训练安排的算术</translation>
+    </message>
+    <message>
+        <source>Epoch progress</source>
+        <translation>轮次进度</translation>
+    </message>
+    <message>
+        <source>Iteration within the epoch</source>
+        <translation>本轮中的迭代</translation>
+    </message>
+    <message>
+        <source>What the current iteration is doing</source>
+        <translation>当前迭代正在做什么</translation>
+    </message>
+    <message>
+        <source>Dataset: every sample, coloured by whether this epoch has seen it</source>
+        <translation>数据集：每个样本，按本轮是否已见着色</translation>
+    </message>
+    <message>
+        <source>Network: layers of neurons and the weights between them</source>
+        <translation>网络：各层神经元以及它们之间的权重</translation>
+    </message>
+    <message>
+        <source>What the network has learned</source>
+        <translation>网络学到了什么</translation>
+    </message>
+    <message>
+        <source>Loss per iteration chart</source>
+        <translation>每次迭代的损失图</translation>
+    </message>
+    <message>
+        <source>Point under the cursor</source>
+        <translation>光标下的点</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>x 轴</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Fit the chart to the data and follow it</source>
+        <translation>让图表适应数据并跟随</translation>
+    </message>
+    <message>
+        <source>Compare batch sizes side by side</source>
+        <translation>并排比较不同的批大小</translation>
+    </message>
+    <message>
+        <source>Loss of every compared run</source>
+        <translation>每个比较运行的损失</translation>
+    </message>
+    <message>
+        <source>x axis of the comparison</source>
+        <translation>比较图的 x 轴</translation>
+    </message>
+    <message>
+        <source>What each batch size costs</source>
+        <translation>每种批大小的代价</translation>
+    </message>
+    <message>
+        <source>Batch size of a new run</source>
+        <translation>新运行的批大小</translation>
+    </message>
+    <message>
+        <source>{name} slider</source>
+        <translation>{name} 滑块</translation>
+    </message>
+    <message>
+        <source>{name} value</source>
+        <translation>{name} 数值</translation>
+    </message>
+    <message>
+        <source>Show run {label}</source>
+        <translation>显示运行 {label}</translation>
+    </message>
+    <message>
+        <source>Remove run {label}</source>
+        <translation>移除运行 {label}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>epochviz: the runs did not finish within {seconds} s; the picture shows how far they got</source>

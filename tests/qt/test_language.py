@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from PySide6.QtWidgets import QGroupBox, QLabel
+from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from epochviz.translations import current_language, use_language
 from tests.qt.conftest import readout, wait_for_iterations
@@ -50,6 +50,8 @@ def words(window) -> dict[str, str]:
         "compare x title": compare.plot.getPlotItem().getAxis("bottom").labelText,
         "compare add": compare.add.text(),
         "scene caption": window.tour.caption.text(),
+        "accessible name": window.findChild(QWidget, "batchSizeSliderBox").accessibleName(),
+        "chart's accessible name": window.chart.plot.accessibleName(),
     }
     return texts
 
