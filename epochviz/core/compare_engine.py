@@ -22,8 +22,7 @@ class CompareChunk:
     """What every run produced since the last message: one ``Chunk`` per run, in order.
 
     ``busy_seconds`` is each run's CPU time in the engine so far (training and
-    epoch-end evaluation), ``wall_seconds`` the time since the runs started
-    playing: together they say how much of a core the runs got.
+    epoch-end evaluation): against the wall time, how much of a core the runs got.
     """
 
     run_id: int

@@ -243,7 +243,6 @@ class ComparePlot(TimedPlotWidget):
             x, loss, sx, smoothed = self._curve(history, x0, x1, columns)
             run.raw.setData(x, loss, connect="finite")
             run.smooth.setData(sx, smoothed, connect="finite")
-        self._dirty = False
         self.pace.spent(time.perf_counter() - started + self.paint_ms / 1e3)
 
     def _curve(self, history: LossHistory, x0: float, x1: float, columns: int):

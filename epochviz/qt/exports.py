@@ -90,7 +90,6 @@ def _filters() -> dict[str, str]:
 class Exports(QObject):
     """The File menu's exports for ``window``: each asks for a file name, writes, and says so in the status bar."""
 
-
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
         self._job: Future | None = None
