@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from epochviz.core.run_log import ExportError, usual_permissions
+from epochviz.core.run_log import ExportError, remove_quietly, usual_permissions
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
 FORMATS = (".gif", ".mp4")
@@ -87,7 +87,7 @@ class FrameEncoder:
         if self._thread.is_alive():
             raise RuntimeError("the encoder is still running")
         if self.error or self._cancelled.is_set():
-            _remove(self._temporary)
+            remove_quietly(self._temporary)
             if self.error:
                 raise worded(
                     ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"),
@@ -98,7 +98,7 @@ class FrameEncoder:
         try:
             os.replace(self._temporary, self.path)
         except OSError as exc:
-            _remove(self._temporary)
+            remove_quietly(self._temporary)
             raise worded(
                 ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: {reason}"),
                 path=self.path, reason=exc.strerror or exc) from None
@@ -109,7 +109,7 @@ class FrameEncoder:
         self._cancelled.set()
         self._frames.put(_DONE)
         self._thread.join(5)
-        _remove(self._temporary)
+        remove_quietly(self._temporary)
 
     # -- the worker thread --------------------------------------------------------------
     def _next(self):
@@ -191,9 +191,3 @@ def _shared_palette(first, later):
     both.paste(later, (0, first.height))
     return both.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
 
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass

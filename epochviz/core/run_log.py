@@ -92,12 +92,12 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
         write(temporary)
         os.replace(temporary, target)
     except OSError as exc:
-        _remove(temporary)
+        remove_quietly(temporary)
         raise worded(
             ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"),
             path=target, reason=_reason(exc)) from None
     except BaseException:
-        _remove(temporary)
+        remove_quietly(temporary)
         raise
     return target
 
@@ -129,7 +129,8 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _remove(path: str) -> None:
+def remove_quietly(path: str) -> None:
+    """Delete ``path`` if it is there (a temporary file left by a failed or cancelled write)."""
     try:
         os.remove(path)
     except OSError:
