@@ -24,7 +24,7 @@ from epochviz.qt.loss_plot import (
     ThousandsAxis,
     TimedPlotWidget,
 )
-from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS
+from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS, over
 from epochviz.translations import translate
 
 COMPARE_AXES = ("epochs", "iterations", "samples", "seconds")
@@ -75,11 +75,8 @@ class RunCurves:
         self.epoch_losses: list[float] = []
 
     def style(self, scale: float, background: QColor) -> None:
-        # The batch loss in a pale tint of the run's colour, mixed here rather than drawn with
-        # alpha: blending thousands of overlapping segments cost 40 ms a paint, opaque ones a few.
-        faint = QColor(*(round(FAINT * c + (1 - FAINT) * b) for c, b in zip(
-            self.colour.getRgb()[:3], background.getRgb()[:3])))
-        self.raw.setPen(pg.mkPen(faint, width=1 * scale))
+        # The batch loss in a pale tint of the run's colour, opaque (see ``palette.over``).
+        self.raw.setPen(pg.mkPen(over(self.colour, background, FAINT), width=1 * scale))
         self.smooth.setPen(pg.mkPen(self.colour, width=3 * scale))
         self.marks.setPen(pg.mkPen("w", width=1.5 * scale))
         self.marks.setBrush(pg.mkBrush(self.colour))
