@@ -13,16 +13,17 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
 from epochviz.qt.loss_plot import (
     MIN_PLOT_HEIGHT,
-    TICK_POINT_SIZE,
     HistoryCurve,
     RedrawPace,
     ThousandsAxis,
     TimedPlotWidget,
+    ink_axes,
+    scale_axis_text,
 )
 from epochviz.qt.palette import RUN_COLOURS, RUN_SYMBOLS, over
 from epochviz.translations import translate
@@ -185,12 +186,7 @@ class ComparePlot(TimedPlotWidget):
 
     def set_scale(self, factor: float) -> None:
         self.scale = factor
-        item = self.getPlotItem()
-        font = QFont()
-        font.setPointSizeF(TICK_POINT_SIZE * factor)
-        for side in ("left", "bottom"):
-            item.getAxis(side).setTickFont(font)
-            item.getAxis(side).label.setFont(font)
+        scale_axis_text(self.getPlotItem(), factor)
         for run in self.runs:
             run.style(factor, self._colours[0])
         self.mark_dirty()
@@ -200,9 +196,7 @@ class ComparePlot(TimedPlotWidget):
         self.setBackground(background)
         for run in self.runs:
             run.style(self.scale, self._colours[0])
-        for side in ("left", "bottom"):
-            self.getPlotItem().getAxis(side).setPen(ink)
-            self.getPlotItem().getAxis(side).setTextPen(ink)
+        ink_axes(self.getPlotItem(), ink)
 
     def follow(self) -> None:
         """Fit the view to every visible run and keep following them."""

@@ -62,6 +62,22 @@ MIN_PLOT_HEIGHT = 160
 TICK_POINT_SIZE = 11
 
 
+def scale_axis_text(item: pg.PlotItem, factor: float) -> None:
+    """A chart's tick labels and axis titles at ``factor`` times their size (the projector scale)."""
+    font = QFont()
+    font.setPointSizeF(TICK_POINT_SIZE * factor)
+    for side in ("left", "bottom"):
+        item.getAxis(side).setTickFont(font)
+        item.getAxis(side).label.setFont(font)
+
+
+def ink_axes(item: pg.PlotItem, ink: QColor) -> None:
+    """A chart's axis lines, ticks and text in the theme's ink."""
+    for side in ("left", "bottom"):
+        item.getAxis(side).setPen(ink)
+        item.getAxis(side).setTextPen(ink)
+
+
 def _epoch_label(epoch: int) -> str:
     return translate("chart", "epoch {n}").format(n=epoch)
 
@@ -253,12 +269,7 @@ class LossPlot(QWidget):
     def set_scale(self, factor: float) -> None:
         """Axis text and line widths at ``factor`` times their size (the projector scale)."""
         self.scale = factor
-        item = self.plot.getPlotItem()
-        font = QFont()
-        font.setPointSizeF(TICK_POINT_SIZE * factor)
-        for side in ("left", "bottom"):
-            item.getAxis(side).setTickFont(font)
-            item.getAxis(side).label.setFont(font)
+        scale_axis_text(self.plot.getPlotItem(), factor)
         lines = factor * self.line_scale
         self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * lines))
         self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * lines))
@@ -274,10 +285,7 @@ class LossPlot(QWidget):
         """A theme's colours (the module's colours, changed in place by it) and line widths."""
         self.line_scale = line_scale
         self.plot.setBackground(background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen(ink)
-            item.getAxis(side).setTextPen(ink)
+        ink_axes(self.plot.getPlotItem(), ink)
         self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
         for line in self.epoch_lines:
             line.label.setColor(EPOCH_COLOUR)
