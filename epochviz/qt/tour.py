@@ -20,9 +20,6 @@ from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
 from epochviz.translations import explain, translate
 
-CAPTION_STYLE = ("QLabel { background:#fff6d5; color:#3d3000; border:1px solid #e6d58a; padding:6px;"
-                 " border-radius:4px; }")
-
 
 def _scene_file() -> str:
     return translate("tour", "Scene file")
@@ -38,7 +35,6 @@ class Tour(QObject):
         self.caption = QLabel()
         self.caption.setObjectName("sceneCaption")
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet(CAPTION_STYLE)
         font = QFont()
         font.setPointSize(13)
         self.caption.setFont(font)

@@ -33,9 +33,6 @@ from epochviz.qt.views_panel import LearningViews
 CONTROLS_MAX_WIDTH = 480
 CONTROLS_PREFERRED_WIDTH = 400
 READOUT_POINT_SIZE = 15
-BANNER_STYLE = (
-    "QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }"
-)
 
 
 def unbroken_parts(readout: str) -> str:
@@ -95,8 +92,7 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     font.setBold(True)
     readout.setFont(font)
     banner = _label("messageBanner")
-    banner.setVisible(False)
-    banner.setStyleSheet(BANNER_STYLE)
+    banner.setVisible(False)  # its colours, like the scene caption's, come with the theme (themes.apply_theme)
     parts = WindowLayout(ControlPanel(config), readout, banner, ProgressPanel(), LearningViews(), LossPlot(),
                          GlossaryCard(), FillingColumn(), QScrollArea())
 
