@@ -24,6 +24,7 @@ from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.recording import WindowRecorder
 from epochviz.translations import explain, translate, units
 
+SAID_MS = 8000  # a file's name stays in the status bar long enough to read
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
 
@@ -78,6 +79,15 @@ def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
 def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> Path:
     """The per-iteration log as CSV (here and now; ``Exports.log`` does it off the GUI thread)."""
     return write_log_file(path, *log_snapshot(history, epoch_ends))
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
+    """A file name from the save dialog, ending in ``suggested``'s suffix; None if the user cancelled."""
+    suffix = Path(suggested).suffix
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
 
 
 def _filters() -> dict[str, str]:
@@ -159,28 +169,24 @@ class Exports(QObject):
         if self.recorder.encoder is not None:
             self._say(translate("exports", "A recording is already under way: stop it first (Ctrl+Shift+X)."))
             return
-        suffix = Path(suggested).suffix
-        path, _ = QFileDialog.getSaveFileName(self._window, translate("exports", "Record"), suggested,
-                                              _filters()[suffix])
-        if not path:
+        path = ask_save_path(self._window, translate("exports", "Record"), suggested,
+                             _filters()[Path(suggested).suffix])
+        if path is None:
             return
         seconds, ok = QInputDialog.getDouble(self._window, translate("exports", "Record"),
                                              translate("exports", "Seconds to record:"), 10.0, 0.5, 600.0, 1)
         if not ok:
             return
         try:
-            self.recorder.start(path if path.lower().endswith(suffix) else path + suffix, seconds)
+            self.recorder.start(path, seconds)
         except ExportError as exc:
             self._say(translate("exports", "Recording not started: {problem}").format(problem=explain(exc)))
 
     def _ask(self, suggested: str, write) -> None:
-        suffix = Path(suggested).suffix
-        path, _ = QFileDialog.getSaveFileName(self._window, translate("exports", "Export"), suggested,
-                                              _filters()[suffix])
-        if not path:
+        path = ask_save_path(self._window, translate("exports", "Export"), suggested,
+                             _filters()[Path(suggested).suffix])
+        if path is None:
             return
-        if not path.lower().endswith(suffix):
-            path += suffix
         try:
             written = write(path)
         except ExportError as exc:
@@ -217,5 +223,5 @@ class Exports(QObject):
                   translate("exports", "Saved {path}").format(path=job.result()))
 
     def _say(self, text: str) -> None:
-        self._window.statusBar().showMessage(text, 8000)
+        self._window.show_notice(text, SAID_MS)
 

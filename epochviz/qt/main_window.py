@@ -355,9 +355,9 @@ class MainWindow(QMainWindow):
         self.alert.show(lambda: messages.stopped_by_error(message))
         self.statusBar().showMessage(messages.error(message))
 
-    def show_notice(self, text: str) -> None:
-        """A passing message in the status bar (it times out)."""
-        self.statusBar().showMessage(text, NOTICE_MS)
+    def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
+        """A passing message in the status bar (it goes after ``ms``)."""
+        self.statusBar().showMessage(text, ms)
 
     # -- closing ----------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

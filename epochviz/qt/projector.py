@@ -139,8 +139,7 @@ class Projector(QObject):
             raise ValueError(f"scale must be from {MIN_SCALE:g} to {MAX_SCALE:g}, got {scale!r}")
         self.scale = scale
         self.apply()
-        self._window.statusBar().showMessage(translate("projector", "Scale {percent}").format(
-            percent=f"{scale:.0%}"), 4000)
+        self._window.show_notice(translate("projector", "Scale {percent}").format(percent=f"{scale:.0%}"), 4000)
 
     def apply(self) -> None:
         """Scale everything by the projector scale times what full screen adds (after a resize, too)."""
@@ -171,8 +170,7 @@ class Projector(QObject):
         self.set_scale(1.0)
         self.use_theme(system_theme())
         window.languages.use_default()
-        window.statusBar().showMessage(
-            translate("projector", "Defaults restored; nothing is remembered any more."), 6000)
+        window.show_notice(translate("projector", "Defaults restored; nothing is remembered any more."))
 
     def show_overview(self) -> None:
         """F1: every shortcut and the three definitions, over the window; Esc closes it."""

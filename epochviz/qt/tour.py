@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QM
 
 from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
+from epochviz.qt.exports import SAID_MS, ask_save_path
 from epochviz.translations import explain, translate
 
 
@@ -164,14 +165,12 @@ class Tour(QObject):
                                            translate("tour", "Caption for the class:"))
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(window, translate("tour", "Save scene"), "scene.json",
-                                              translate("tour", "Scene (*.json)"))
-        if not path:
+        path = ask_save_path(window, translate("tour", "Save scene"), "scene.json", translate("tour", "Scene (*.json)"))
+        if path is None:
             return
-        path = path if path.lower().endswith(".json") else path + ".json"
         try:
             self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
         except ExportError as exc:
             QMessageBox.warning(window, translate("tour", "Scene not saved"), explain(exc))
             return
-        window.statusBar().showMessage(translate("tour", "Saved {path}").format(path=path), 8000)
+        window.show_notice(translate("tour", "Saved {path}").format(path=path), SAID_MS)

@@ -83,3 +83,15 @@ def test_train_writes_the_csv_log_from_the_command_line(tmp_path, capsys):
     rows = list(csv.DictReader(open(out)))
     assert len(rows) == 8 and rows[-1]["epoch_loss"] != "" and rows[0]["epoch_loss"] == ""
     assert "Log of 8 iterations written" in capsys.readouterr().err
+
+
+def test_a_name_typed_without_its_suffix_gets_it_and_cancel_gives_none(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from epochviz.qt.exports import ask_save_path
+
+    answers = iter([("/tmp/lesson", "PNG"), ("/tmp/lesson.PNG", "PNG"), ("", "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: next(answers))
+    assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") == "/tmp/lesson.png"
+    assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") == "/tmp/lesson.PNG"
+    assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") is None
