@@ -30,6 +30,11 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+def _error(problem: str) -> None:
+    """One line on stderr: what kept a screenshot, export or recording from being written."""
+    print(translate("app", "epochviz: error: {problem}").format(problem=problem), file=sys.stderr)
+
+
 def _presets(args: Namespace) -> dict:
     keys = ("dataset", "samples", "batch_size", "epochs", "lr", "accumulate")
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
@@ -113,7 +118,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     try:
         written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
     except ExportError as exc:
-        print(translate("app", "epochviz: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
+        _error(explain(exc))
         return 1
     print(written)
     return 0
@@ -135,14 +140,13 @@ def record(window: MainWindow, path: str, seconds: float, fps: float | None) -> 
     try:
         recorder.start(path, seconds, fps)
     except ExportError as exc:
-        print(translate("app", "epochviz: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
+        _error(explain(exc))
         return 1
     loop.exec()
     if "path" not in outcome:
         if not window.isVisible():
             return EXIT_INTERRUPTED
-        problem = outcome.get("error", translate("app", "the recording stopped"))
-        print(translate("app", "epochviz: error: {problem}").format(problem=problem), file=sys.stderr)
+        _error(outcome.get("error", translate("app", "the recording stopped")))
         return 1
     print(outcome["path"])
     return 0
