@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
-from epochviz.qt.live_text import LiveText, line_height
+from epochviz.qt.live_text import LiveText, line_height, plain_text
 from epochviz.qt.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
 from epochviz.translations import translate, units
 
@@ -186,8 +186,7 @@ class DatasetView(QWidget):
         for label, longest, fewest in ((self.title, _title(100_000, 100), 1),
                                        (self.counts, _counts(dict(seen=100_000, in_batch=100_000, unseen=100_000,
                                                                   dropped=0)), 2)):
-            longest = longest.replace("<b>", "").replace("</b>", "")
-            lines = -(-label.fontMetrics().horizontalAdvance(longest) // max(width - 8, 1))
+            lines = -(-label.fontMetrics().horizontalAdvance(plain_text(longest)) // max(width - 8, 1))
             label.set_lines(min(max(lines, fewest), 3))
 
     def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:

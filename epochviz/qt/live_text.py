@@ -9,9 +9,16 @@ repaints. Rich text (``<b>``) and word wrap are supported.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def plain_text(html: str) -> str:
+    """``html`` without its tags (``<b>``): the text whose width a label needs."""
+    return re.sub(r"<[^>]*>", "", html)
 
 
 def line_height(font: QFont) -> int:
@@ -38,8 +45,8 @@ class LiveText(QWidget):
     """A fixed-height text widget of ``lines`` lines; ``setText``/``text`` as on a QLabel."""
 
     def __init__(self, text: str = "", lines: int = 1, name: str = "", longest: str | None = None) -> None:
-        """``longest``: the widest text it will show; when the widget is too narrow for it on
-        ``lines`` lines, it takes more (up to 3), as a resize, never per frame."""
+        """``longest``: the widest text it will show (its tags are not measured); when the widget is
+        too narrow for it on ``lines`` lines, it takes more (up to 3), as a resize, never per frame."""
         super().__init__()
         if name:
             self.setObjectName(name)
@@ -81,7 +88,7 @@ class LiveText(QWidget):
 
     def _fit_lines(self, width: int) -> None:
         if self._longest:
-            needed = -(-self.fontMetrics().horizontalAdvance(self._longest) // max(width - 4, 1))
+            needed = -(-self.fontMetrics().horizontalAdvance(plain_text(self._longest)) // max(width - 4, 1))
             self.set_lines(min(max(needed, self._fewest), 3))
 
     def _fit_height(self) -> None:

@@ -53,8 +53,7 @@ class ProgressPanel(QWidget):
         """A new run: room for its largest numbers (set once, not per frame)."""
         self._schedule = schedule
         total, seen = schedule.total_iterations, schedule.epochs * schedule.samples_per_epoch
-        longest = max(_global_text(total, total).replace("<b>", "").replace("</b>", ""),
-                      _samples_text(seen, seen).replace("<b>", "").replace("</b>", ""), key=len)
+        longest = max(_global_text(total, total), _samples_text(seen, seen), key=len)  # LiveText drops the <b>
         for label in (self.global_label, self.samples_label):  # side by side: the same height
             label.set_longest(longest)
 
