@@ -13,9 +13,6 @@ import sys
 import time
 from typing import TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
-
 from epochviz.compare_text import column_words, display_width, label_template
 from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.session import RunConfig
@@ -56,9 +53,12 @@ class RunLine:
     """One run's progress: a live bar on a terminal, one line when it ends otherwise."""
 
     def __init__(self, label: str, total: int, stream: TextIO) -> None:
+        from rich.console import Console  # here, not at import: every epochviz command imports this module
+        from rich.progress import BarColumn, Progress, TextColumn
+
         self.console = Console(file=stream, highlight=False)
         self.label, self.total = label, total
-        self._progress: Progress | None = None
+        self._progress = None
         self._last_draw = 0.0
         if self.console.is_terminal:
             self._progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=20),
