@@ -39,6 +39,7 @@ from epochviz.qt.frame_throttle import OncePerFrame
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
 from epochviz.qt.sliders import LadderSlider, batch_ladder, round_ladder
+from epochviz.qt.wheel_guard import guard_wheel
 from epochviz.translations import translate
 
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
@@ -185,6 +186,7 @@ class ControlPanel(QWidget):
         box.addLayout(speed_row)
         layout.addWidget(self.groups["run"])
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel; it changes only the control with the focus
 
         self._changes = OncePerFrame(self, self._send_changes)
         for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):

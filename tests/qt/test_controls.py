@@ -5,7 +5,9 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from epochviz.core.session import RunConfig
 from epochviz.limits import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
@@ -212,3 +214,46 @@ def test_the_ladder_lookup_reads_a_few_rungs_not_the_whole_ladder():
         nearest_index(ladder, value)
         assert ladder.reads <= 2 * math.ceil(math.log2(len(ladder))) + 4
 
+
+def _turn_wheel(widget, clicks):
+    """One wheel event over the middle of ``widget``: positive clicks away from the user (up)."""
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(), QPoint(0, 120 * clicks),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+WHEEL_TARGETS = ["hiddenLayersSpin", "epochsSpin", "activationCombo", "datasetCombo", "memoryNetworkCombo",
+                 "batchSizeSliderTrack", "batchSizeSliderBox", "learningRateSliderTrack", "speedSliderTrack"]
+
+
+def _value(widget):
+    return widget.currentIndex() if isinstance(widget, QComboBox) else widget.value()
+
+
+@pytest.mark.parametrize("name", WHEEL_TARGETS)
+def test_the_wheel_over_an_unfocused_control_leaves_its_value_and_scrolls_the_panel(window, name):
+    window.resize(1024, 560)  # short enough for the settings to scroll
+    area = window.layout_parts.controls_area
+    target = window.findChild(QWidget, name)
+    area.ensureWidgetVisible(target)
+    config, before = window.config, _value(target)
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    top = bar.value()
+    _turn_wheel(target, -1)  # down, as when scrolling down the panel
+    window.flush_settings()
+    assert _value(target) == before and window.config == config
+    assert bar.value() > top  # the panel scrolled instead
+    assert target.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel no longer takes the focus
+
+
+@pytest.mark.parametrize("name", ["hiddenLayersSpin", "activationCombo", "batchSizeSliderTrack"])
+def test_the_wheel_still_changes_the_control_that_has_the_keyboard_focus(window, qtbot, name):
+    target = window.findChild(QWidget, name)
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    before = _value(target)
+    _turn_wheel(target, -1 if isinstance(target, QComboBox) else 1)  # a combo goes down its list
+    assert _value(target) != before
