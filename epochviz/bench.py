@@ -324,6 +324,9 @@ def print_app_table(app: dict) -> None:
           f"(longest block {i['smoothing_change_block_ms']:.0f} ms)")
     print(f"1,000 batch-size changes in a second: worst timer gap {app['slider_storm_worst_ms']:.0f} ms; "
           f"30 dataset switches: {app['dataset_switch_worst_ms']:.0f} ms")
+    cost = app["slider_change_us"]
+    print(f"One change while training, on the GUI thread: batch size {cost['batch_size']:.1f} us, "
+          f"dataset size {cost['dataset_size']:.1f} us")
     if "record_gui_timer_p99_ms" in app:
         print(f"Recording the window as MP4 at 30 fps while training at full speed: timer p99 "
               f"{app['record_gui_timer_p99_ms']:.1f} ms (without: {app['record_plain_timer_p99_ms']:.1f}), "

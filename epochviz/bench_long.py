@@ -7,6 +7,8 @@
 - ``slider_storm_worst_ms`` and ``dataset_switch_worst_ms``: the longest gap of a
   16 ms timer while 1,000 batch-size changes arrive in a second, or 30 dataset
   switches 220 ms apart, during training at N = 100,000.
+- ``slider_change_us``: what one batch-size or dataset-size change costs the GUI
+  thread where it is made (``setValue`` and all it sets off), during the same training.
 - ``one_core``: the GUI timer and the trainer's share with app and trainer on one CPU.
 
 Synthetic points go through the window's own update path (``_on_update``), so
@@ -179,10 +181,33 @@ def slider_storm_worst_ms() -> dict:
     storm.stop()
     _pump(app, 0.5)
     right = window.config.batch_size == sent[-1] and window.controls.config().batch_size == sent[-1]
+    costs = _change_cost_us(app, window)
     window.shutdown()
     window.close()
     return {"slider_storm_worst_ms": round(max(gaps) * 1e3, 1), "slider_storm_changes": len(sent),
-            "slider_storm_end_state_right": right}
+            "slider_storm_end_state_right": right, "slider_change_us": costs}
+
+
+def _change_cost_us(app, window, rounds: int = 5) -> dict[str, float]:
+    """Microseconds per change: 1,000 batch sizes, then 300 dataset sizes, back to back (best of ``rounds``).
+
+    The frames' work for them (drawn once per frame) runs between rounds and is not counted:
+    ``slider_storm_worst_ms`` shows it.
+    """
+    batches = [1, 2, 5, 10, 20, 32, 50, 100, 200, 500, 1000, 5000]
+    samples = [1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000]
+    best = {"batch_size": float("inf"), "dataset_size": float("inf")}
+    for _ in range(rounds):
+        for key, slider, values, n in (("batch_size", window.controls.batch, batches, 1000),
+                                       ("dataset_size", window.controls.samples, samples, 300)):
+            t0 = time.perf_counter()
+            for i in range(n):
+                slider.setValue(values[i % len(values)])
+            best[key] = min(best[key], (time.perf_counter() - t0) / n)
+            _pump(app, 0.1)
+        window.controls.samples.setValue(100_000)
+        _pump(app, 0.1)
+    return {key: round(seconds * 1e6, 2) for key, seconds in best.items()}
 
 
 def dataset_switch_worst_ms() -> dict:

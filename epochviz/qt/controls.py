@@ -35,9 +35,11 @@ from epochviz.limits import (
     WINDOW_MIN_LR,
     WINDOW_MIN_SAMPLES,
 )
+from epochviz.qt.frame_throttle import OncePerFrame
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
-from epochviz.qt.sliders import LadderSlider, round_ladder
+from epochviz.qt.sliders import LadderSlider, batch_ladder, round_ladder
+from epochviz.qt.wheel_guard import guard_wheel
 from epochviz.translations import translate
 
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
@@ -90,7 +92,11 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 class ControlPanel(QWidget):
-    """All the knobs. ``config_changed(RunConfig)`` fires on every training-parameter change."""
+    """All the knobs. ``config_changed(RunConfig)`` fires when the training parameters change.
+
+    A change in a quiet frame is sent at once; a storm of changes (a dragged
+    slider, a script) is sent once per frame, the newest (``flush()`` sends it now).
+    """
 
     config_changed = Signal(object)
     notice = Signal(str)  # a typed value was refused or changed, and why
@@ -121,7 +127,7 @@ class ControlPanel(QWidget):
 
         form = _form(self.groups["schedule"])
         self.batch = LadderSlider(
-            round_ladder(1, config.samples), config.batch_size,
+            batch_ladder(config.samples), config.batch_size,
             name="batchSizeSlider", box_range=(1, config.samples),
             above_max=lambda typed, n: translate(
                 "controls", "Batch size {typed} is more than N = {n}: one full batch of all {n} samples.").format(
@@ -180,7 +186,9 @@ class ControlPanel(QWidget):
         box.addLayout(speed_row)
         layout.addWidget(self.groups["run"])
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel; it changes only the control with the focus
 
+        self._changes = OncePerFrame(self, self._send_changes)
         for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):
             source.notice.connect(self.notice)
         self.set_config(config)
@@ -256,7 +264,7 @@ class ControlPanel(QWidget):
             w.blockSignals(True)
         self.dataset.setCurrentIndex(self.dataset.findData(config.dataset))
         self.samples.setValue(config.samples)
-        self.batch.set_ladder(round_ladder(1, config.samples), (1, config.samples))
+        self.batch.set_ladder(batch_ladder(config.samples), (1, config.samples))
         self.batch.setValue(min(config.batch_size, config.samples))
         self.epochs.setValue(config.epochs)
         self.accumulate.setValue(config.accumulate)
@@ -268,6 +276,8 @@ class ControlPanel(QWidget):
         self.activation.setCurrentText(config.activation)
         for w in widgets:
             w.blockSignals(False)
+        for slider in (self.samples, self.batch, self.lr, self.speed):
+            slider.flush()  # shown now: a scene or a script reads the widgets next
         self._config = self.config()
         self._update_memory(self._config)
 
@@ -288,13 +298,24 @@ class ControlPanel(QWidget):
 
     def _on_samples(self, samples: float) -> None:
         # The batch size can never exceed N: follow N, clamped without a second signal.
+        n = int(samples)
         self.batch.blockSignals(True)
-        self.batch.set_ladder(round_ladder(1, int(samples)), (1, int(samples)))
-        self.batch.setValue(min(self.batch.value(), int(samples)))
+        self.batch.set_ladder(batch_ladder(n), (1, n))
+        self.batch.setValue(min(self.batch.value(), n))
         self.batch.blockSignals(False)
         self._emit()
 
     def _emit(self, *_: object) -> None:
+        """A setting changed: the meter and ``config_changed`` follow now, or at the end of this frame."""
+        self._changes.request()
+
+    def flush(self) -> None:
+        """Show and send the newest settings now, not at the end of the frame (scripts, tests)."""
+        for slider in (self.samples, self.batch, self.lr, self.speed):
+            slider.flush()
+        self._changes.flush()
+
+    def _send_changes(self) -> None:
         config = self.config()
         self._update_memory(config)
         if config != self._config:

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def flush_settings(self) -> None:
         """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""
+        self.controls.flush()  # the panel sends its newest settings first
         self._config_throttle.stop()
         self._apply_pending_config()
 

@@ -63,6 +63,7 @@ class MemoryMeter(QWidget):
         grid.addWidget(self.text, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self._state: tuple[tuple[int, ...], int, int, int] = ((2, 16, 16, 3), 32, 1000, 1)
+        self._sheet = ""  # the bar's style sheet, set again only when it changes (each set restyles the bar)
         self.network.currentIndexChanged.connect(self._refresh)
         self.budget.currentIndexChanged.connect(self._refresh)
 
@@ -71,7 +72,10 @@ class MemoryMeter(QWidget):
         return mlp_shape(self._state[0]) if key == "mlp" else IMAGE_NETWORKS[key]
 
     def set_state(self, widths: tuple[int, ...], batch_size: int, n_samples: int, accumulate: int = 1) -> None:
-        """Size one iteration of ``batch_size`` (the micro-batch: accumulating K of them needs no more memory)."""
+        """Size one iteration of ``batch_size`` (the micro-batch: accumulating K of them needs no more memory).
+
+        It redraws at once: callers send it at most one state per frame (``ControlPanel``).
+        """
         self._state = (tuple(widths), int(batch_size), int(n_samples), int(accumulate))
         self._refresh()
 
@@ -95,7 +99,7 @@ class MemoryMeter(QWidget):
         self.bar.setValue(min(1000, round(1000 * need.total / budget)))
         self.bar.setFormat(translate("memory", "B = {batch}: {need} of {budget}").format(
             batch=f"{batch:,}", need=format_bytes(need.total), budget=format_bytes(budget)))
-        self.bar.setStyleSheet(_OK if fits else _OVER)
+        self._set_sheet(_OK if fits else _OVER)
         most = largest_batch(shape, budget)
         if fits:
             text = translate("memory", "Fits: the largest batch that fits is {most}.").format(most=f"{most:,}")
@@ -124,3 +128,8 @@ class MemoryMeter(QWidget):
             network=translate("memory", shape.name), batch=f"{batch:,}", inputs=format_bytes(need.inputs),
             activations=format_bytes(need.activations), gradients=format_bytes(need.activation_gradients),
             weights=format_bytes(need.parameters), weight_gradients=format_bytes(need.parameter_gradients)))
+
+    def _set_sheet(self, sheet: str) -> None:
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.bar.setStyleSheet(sheet)

@@ -9,14 +9,17 @@ in real units (samples, a batch size, a learning rate), never slider steps.
 
 from __future__ import annotations
 
+import bisect
 import math
 import numbers
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
+from epochviz.qt.frame_throttle import OncePerFrame
 from epochviz.qt.number_box import AboveMax, IntBox, RealBox
 
 MANTISSAS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
@@ -34,21 +37,39 @@ def round_ladder(low: float, high: float, mantissas: Sequence[float] = MANTISSAS
     return sorted(int(v) if integers else v for v in values)
 
 
+@lru_cache(maxsize=64)
+def batch_ladder(samples: int) -> tuple[int, ...]:
+    """The batch-size ladder for ``samples`` (1 to N), remembered: N changes many times a second while dragged."""
+    return tuple(round_ladder(1, samples))
+
+
 def nearest_index(ladder: Sequence[float], value: float) -> int:
-    """The ladder position closest to ``value`` on a log scale (exact matches first)."""
-    if value in ladder:
-        return list(ladder).index(value)
+    """The ladder position closest to ``value`` on a log scale (exact matches first; ties go to the lower).
+
+    A bisection, not a scan: it runs on every change of a dragged slider. ``ladder`` is increasing.
+    """
     if math.isinf(value):
         return len(ladder) - 1
+    i = bisect.bisect_left(ladder, value)
+    if i < len(ladder) and ladder[i] == value:
+        return i
+    if i == 0:
+        return 0
+    if i == len(ladder):
+        return i - 1
     target = math.log(max(value, 1e-12))
-    return min(range(len(ladder)), key=lambda i: abs(math.log(max(ladder[i], 1e-12)) - target))
+    below = abs(math.log(max(ladder[i - 1], 1e-12)) - target)
+    above = abs(math.log(max(ladder[i], 1e-12)) - target)
+    return i - 1 if below <= above else i
 
 
 class LadderSlider(QWidget):
     """Slider over a ladder of round values plus an exact spin box (or a plain label).
 
     Emits ``valueChanged`` with the value in real units whenever either part
-    changes; programmatic updates of the other part do not echo.
+    changes; programmatic updates of the other part do not echo. ``value()``
+    is the newest value at once; the track and the box show it once per frame
+    (``flush()`` shows it now).
     """
 
     valueChanged = Signal(object)
@@ -67,7 +88,7 @@ class LadderSlider(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName(name)  # the object names of its parts follow it: ``<name>Track``, ``<name>Box``
-        self._ladder = list(ladder)
+        self._ladder = tuple(ladder)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"{name}Track")
         self.slider.setPageStep(1)
@@ -86,6 +107,7 @@ class LadderSlider(QWidget):
             self.box.setMinimumWidth(90)
             low, high = box_range or (self._ladder[0], self._ladder[-1])
             self.box.setRange(low, high)
+            self._range = (self.box.minimum(), self.box.maximum())  # as the box rounds them
             self.box.valueChanged.connect(self._on_box)
             layout.addWidget(self.box)
         else:
@@ -94,10 +116,11 @@ class LadderSlider(QWidget):
             self.label.setMinimumWidth(90)
             self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(self.label)
-        self.slider.setRange(0, len(self._ladder) - 1)
+            self._range = (self._ladder[0], self._ladder[-1])
         self.slider.valueChanged.connect(self._on_slider)
         self._value = value
-        self._show(value)
+        self._shown = OncePerFrame(self, self._show)
+        self._show()
 
     def value(self) -> float:
         return self._value
@@ -111,15 +134,19 @@ class LadderSlider(QWidget):
         value = self._checked(value)
         if value != self._value:
             self._value = value
-            self._show(value)
+            self._shown.request()
             self.valueChanged.emit(value)
+
+    def flush(self) -> None:
+        """Show the newest value in the track and the box now, not at the end of the frame."""
+        self._shown.flush()
 
     def _checked(self, value: object) -> float:
         name = self.objectName()
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name}: expected a number, got {value!r}")
         number = float(value)
-        low, high = (self.box.minimum(), self.box.maximum()) if self.box is not None else (self._ladder[0], self._ladder[-1])
+        low, high = self._range
         if math.isnan(number) or not low <= number <= high:
             raise ValueError(f"{name} takes {low:,g} to {high:,g}, got {value!r}")
         if isinstance(self.box, IntBox):
@@ -138,30 +165,39 @@ class LadderSlider(QWidget):
             self.label.setText(self._fmt(self._value))
 
     def set_ladder(self, ladder: Sequence[float], box_range: tuple[float, float] | None = None) -> None:
-        """Replace the ladder (e.g. batch sizes up to a new N) without emitting."""
-        self._ladder = list(ladder)
+        """Replace the ladder (e.g. batch sizes up to a new N) without emitting; shown once per frame.
+
+        ``box_range`` bounds what ``setValue`` takes from now on (without a box: the ladder's ends).
+        """
+        self._ladder = tuple(ladder)
+        if self.box is None:
+            self._range = (self._ladder[0], self._ladder[-1])
+        elif box_range is not None:
+            self._range = (self._box_limit(box_range[0]), self._box_limit(box_range[1]))
+        self._shown.request()
+
+    def _box_limit(self, limit: float) -> float:
+        """``limit`` as the box keeps it: whole, or rounded to its decimals."""
+        return int(limit) if isinstance(self.box, IntBox) else round(float(limit), self.box.decimals())
+
+    def _show(self) -> None:
+        """The track, and the box or label, show the ladder, the range and the newest value."""
+        value = self._value
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(self._ladder) - 1)
-        self.slider.blockSignals(False)
-        if self.box is not None and box_range is not None:
-            self.box.blockSignals(True)
-            self.box.setRange(*box_range)
-            self.box.blockSignals(False)
-        self._show(self._value)
-
-    def _show(self, value: float) -> None:
-        self.slider.blockSignals(True)
         self.slider.setValue(nearest_index(self._ladder, value))
         self.slider.blockSignals(False)
         if self.box is not None:
             self.box.blockSignals(True)
+            self.box.setRange(*self._range)
             self.box.setValue(value)
             self.box.blockSignals(False)
         else:
             self.label.setText(self._fmt(value))
 
     def _on_slider(self, index: int) -> None:
-        self.setValue(self._ladder[index])
+        # The track may not show a ladder replaced in this frame yet: stay inside the new one.
+        self.setValue(self._ladder[min(index, len(self._ladder) - 1)])
 
     def _on_box(self, value: float) -> None:
         self.setValue(value)

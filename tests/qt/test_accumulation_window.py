@@ -34,6 +34,7 @@ def test_the_memory_meter_counts_the_micro_batch_and_says_what_fits(make_window)
     assert "B = 256 does not fit;" in meter.text.text() and "x 52 does" in meter.text.text()
     window.controls.batch.setValue(64)
     window.controls.accumulate.setValue(4)
+    window.controls.flush()  # two changes in one frame: the meter shows the newest at its end
     assert "the effective batch is 4 x 64, but memory counts one batch of 64" in meter.text.text()
 
 
