@@ -15,7 +15,8 @@ from typing import TextIO
 
 from epochviz.compare_text import column_words, display_width, label_template
 from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
-from epochviz.core.session import RunConfig
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import build_run
 from epochviz.translations import explain, translate
 
 EXIT_INTERRUPTED = 130
@@ -25,7 +26,7 @@ TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update",
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
-    from epochviz.arguments import batch_sizes, seed
+    from epochviz.arguments import batch_sizes
 
     parser = sub.add_parser("compare",
                             help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
@@ -34,7 +35,6 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
                         help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
     parser.add_argument("--scale-lr", action="store_true",
                         help=translate("cli", "scale the learning rate with the batch size, relative to the first run"))
-    parser.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
     parser.add_argument("--json", action="store_true",
                         help=translate("cli", "print the runs' figures as one JSON object"))
     return parser
@@ -90,7 +90,7 @@ class RunLine:
 
 def train_one(config: RunConfig, stream: TextIO | None) -> dict:
     """Train ``config`` to its end (or its divergence); its summary, with ``diverged``."""
-    trainer = config.build()
+    trainer = build_run(config)
     tally = RunTally()
     line = RunLine(run_label(config, label_template()), trainer.schedule.total_iterations, stream) if stream else None
     diverged = False
@@ -114,8 +114,7 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     """Train every run, then print the table (or the JSON); 130 on Ctrl+C."""
     from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
 
-    base = RunConfig(dataset=args.dataset, samples=args.samples, epochs=args.epochs, lr=args.lr,
-                     seed=args.seed, accumulate=args.accumulate)
+    base = RunConfig.pick(vars(args))
     try:
         configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
     except ValueError as exc:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from epochviz.core.memory import format_bytes, iteration_memory, mlp_shape
-from epochviz.core.session import RunConfig
+from epochviz.core.run_config import RunConfig
 
 FULL = "full"
 MIN_RUNS, MAX_RUNS = 2, 4
