@@ -13,8 +13,8 @@ import sys
 import time
 from typing import TextIO
 
-from epochviz.compare_text import column_words, display_width, label_template
-from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
+from epochviz.compare_text import column_words, display_width, label_template, verdict_words
+from epochviz.core.compare import DEFAULT_LR_RULE, LR_RULES, RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.run_config import RunConfig
 from epochviz.core.trainer import build_run
 from epochviz.translations import explain, translate
@@ -33,8 +33,13 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     training_args(parser)
     parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
                         help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
-    parser.add_argument("--scale-lr", action="store_true",
-                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run"))
+    parser.add_argument("--lr-rule", choices=LR_RULES, default=DEFAULT_LR_RULE,
+                        help=translate("cli", "each run's learning rate: sqrt = lr × √(B / 32), at most 1 (stable for "
+                                              "each batch size; the default), same = lr for every run, linear = lr × "
+                                              "B / the first run's B"))
+    parser.add_argument("--scale-lr", dest="lr_rule", action="store_const", const="linear",
+                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run "
+                                              "(--lr-rule linear)"))
     parser.add_argument("--json", action="store_true",
                         help=translate("cli", "print the runs' figures as one JSON object"))
     return parser
@@ -93,18 +98,18 @@ def train_one(config: RunConfig, stream: TextIO | None) -> dict:
     trainer = build_run(config)
     tally = RunTally()
     line = RunLine(run_label(config, label_template()), trainer.schedule.total_iterations, stream) if stream else None
-    diverged = False
     for record in trainer:
         tally.add(1, record.batch_size, record.seconds)
+        if record.start_loss is not None:
+            tally.start_loss = record.start_loss
         if record.epoch_end and record.epoch_loss is not None:
             tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
         if line is not None:
             line.advance(tally.updates, record.loss)
         if record.diverged:
-            diverged = True
+            tally.diverged = True
             break
     row = summary(config, tally)
-    row["diverged"] = diverged
     if line is not None:
         line.finish(tally.updates, row)
     return row
@@ -116,7 +121,7 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
     base = RunConfig.pick(vars(args))
     try:
-        configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
+        configs = compare_configs(base, args.batch_sizes, lr_rule=args.lr_rule)
     except ValueError as exc:
         parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=explain(exc)))
     for config in configs:
@@ -139,6 +144,8 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 0
     print()
     print(format_table(rows))
-    if any(row["diverged"] for row in rows):
-        print(translate("compare_cli", "A run diverged (its loss became infinite): try a smaller --lr."))
+    for row in rows:
+        words = verdict_words(row)
+        if words:
+            print(words)
     return 0
