@@ -44,6 +44,7 @@ def compare_axis_titles() -> dict[str, str]:
 LOG_PIECES = 8  # a log axis is drawn in this many pieces, each with its own level of detail
 FAINT = 0.3  # how much of a run's colour its batch-loss curve keeps (the rest is background)
 FAINTEST = 0.15  # the same for the run with the smallest batch, whose band is the widest
+DOTS, SPARSE_DOTS = [1, 2], [1, 5]  # the bands' dots (ink, gap) in high contrast, sparser for the widest band
 RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z = -20, -1, 0, 10  # bands (plus each one's rank by batch) under every line
 
 
@@ -85,11 +86,13 @@ class RunCurves:
 
     def style(self, scale: float, background: QColor, tints: bool = True) -> None:
         """Pens for a theme: with ``tints`` the band is a pale, opaque tint (``palette.over``); without
-        (high contrast) it is the run's own colour, dotted, never a pale tint. The band stays 1 px at any scale."""
+        (high contrast) it is the run's own colour, dotted (sparser for the widest band), never a pale tint. The band stays 1 px at any scale."""
         if tints:
             self.raw.setPen(pg.mkPen(over(self.colour, background, FAINTEST if self.noisiest else FAINT), width=1))
         else:
-            self.raw.setPen(pg.mkPen(self.colour, width=1, style=Qt.PenStyle.DotLine))
+            pen = pg.mkPen(self.colour, width=1, style=Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern(SPARSE_DOTS if self.noisiest else DOTS)
+            self.raw.setPen(pen)
         self.casing.setPen(pg.mkPen(background, width=6 * scale))
         self.smooth.setPen(pg.mkPen(self.colour, width=3 * scale))
         self.marks.setPen(pg.mkPen("w", width=1.5 * scale))

@@ -162,7 +162,9 @@ def test_in_high_contrast_no_band_is_a_pale_tint_and_b1s_lies_lowest(make_window
     window.projector.use_theme("high-contrast")
     for run in runs:
         pen = run.raw.opts["pen"]
-        assert pen.color().name() == run.colour.name() and pen.style() == Qt.PenStyle.DotLine
+        assert pen.color().name() == run.colour.name() and pen.style() == Qt.PenStyle.CustomDashLine
+    gaps = [run.raw.opts["pen"].dashPattern()[1] for run in runs]
+    assert gaps[1] > gaps[0] == gaps[2]  # B = 1's band, the widest, is dotted sparsest
 
 
 def test_the_toggle_switches_modes_and_the_transport_follows(make_window, qtbot):
