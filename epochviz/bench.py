@@ -128,9 +128,10 @@ CHART_POINTS = (10_000, 100_000, 1_000_000)
 
 def bare_rate(seconds: float = 1.0, config: dict | None = None) -> float:
     """Iterations/s of the core Trainer alone on the app benchmark's run (or ``config``)."""
-    from epochviz.core.session import RunConfig
+    from epochviz.core.run_config import RunConfig
+    from epochviz.core.trainer import build_run
 
-    trainer = RunConfig(**(config or APP_CONFIG)).build()
+    trainer = build_run(RunConfig(**(config or APP_CONFIG)))
     n, t0 = 0, time.perf_counter()
     for _ in trainer:
         n += 1

@@ -30,6 +30,7 @@ from epochviz.arguments import (
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
+from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
 from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
@@ -55,19 +56,34 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
-    """The options that define a run, shared by ``train`` and the window presets."""
+    """The options that define a run, shared by ``train``, ``compare`` and the window presets.
+
+    Their defaults are ``RunConfig``'s, the window's: the same flags train the same run everywhere.
+    """
     d = (lambda v: v) if defaults else (lambda v: None)
-    parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"),
+    parser.add_argument("--dataset", choices=list(DATASETS), default=d(RunConfig.dataset),
                         help=translate("cli", "dataset to train on"))
-    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N",
+    parser.add_argument("--samples", type=positive_int, default=d(RunConfig.samples), metavar="N",
                         help=translate("cli", "dataset size N"))
-    parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B",
+    parser.add_argument("--batch-size", type=positive_int, default=d(RunConfig.batch_size), metavar="B",
                         help=translate("cli", "batch size B"))
-    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E",
+    parser.add_argument("--epochs", type=positive_int, default=d(RunConfig.epochs), metavar="E",
                         help=translate("cli", "number of epochs"))
-    parser.add_argument("--lr", type=positive_float, default=d(0.1), help=translate("cli", "learning rate"))
-    parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
+    parser.add_argument("--lr", type=positive_float, default=d(RunConfig.lr), help=translate("cli", "learning rate"))
+    parser.add_argument("--accumulate", type=accumulation, default=d(RunConfig.accumulate), metavar="K",
                         help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+
+
+def add_network_args(parser: argparse.ArgumentParser) -> None:
+    """The rest of a run's settings (network, seed, drop-last, shuffle), for ``train`` and ``compare``."""
+    parser.add_argument("--hidden", type=layer_widths, default=RunConfig.hidden, metavar="W,W",
+                        help=translate("cli", "hidden widths"))
+    parser.add_argument("--activation", choices=ACTIVATIONS, default=RunConfig.activation)
+    parser.add_argument("--seed", type=seed, default=RunConfig.seed,
+                        help=translate("cli", "seed of the data, weights and shuffles"))
+    parser.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
+    parser.add_argument("--no-shuffle", dest="shuffle", action="store_false",
+                        help=translate("cli", "visit samples in order every epoch"))
 
 
 def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> None:
@@ -129,7 +145,7 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
     if args.command in ("train", "compare") and samples > MAX_SAMPLES:
         parser.error(translate("cli", "argument --samples: at most {most} for a dataset, got {samples}").format(
             most=f"{MAX_SAMPLES:,}", samples=samples))
-    if getattr(args, "drop_last", False) and batch > samples:
+    if getattr(args, "drop_last", False) and args.command != "compare" and batch > samples:  # compare: B per run
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
@@ -213,17 +229,13 @@ def build_parser() -> OneLineParser:
     tr = sub.add_parser("train", help=translate("cli", "train headless with Keras-style progress"))
     parser.commands["train"] = tr
     add_training_args(tr)
-    tr.add_argument("--hidden", type=layer_widths, default=(16, 16), metavar="W,W",
-                    help=translate("cli", "hidden widths"))
-    tr.add_argument("--activation", choices=ACTIVATIONS, default="tanh")
-    tr.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
-    tr.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
-    tr.add_argument("--no-shuffle", action="store_true", help=translate("cli", "visit samples in order every epoch"))
+    add_network_args(tr)
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
                                           "figures) as CSV"))
     add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
+    add_network_args(parser.commands["compare"])
     add_language_arg(parser.commands["compare"])
     return parser
 
@@ -239,23 +251,18 @@ def run_schedule(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    from epochviz.core.datasets import dataset_info
     from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
     from epochviz.core.run_log import ExportError, LogCollector
-    from epochviz.core.trainer import train
+    from epochviz.core.trainer import build_run
 
-    info = dataset_info(args.dataset)
+    config = RunConfig.pick(vars(args))
     try:  # before anything is allocated: a run that cannot fit is refused, not swapped or crashed
-        check_fits((info.n_features, *args.hidden, info.n_classes), args.samples, args.batch_size, args.activation,
+        check_fits(config.widths, config.samples, config.batch_size, config.activation,
                    base=resident_bytes() or INTERPRETER)
     except MemoryError as exc:
         print(translate("cli", "epochviz train: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
         return EXIT_USAGE
-    trainer = train(
-        dataset=args.dataset, samples=args.samples, batch_size=args.batch_size,
-        epochs=args.epochs, lr=args.lr, hidden=args.hidden, activation=args.activation,
-        shuffle=not args.no_shuffle, drop_last=args.drop_last, seed=args.seed, accumulate=args.accumulate,
-    )
+    trainer = build_run(config)
     log = LogCollector() if args.csv else None
     code = _train_with_progress(trainer, args, log)
     if log is not None:

@@ -13,9 +13,10 @@ import sys
 import time
 from typing import TextIO
 
-from epochviz.compare_text import column_words, display_width, label_template
-from epochviz.core.compare import RunTally, compare_configs, figure_text, run_label, summary
-from epochviz.core.session import RunConfig
+from epochviz.compare_text import column_words, display_width, label_template, verdict_words
+from epochviz.core.compare import DEFAULT_LR_RULE, LR_RULES, RunTally, compare_configs, figure_text, run_label, summary
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import build_run
 from epochviz.translations import explain, translate
 
 EXIT_INTERRUPTED = 130
@@ -25,16 +26,20 @@ TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update",
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
     """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
-    from epochviz.arguments import batch_sizes, seed
+    from epochviz.arguments import batch_sizes
 
     parser = sub.add_parser("compare",
                             help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
     training_args(parser)
     parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
                         help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
-    parser.add_argument("--scale-lr", action="store_true",
-                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run"))
-    parser.add_argument("--seed", type=seed, default=0, help=translate("cli", "seed of the data, weights and shuffles"))
+    parser.add_argument("--lr-rule", choices=LR_RULES, default=DEFAULT_LR_RULE,
+                        help=translate("cli", "each run's learning rate: sqrt = lr × √(B / 32), at most 1 (stable for "
+                                              "each batch size; the default), same = lr for every run, linear = lr × "
+                                              "B / the first run's B"))
+    parser.add_argument("--scale-lr", dest="lr_rule", action="store_const", const="linear",
+                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run "
+                                              "(--lr-rule linear)"))
     parser.add_argument("--json", action="store_true",
                         help=translate("cli", "print the runs' figures as one JSON object"))
     return parser
@@ -90,21 +95,21 @@ class RunLine:
 
 def train_one(config: RunConfig, stream: TextIO | None) -> dict:
     """Train ``config`` to its end (or its divergence); its summary, with ``diverged``."""
-    trainer = config.build()
+    trainer = build_run(config)
     tally = RunTally()
     line = RunLine(run_label(config, label_template()), trainer.schedule.total_iterations, stream) if stream else None
-    diverged = False
     for record in trainer:
         tally.add(1, record.batch_size, record.seconds)
+        if record.start_loss is not None:
+            tally.start_loss = record.start_loss
         if record.epoch_end and record.epoch_loss is not None:
             tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
         if line is not None:
             line.advance(tally.updates, record.loss)
         if record.diverged:
-            diverged = True
+            tally.diverged = True
             break
     row = summary(config, tally)
-    row["diverged"] = diverged
     if line is not None:
         line.finish(tally.updates, row)
     return row
@@ -114,10 +119,9 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     """Train every run, then print the table (or the JSON); 130 on Ctrl+C."""
     from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
 
-    base = RunConfig(dataset=args.dataset, samples=args.samples, epochs=args.epochs, lr=args.lr,
-                     seed=args.seed, accumulate=args.accumulate)
+    base = RunConfig.pick(vars(args))
     try:
-        configs = compare_configs(base, args.batch_sizes, scale_lr=args.scale_lr)
+        configs = compare_configs(base, args.batch_sizes, lr_rule=args.lr_rule)
     except ValueError as exc:
         parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=explain(exc)))
     for config in configs:
@@ -140,6 +144,8 @@ def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 0
     print()
     print(format_table(rows))
-    if any(row["diverged"] for row in rows):
-        print(translate("compare_cli", "A run diverged (its loss became infinite): try a smaller --lr."))
+    for row in rows:
+        words = verdict_words(row)
+        if words:
+            print(words)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from epochviz.core.compare import figure_text, lr_text
 from epochviz.translations import translate
 
 
@@ -13,7 +14,7 @@ def column_words() -> dict[str, tuple[str, str]]:
         "label": (translate("compare", "Run"),
                   translate("compare", "The run's colour in the chart, its batch size and iterations per epoch")),
         "batch": ("B", translate("compare", "Batch size B (K × B when accumulating gradients over K batches)")),
-        "lr": ("lr", translate("compare", "Learning rate (scaled with the batch size when the switch is on)")),
+        "lr": ("lr", translate("compare", "Learning rate of this run (see the learning-rate rule above the chart)")),
         "updates_per_epoch": (translate("compare", "it/epoch"),
                               translate("compare", "Iterations (weight updates) per epoch: ceil(N / B)")),
         "total_updates": (translate("compare", "updates"), translate("compare", "Weight updates so far")),
@@ -35,8 +36,23 @@ def column_words() -> dict[str, tuple[str, str]]:
 
 
 def label_template() -> str:
-    """How a run is named: ``B=32 · 63 it/epoch`` (for ``core.compare.run_label``)."""
-    return translate("compare", "B={b} · {updates} it/epoch")
+    """How a run is named: ``B=32 · 63 it/epoch · lr 0.3`` (for ``core.compare.run_label``)."""
+    return translate("compare", "B={b} · {updates} it/epoch · lr {lr}")
+
+
+def verdict_words(row: dict) -> str | None:
+    """One plain sentence when a run went wrong (``row["verdict"]`` of ``core.compare.summary``), else None."""
+    verdict, lr, run = row.get("verdict"), lr_text(row["lr"]), f"B = {figure_text('batch', row)}"
+    if verdict == "diverged":
+        return translate("compare", "{run} diverged: its loss became infinite. Its learning rate {lr} is too large "
+                                    "for this batch size.").format(run=run, lr=lr)
+    if verdict == "worse":
+        return translate("compare", "{run} is worse than it began: whole-dataset loss {loss} after epoch {epoch}, "
+                                    "{start} before training. Its learning rate {lr} is probably too large for "
+                                    "this batch size.").format(run=run, loss=f"{row['final_loss']:.3f}",
+                                                    epoch=len(row["epoch_losses"]), start=f"{row['start_loss']:.3f}",
+                                                    lr=lr)
+    return None
 
 
 def display_width(text: str) -> int:

@@ -7,7 +7,8 @@ scripts, tests, a worker process or a notebook alike.
 from epochviz.core.datasets import DATASETS, DatasetInfo, dataset_info, make_dataset
 from epochviz.core.mlp import ACTIVATIONS, MLP
 from epochviz.core.schedule import BatchSchedule, ScheduleFacts
-from epochviz.core.trainer import StepRecord, Trainer, train
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import StepRecord, Trainer, build_run, train
 
 __all__ = [
     "ACTIVATIONS",
@@ -15,9 +16,11 @@ __all__ = [
     "MLP",
     "BatchSchedule",
     "DatasetInfo",
+    "RunConfig",
     "ScheduleFacts",
     "StepRecord",
     "Trainer",
+    "build_run",
     "dataset_info",
     "make_dataset",
     "train",

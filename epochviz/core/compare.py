@@ -1,20 +1,23 @@
 """Compare mode's arithmetic: runs that differ only in batch size, and what each one costs.
 
-Every run of a comparison shares the dataset, network, seed (so the same data,
-the same initial weights and the same shuffles) and learning rate, unless the
-linear scaling rule (Goyal et al., 2017) scales the rate with the effective
-batch size, relative to the first run. ``RunTally`` keeps a run's running
-figures; ``summary`` turns them into one row of the comparison table.
+Every run of a comparison shares the dataset, network and seed (so the same
+data, the same initial weights and the same shuffles). Each run's learning
+rate follows a rule (``LR_RULES``): by default the square-root rule, which
+gives each batch size a rate it is stable at, so the default comparison shows
+what textbooks show (``scripts/measure-compare-lr`` has the numbers).
+``RunTally`` keeps a run's running figures; ``summary`` turns them into one
+row of the comparison table, ``verdict`` says whether a run went wrong.
 """
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from epochviz.core.memory import format_bytes, iteration_memory, mlp_shape
-from epochviz.core.session import RunConfig
+from epochviz.core.run_config import RunConfig
 
 FULL = "full"
 MIN_RUNS, MAX_RUNS = 2, 4
@@ -45,16 +48,39 @@ def resolve(choice: BatchChoice, n_samples: int) -> int:
     return n_samples if choice == FULL else min(int(choice), n_samples)
 
 
-def compare_configs(base: RunConfig, choices: Sequence[BatchChoice], *, scale_lr: bool = False) -> list[RunConfig]:
-    """One config per batch size, otherwise ``base``; with ``scale_lr`` the rate grows with the batch.
+# How each run's learning rate follows from the base rate ``lr`` and its effective batch B (K x B):
+#   sqrt    lr x sqrt(B / 32), and at most max(lr, 1) (the default: each batch at a rate it is stable at);
+#   same    lr for every run (what a textbook's "same settings" means; B = 1 may diverge at a large lr);
+#   linear  lr x B / B1, relative to the first run (the linear scaling rule, Goyal et al., 2017).
+LR_RULES = ("sqrt", "same", "linear")
+DEFAULT_LR_RULE = "sqrt"
+REFERENCE_BATCH = 32  # the batch size the base rate is meant for under the square-root rule
+MAX_SCALED_LR = 1.0  # the square-root rule raises no rate above this (unless the base rate is higher)
 
-    The linear scaling rule: lr_i = lr x (effective batch of run i) / (effective batch of run 1).
-    """
+
+def check_lr_rule(rule: object) -> str:
+    """``rule`` if it is one of ``LR_RULES``, else ``ValueError`` listing them."""
+    if rule not in LR_RULES:
+        raise ValueError(f"the learning-rate rule must be one of {', '.join(LR_RULES)}, got {rule!r}")
+    return rule
+
+
+def scaled_lr(lr: float, batch: int, rule: str, first_batch: int) -> float:
+    """The learning rate of a run with effective batch ``batch`` under ``rule`` (see ``LR_RULES``)."""
+    if check_lr_rule(rule) == "same":
+        return lr
+    if rule == "linear":
+        return lr * batch / first_batch
+    return min(lr * math.sqrt(batch / REFERENCE_BATCH), max(lr, MAX_SCALED_LR))
+
+
+def compare_configs(base: RunConfig, choices: Sequence[BatchChoice], *,
+                    lr_rule: str = DEFAULT_LR_RULE) -> list[RunConfig]:
+    """One config per batch size, otherwise ``base``, each with its learning rate under ``lr_rule``."""
+    check_lr_rule(lr_rule)
     configs = [base.with_changes(batch_size=resolve(c, base.samples)) for c in check_batch_choices(choices)]
-    if scale_lr:
-        first = configs[0].schedule().effective_batch_size
-        configs = [c.with_changes(lr=base.lr * c.schedule().effective_batch_size / first) for c in configs]
-    return configs
+    batches = [c.schedule().effective_batch_size for c in configs]
+    return [c.with_changes(lr=scaled_lr(base.lr, b, lr_rule, batches[0])) for c, b in zip(configs, batches)]
 
 
 SMOOTHING_SHARE_OF_EPOCH = 1 / 20
@@ -70,26 +96,37 @@ def smoothing_weight(config: RunConfig) -> float:
     return min(0.999, max(0.0, 1.0 - 1.0 / max(window, 1.0)))
 
 
-def run_label(config: RunConfig, template: str = "B={b} · {updates} it/epoch") -> str:
-    """``B=32 · 63 it/epoch`` (``4×8`` when accumulating; ``B=N`` for the full batch).
+LABEL_TEMPLATE = "B={b} · {updates} it/epoch · lr {lr}"
+
+
+def run_label(config: RunConfig, template: str = LABEL_TEMPLATE) -> str:
+    """``B=32 · 63 it/epoch · lr 0.3`` (``4×8`` when accumulating; ``(N)`` for the full batch).
 
     ``template`` words it in another language (the window passes its translation).
     """
     schedule = config.schedule()
     b = f"{schedule.accumulate}×{config.batch_size:,}" if schedule.accumulate > 1 else f"{config.batch_size:,}"
     full = " (N)" if config.batch_size >= config.samples else ""
-    return template.format(b=b + full, updates=f"{schedule.updates_per_epoch:,}")
+    return template.format(b=b + full, updates=f"{schedule.updates_per_epoch:,}", lr=lr_text(config.lr))
+
+
+def lr_text(lr: float) -> str:
+    """A learning rate as a label shows it: three significant digits (``0.053``, ``0.3``, ``1``)."""
+    return f"{lr:.3g}"
 
 
 @dataclass
 class RunTally:
-    """A run's figures so far: updates, samples, training compute time, and each epoch end's loss."""
+    """A run's figures so far: updates, samples, training compute time, each epoch end's loss,
+    the whole-dataset loss before the first update, and whether the run diverged."""
 
     updates: int = 0
     samples: int = 0
     compute_seconds: float = 0.0
     epoch_losses: list[float] = field(default_factory=list)
     epoch_accuracies: list[float] = field(default_factory=list)
+    start_loss: float | None = None
+    diverged: bool = False
 
     def add(self, updates: int, samples: int, seconds: float) -> None:
         self.updates += updates
@@ -99,6 +136,14 @@ class RunTally:
     def add_epoch_end(self, loss: float, accuracy: float) -> None:
         self.epoch_losses.append(float(loss))
         self.epoch_accuracies.append(float(accuracy))
+
+    def verdict(self) -> str | None:
+        """``"diverged"``, ``"worse"`` (the latest epoch's loss above the loss before training) or None."""
+        if self.diverged:
+            return "diverged"
+        if self.start_loss is not None and self.epoch_losses and self.epoch_losses[-1] > self.start_loss:
+            return "worse"
+        return None
 
 
 def summary(config: RunConfig, tally: RunTally) -> dict:
@@ -121,6 +166,9 @@ def summary(config: RunConfig, tally: RunTally) -> dict:
         "epoch_losses": list(tally.epoch_losses),
         "final_loss": tally.epoch_losses[-1] if tally.epoch_losses else None,
         "final_accuracy": tally.epoch_accuracies[-1] if tally.epoch_accuracies else None,
+        "start_loss": tally.start_loss,
+        "diverged": tally.diverged,
+        "verdict": tally.verdict(),
         "ms_per_update": per_update * 1e3 if per_update is not None else None,
         "seconds_per_epoch": per_update * schedule.updates_per_epoch if per_update is not None else None,
         "samples_per_s": tally.samples / seconds if seconds > 0 else None,

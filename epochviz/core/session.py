@@ -16,67 +16,12 @@ from typing import Literal
 
 import numpy as np
 
-from epochviz.core.datasets import DEFAULT_NOISE, dataset_info
-from epochviz.core.run_memory import check_fits
-from epochviz.core.schedule import BatchSchedule
-from epochviz.core.trainer import StepRecord, Trainer, train
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import StepRecord, Trainer, build_run
+
+__all__ = ["Boundary", "Chunk", "EpochEnd", "RunConfig", "State", "TrainingEngine", "boundary_extent"]
 
 State = Literal["idle", "paused", "playing", "finished", "diverged", "error"]
-
-
-@dataclass(frozen=True)
-class RunConfig:
-    """Everything that defines a run; changing any of it means a new run."""
-
-    dataset: str = "spiral"
-    samples: int = 2000
-    batch_size: int = 20
-    epochs: int = 20
-    lr: float = 0.3
-    hidden: tuple[int, ...] = (16, 16)
-    activation: str = "tanh"
-    shuffle: bool = True
-    drop_last: bool = False
-    seed: int = 0
-    noise: float = DEFAULT_NOISE
-    accumulate: int = 1  # micro-batches per weight update (gradient accumulation; 1 = off)
-
-    @property
-    def widths(self) -> tuple[int, ...]:
-        """Layer widths of the run's network: inputs, hidden layers, classes."""
-        info = dataset_info(self.dataset)
-        return (info.n_features, *self.hidden, info.n_classes)
-
-    def schedule(self) -> BatchSchedule:
-        """The run's schedule (raises ``ValueError`` for impossible settings)."""
-        return BatchSchedule(
-            self.samples, self.batch_size, self.epochs,
-            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, accumulate=self.accumulate,
-        )
-
-    def validated(self) -> RunConfig:
-        """This config if it can run; ``ValueError`` with a plain reason otherwise (memory included)."""
-        dataset_info(self.dataset)
-        schedule = self.schedule()
-        try:  # the window keeps every iteration's loss: the history counts too; memory needs B, not K x B
-            check_fits(self.widths, self.samples, self.batch_size, self.activation,
-                       kept_iterations=schedule.total_iterations)
-        except MemoryError as exc:
-            refused = ValueError(str(exc))
-            refused.phrase = getattr(exc, "phrase", None)  # for the window's language (translations.explain)
-            raise refused from None
-        return self
-
-    def with_changes(self, **changes: object) -> RunConfig:
-        return replace(self, **changes)
-
-    def build(self) -> Trainer:
-        return train(
-            dataset=self.dataset, samples=self.samples, batch_size=self.batch_size,
-            epochs=self.epochs, lr=self.lr, hidden=self.hidden, activation=self.activation,
-            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, noise=self.noise,
-            accumulate=self.accumulate,
-        )
 
 
 def boundary_extent(X: np.ndarray) -> tuple[float, float, float, float]:
@@ -130,6 +75,7 @@ class Chunk:
     accuracy: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
     seconds: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))  # each update's compute time
     epoch_ends: list[EpochEnd] = field(default_factory=list)
+    start: EpochEnd | None = None  # the whole dataset before any update (epoch 0), with iteration 1
     error: str | None = None
     weights: list[np.ndarray] | None = None  # W1, b1, W2, ... after the newest update
     grad_norms: list[float] | None = None  # |dW| of each layer in the newest iteration
@@ -149,6 +95,7 @@ class Chunk:
         for name in cols:
             setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
         merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
+        merged.start = next((c.start for c in chunks if c.start is not None), None)
         for name in ("weights", "grad_norms", "boundary"):
             newest = (getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None)
             setattr(merged, name, next(newest, None))
@@ -161,14 +108,17 @@ class _Columns:
     def __init__(self) -> None:
         self.rows: list[tuple[int, int, int, int, float, float, float]] = []
         self.epoch_ends: list[EpochEnd] = []
+        self.start: EpochEnd | None = None
 
     def add(self, r: StepRecord) -> None:
         self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy, r.seconds))
+        if r.start_loss is not None:
+            self.start = EpochEnd(0, 0, r.start_loss, r.start_accuracy)
         if r.epoch_end and r.epoch_loss is not None:
             self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy))
 
     def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
-        chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends)
+        chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends, start=self.start)
         if self.rows:
             g, e, i, b, loss, acc, seconds = zip(*self.rows)
             chunk.global_iteration = np.array(g, np.int64)
@@ -231,7 +181,7 @@ class TrainingEngine:
         self._columns = _Columns()
         self._steps_left, self._to_epoch_end, self._error = 0, False, None
         try:
-            self._trainer = config.build()
+            self._trainer = build_run(config)
             self.state = "paused"
             self._prepare_boundary_grid(self._trainer.X)
         except Exception as exc:  # noqa: BLE001 - reported to the window, not raised

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from epochviz.core.datasets import DEFAULT_NOISE, dataset_info, make_dataset
+from epochviz.core.datasets import dataset_info
 from epochviz.core.mlp import MLP
+from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
 
 
@@ -29,6 +30,8 @@ class StepRecord:
     accumulation ``indices`` holds the ``forward_passes`` micro-batches of the
     update and ``loss`` is their mean over all its samples. ``seconds`` is the
     compute time of the update (forward, backward, update; not the evaluation).
+    The first record also carries ``start_loss`` / ``start_accuracy``: the
+    whole dataset's figures before any update, what a run is judged against.
     """
 
     epoch: int
@@ -43,6 +46,8 @@ class StepRecord:
     diverged: bool
     forward_passes: int = 1
     seconds: float = 0.0
+    start_loss: float | None = None
+    start_accuracy: float | None = None
 
     @property
     def batch_size(self) -> int:
@@ -89,6 +94,8 @@ class Trainer:
         micro = schedule.micro_batch_size
         clock = time.perf_counter
         global_iteration = 0
+        with np.errstate(all="ignore"):
+            start_loss, start_accuracy = model.evaluate(X, y)  # before the first update, once
         for epoch, iteration, indices in schedule:
             global_iteration += 1
             started = clock()
@@ -108,42 +115,36 @@ class Trainer:
             if epoch_end and not diverged:
                 with np.errstate(all="ignore"):
                     epoch_loss, epoch_accuracy, self.last_predictions = model.evaluate_predictions(X, y)
+            first = global_iteration == 1
             yield StepRecord(
                 epoch, iteration, global_iteration, indices, loss, accuracy,
                 epoch_end, epoch_loss, epoch_accuracy, diverged, passes, seconds,
+                start_loss if first else None, start_accuracy if first else None,
             )
             if diverged:
                 return
 
 
-def train(
-    *,
-    dataset: str = "spiral",
-    samples: int = 1000,
-    batch_size: int = 32,
-    epochs: int = 1,
-    lr: float = 0.1,
-    hidden: Sequence[int] = (16, 16),
-    activation: str = "tanh",
-    momentum: float = 0.0,
-    noise: float = DEFAULT_NOISE,
-    shuffle: bool = True,
-    drop_last: bool = False,
-    seed: int = 0,
-    accumulate: int = 1,
-) -> Trainer:
-    """Build dataset, schedule and network in one call; iterate the result for records.
+def build_run(config: RunConfig) -> Trainer:
+    """The one recipe of a run: its schedule, dataset and network from ``config``, as a ``Trainer``.
 
-    The same ``seed`` seeds the data, the initial weights and the shuffles, so
-    the same arguments give the same records. ``accumulate`` = K > 1 makes each
-    record one weight update of K micro-batches of ``batch_size``.
+    Every door (the window's engine, compare mode, ``train()``, ``epochviz
+    train`` and ``epochviz compare``) builds its runs here, so equal configs
+    give equal records. The arguments are checked by the parts they make.
     """
-    info = dataset_info(dataset)
-    schedule = BatchSchedule(
-        samples, batch_size, epochs, shuffle=shuffle, drop_last=drop_last, seed=seed, accumulate=accumulate
-    )
-    X, y = make_dataset(info.name, samples, noise=noise, seed=seed)
-    model = MLP(
-        info.n_features, info.n_classes, hidden, activation, lr=lr, momentum=momentum, seed=seed
-    )
+    info = dataset_info(config.dataset)
+    schedule = config.schedule()
+    X, y = config.data()
+    model = MLP(info.n_features, info.n_classes, config.hidden, config.activation,
+                lr=config.lr, momentum=config.momentum, seed=config.seed)
     return Trainer(model, X, y, schedule)
+
+
+def train(**settings: object) -> Trainer:
+    """``build_run(RunConfig(**settings))``: a run from keywords, with the app's defaults for the rest.
+
+    The keywords are ``RunConfig``'s fields (dataset, samples, batch_size, epochs,
+    lr, hidden, activation, shuffle, drop_last, seed, noise, accumulate,
+    momentum); iterate the result for one ``StepRecord`` per weight update.
+    """
+    return build_run(RunConfig(**settings))

@@ -17,11 +17,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from epochviz.core.compare import (
     DEFAULT_BATCH_SIZES,
+    DEFAULT_LR_RULE,
+    MAX_SCALED_LR,
+    REFERENCE_BATCH,
     MAX_RUNS,
     MIN_RUNS,
     BatchChoice,
     RunTally,
     check_batch_choices,
+    check_lr_rule,
     compare_configs,
     run_label,
     smoothing_weight,
@@ -30,7 +34,7 @@ from epochviz.core.compare import (
 from epochviz.core.compare_engine import CompareChunk
 from epochviz.core.history import LossHistory
 from epochviz.core.session import RunConfig
-from epochviz.compare_text import label_template
+from epochviz.compare_text import label_template, verdict_words
 from epochviz.qt.compare_view import CompareView
 from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
@@ -53,7 +57,7 @@ class CompareMode(QObject):
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
         self.base: RunConfig = window.config
         self.choices = check_batch_choices(list(choices))
-        self.scale_lr = False
+        self.lr_rule = DEFAULT_LR_RULE
         self.backend = backend
         self.active = False
         self.run_id = 0
@@ -70,7 +74,7 @@ class CompareMode(QObject):
         v.add_requested.connect(self.add_run)
         v.remove_requested.connect(self.remove_run)
         v.hidden_changed.connect(v.plot.set_hidden)
-        v.scale_lr_changed.connect(self.set_scale_lr)
+        v.lr_rule_changed.connect(self.set_lr_rule)
         v.axis_changed.connect(v.plot.set_axis)
         self._arrived.connect(self._on_chunk)
         self._failed.connect(self._on_error)
@@ -131,16 +135,19 @@ class CompareMode(QObject):
         self.view.plot.hidden = {i - (i > index) for i in self.view.plot.hidden if i != index}
         self.restart()
 
-    def set_scale_lr(self, on: bool) -> None:
-        self.scale_lr = bool(on)
-        if self.view.scale_lr.isChecked() != self.scale_lr:
-            self.view.scale_lr.setChecked(self.scale_lr)
+    def set_lr_rule(self, rule: str) -> None:
+        """How each run's learning rate follows from the panel's (``core.compare.LR_RULES``); the runs restart."""
+        self.lr_rule = check_lr_rule(rule)
+        combo = self.view.lr_rule
+        if combo.currentData() != rule:
+            combo.setCurrentIndex(combo.findData(rule))  # comes back here through ``lr_rule_changed``
+            return
         self.restart()
 
     def restart(self) -> None:
         """Fresh runs from update 0 (same data, same initial weights), paused unless playing."""
         try:
-            configs = [c.validated() for c in compare_configs(self.base, self.choices, scale_lr=self.scale_lr)]
+            configs = [c.validated() for c in compare_configs(self.base, self.choices, lr_rule=self.lr_rule)]
         except ValueError as exc:
             self.notice.emit(translate("compare", "Cannot compare these settings: {problem}").format(
                 problem=explain(exc)))
@@ -167,9 +174,13 @@ class CompareMode(QObject):
 
     def _caption(self) -> str:
         base = self.base
-        if self.scale_lr:
+        if self.lr_rule == "linear":
             lr = translate("compare", "learning rate {lr} × B / {b} (scaled with the batch size)").format(
                 lr=f"{base.lr:g}", b=f"{self.configs[0].schedule().effective_batch_size:,}")
+        elif self.lr_rule == "sqrt":
+            lr = translate("compare", "learning rate {lr} × √(B / {b}), at most {most} (each batch size at a rate "
+                                      "it is stable at)").format(lr=f"{base.lr:g}", b=REFERENCE_BATCH,
+                                                                 most=f"{max(base.lr, MAX_SCALED_LR):g}")
         else:
             lr = translate("compare", "learning rate {lr} for every run").format(lr=f"{base.lr:g}")
         return translate("compare", "<b>{runs} batch sizes, one dataset</b>: {samples} {dataset} samples, {epochs}, "
@@ -238,8 +249,12 @@ class CompareMode(QObject):
                 self.histories[i].append(lane.global_iteration, lane.loss, lane.seconds)
                 self.tallies[i].add(len(lane), int(lane.batch_size.sum()), float(lane.seconds.sum()))
                 plot.mark_dirty()
+            tally = self.tallies[i]
+            if lane.start is not None:
+                tally.start_loss = lane.start.loss
+            tally.diverged |= lane.state == "diverged"
             for end in lane.epoch_ends:
-                self.tallies[i].add_epoch_end(end.loss, end.accuracy)
+                tally.add_epoch_end(end.loss, end.accuracy)
                 plot.add_epoch_end(i, end.global_iteration, end.loss)
         self.busy_seconds = chunk.busy_seconds
         if chunk.error:
@@ -272,4 +287,6 @@ class CompareMode(QObject):
         return [dict(summary(c, t), label=label) for c, t, label in zip(self.configs, self.tallies, self.labels)]
 
     def _show_table(self) -> None:
-        self.view.table.show_rows(self.rows())
+        rows = self.rows()
+        self.view.table.show_rows(rows)
+        self.view.show_warnings([words for row in rows if (words := verdict_words(row))])

@@ -2,7 +2,9 @@
 
 Each run draws its batch loss thin and faint, its smoothed loss thick, and its
 whole-dataset loss at every epoch end as markers: those points are comparable
-across runs. The x axis is epochs, weight updates, samples seen or the run's
+across runs. Every batch-loss band lies under every line, the smallest batch's
+(the noisiest, B = 1's) palest and lowest, and each smoothed line has a rim of
+background round it, so no band hides another run. The x axis is epochs, weight updates, samples seen or the run's
 own training seconds. Per frame the cost is a few thousand points per run at
 any length (each run's ``LossHistory`` hands over one min/max pair per pixel).
 """
@@ -13,6 +15,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
@@ -40,6 +43,9 @@ def compare_axis_titles() -> dict[str, str]:
 
 LOG_PIECES = 8  # a log axis is drawn in this many pieces, each with its own level of detail
 FAINT = 0.3  # how much of a run's colour its batch-loss curve keeps (the rest is background)
+FAINTEST = 0.15  # the same for the run with the smallest batch, whose band is the widest
+DOTS, SPARSE_DOTS = [1, 2], [1, 5]  # the bands' dots (ink, gap) in high contrast, sparser for the widest band
+RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z = -20, -1, 0, 10  # bands (plus each one's rank by batch) under every line
 
 
 def _concat(parts: list[np.ndarray]) -> np.ndarray:
@@ -68,27 +74,37 @@ class RunCurves:
         # A plain curve item (no getOriginalDataset): each run's HistoryCurve is the one data
         # item a script reads its (updates, losses) from.
         self.smooth = pg.PlotCurveItem()
+        self.casing = pg.PlotCurveItem()  # the smoothed line again, wider, in the background's colour
         self.marks = pg.ScatterPlotItem(symbol=RUN_SYMBOLS[index % len(RUN_SYMBOLS)])
-        for z, item in ((-10, self.raw), (0, self.smooth), (10, self.marks)):  # every run's noise under every line
+        self.items = (self.raw, self.casing, self.smooth, self.marks)
+        for z, item in zip((RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z), self.items):  # every run's noise under every line
             item.setZValue(z)
             plot.addItem(item)
         self.epoch_iterations: list[int] = []
         self.epoch_losses: list[float] = []
+        self.noisiest = False  # the smallest batch of the comparison: its band is drawn palest and lowest
 
-    def style(self, scale: float, background: QColor) -> None:
-        # The batch loss in a pale tint of the run's colour, opaque (see ``palette.over``).
-        self.raw.setPen(pg.mkPen(over(self.colour, background, FAINT), width=1 * scale))
+    def style(self, scale: float, background: QColor, tints: bool = True) -> None:
+        """Pens for a theme: with ``tints`` the band is a pale, opaque tint (``palette.over``); without
+        (high contrast) it is the run's own colour, dotted (sparser for the widest band), never a pale tint. The band stays 1 px at any scale."""
+        if tints:
+            self.raw.setPen(pg.mkPen(over(self.colour, background, FAINTEST if self.noisiest else FAINT), width=1))
+        else:
+            pen = pg.mkPen(self.colour, width=1, style=Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern(SPARSE_DOTS if self.noisiest else DOTS)
+            self.raw.setPen(pen)
+        self.casing.setPen(pg.mkPen(background, width=6 * scale))
         self.smooth.setPen(pg.mkPen(self.colour, width=3 * scale))
         self.marks.setPen(pg.mkPen("w", width=1.5 * scale))
         self.marks.setBrush(pg.mkBrush(self.colour))
         self.marks.setSize(13 * scale)
 
     def set_visible(self, visible: bool) -> None:
-        for item in (self.raw, self.smooth, self.marks):
+        for item in self.items:
             item.setVisible(visible)
 
     def remove_from(self, plot: pg.PlotItem) -> None:
-        for item in (self.raw, self.smooth, self.marks):
+        for item in self.items:
             plot.removeItem(item)
 
 
@@ -110,6 +126,7 @@ class ComparePlot(TimedPlotWidget):
         self.axis_key = "epochs"
         self.scale = 1.0
         self._colours = (QColor("white"), QColor(40, 40, 40))
+        self.tints = True  # False in the high-contrast theme: no pale colours
         self.runs: list[RunCurves] = []
         self.histories: list[LossHistory] = []
         self.hidden: set[int] = set()
@@ -127,9 +144,13 @@ class ComparePlot(TimedPlotWidget):
             run.remove_from(item)
         self.histories = histories
         self.runs = [RunCurves(item, i) for i in range(len(histories))]
-        for run, history in zip(self.runs, histories):
+        batches = [h.schedule.effective_batch_size for h in histories]
+        for rank, i in enumerate(sorted(range(len(batches)), key=lambda i: (batches[i], i))):
+            self.runs[i].raw.setZValue(RAW_Z + rank)  # a smaller batch's wider band lies under a bigger one's
+        for run, history, batch in zip(self.runs, histories, batches):
             run.raw.history = history
-            run.style(self.scale, self._colours[0])
+            run.noisiest = batch == min(batches) and batches.count(batch) < len(batches)
+            run.style(self.scale, self._colours[0], self.tints)
             run.set_visible(run.index not in self.hidden)
             history.set_axis(self.axis_key)
         self.follow()
@@ -170,7 +191,7 @@ class ComparePlot(TimedPlotWidget):
         if item.getAxis("bottom") is not axis:
             item.setAxisItems({"bottom": axis})
             self.set_scale(self.scale)
-            self.restyle(*self._colours)
+            self.restyle(*self._colours, tints=self.tints)
         self.retranslate()
         self.linear_axis.integers = key == "samples"
         for run, history in zip(self.runs, self.histories):
@@ -188,14 +209,16 @@ class ComparePlot(TimedPlotWidget):
         self.scale = factor
         scale_axis_text(self.getPlotItem(), factor)
         for run in self.runs:
-            run.style(factor, self._colours[0])
+            run.style(factor, self._colours[0], self.tints)
         self.mark_dirty()
 
-    def restyle(self, background: QColor, ink: QColor) -> None:
+    def restyle(self, background: QColor, ink: QColor, tints: bool = True) -> None:
+        """A theme's background and ink; ``tints`` False (high contrast) draws no pale colours."""
         self._colours = (QColor(background), QColor(ink))
+        self.tints = tints
         self.setBackground(background)
         for run in self.runs:
-            run.style(self.scale, self._colours[0])
+            run.style(self.scale, self._colours[0], tints)
         ink_axes(self.getPlotItem(), ink)
 
     def follow(self) -> None:
@@ -233,6 +256,7 @@ class ComparePlot(TimedPlotWidget):
                 continue
             x, loss, sx, smoothed = self._curve(history, x0, x1, columns)
             run.raw.setData(x, loss, connect="finite")
+            run.casing.setData(sx, smoothed, connect="finite")
             run.smooth.setData(sx, smoothed, connect="finite")
         self.pace.spent(time.perf_counter() - started + self.paint_ms / 1e3)
 

@@ -6,6 +6,8 @@ the user asks for as signals; ``qt.compare_mode`` decides what happens.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epochviz.core.compare import MAX_RUNS, MIN_RUNS
+from epochviz.core.compare import LR_RULES, MAX_RUNS, MIN_RUNS
 from epochviz.qt.compare_plot import COMPARE_AXES, ComparePlot, compare_axis_titles
 from epochviz.qt.compare_table import CompareTable
 from epochviz.qt.number_box import IntBox
@@ -33,6 +35,15 @@ def axis_choices() -> dict[str, str]:
     """The x-axis menu's entries, in the current language."""
     return {"epochs": translate("compare", "x: epochs"), "iterations": translate("compare", "x: weight updates"),
             "samples": translate("compare", "x: samples seen"), "seconds": translate("compare", "x: training seconds")}
+
+
+def lr_rule_choices() -> dict[str, str]:
+    """The learning-rate menu's entries (``core.compare.LR_RULES``), in the current language."""
+    return {"sqrt": translate("compare", "Learning rate per run: lr × √(B / 32), at most 1 (stable for each batch "
+                                         "size)"),
+            "same": translate("compare", "Learning rate per run: the same lr for every run"),
+            "linear": translate("compare", "Learning rate per run: lr × B / the first run's B (linear scaling "
+                                           "rule)")}
 
 
 class RunChip(QWidget):
@@ -66,7 +77,7 @@ class CompareView(QWidget):
     add_requested = Signal(int)
     remove_requested = Signal(int)
     hidden_changed = Signal(int, bool)
-    scale_lr_changed = Signal(bool)
+    lr_rule_changed = Signal(str)
     axis_changed = Signal(str)
 
     def __init__(self) -> None:
@@ -94,9 +105,19 @@ class CompareView(QWidget):
         self.add = QPushButton()
         self.add.setObjectName("compareAddButton")
         self.add.clicked.connect(lambda: self.add_requested.emit(int(self.new_batch.value())))
-        self.scale_lr = QCheckBox()
-        self.scale_lr.setObjectName("scaleLrCheck")
-        self.scale_lr.toggled.connect(self.scale_lr_changed)
+        self.lr_rule = QComboBox()
+        self.lr_rule.setObjectName("lrRuleCombo")
+        for key in LR_RULES:
+            self.lr_rule.addItem("", key)
+        # Its longest entry never holds the screen open: the box takes the room there is.
+        self.lr_rule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lr_rule.setMinimumContentsLength(12)
+        self.lr_rule.currentIndexChanged.connect(lambda: self.lr_rule_changed.emit(self.lr_rule.currentData()))
+        self.warning = QLabel()  # plain words when a run diverged or got worse than it began
+        self.warning.setObjectName("compareWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.RichText)
+        self.warning.setVisible(False)
         self.axis = QComboBox()
         self.axis.setObjectName("compareAxisCombo")
         for key in COMPARE_AXES:
@@ -116,8 +137,9 @@ class CompareView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
         layout.addLayout(tools)
-        layout.addWidget(self.scale_lr)
+        layout.addWidget(self.lr_rule)
         layout.addWidget(legend_box)
+        layout.addWidget(self.warning)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.table)
         self.retranslate()
@@ -128,10 +150,10 @@ class CompareView(QWidget):
         self.add.setText(translate("compare", "+ Add run"))
         self.add.setToolTip(translate("compare", "Add a run with this batch size ({low} to {high} runs)").format(
             low=MIN_RUNS, high=MAX_RUNS))
-        self.scale_lr.setText(translate("compare", "Scale the learning rate with B"))
-        self.scale_lr.setToolTip(translate("compare", "The linear scaling rule (Goyal et al., 2017): each run's "
-                                                      "learning rate is the first run's times its batch size over "
-                                                      "the first run's"))
+        for i, text in enumerate(lr_rule_choices().values()):
+            self.lr_rule.setItemText(i, text)
+        self.lr_rule.setToolTip(translate("compare", "How each run's learning rate follows from the one set in the "
+                                                     "panel: a batch of 1 needs a smaller step than a batch of N"))
         titles = compare_axis_titles()
         for i, (key, text) in enumerate(axis_choices().items()):
             self.axis.setItemText(i, text)
@@ -139,6 +161,13 @@ class CompareView(QWidget):
         self.new_run_label.setText(translate("compare", "New run: B ="))
         self.plot.retranslate()
         self.table.retranslate()
+
+    def show_warnings(self, sentences: list[str]) -> None:
+        """Say in plain words which runs went wrong (one sentence each); nothing shown when none did."""
+        text = "<br>".join(f"⚠ {html.escape(sentence)}" for sentence in sentences)
+        if self.warning.text() != text:
+            self.warning.setText(text)
+            self.warning.setVisible(bool(sentences))
 
     def show_runs(self, labels: list[str], hidden: set[int], max_samples: int) -> None:
         """One legend chip per run, in order; add and remove enabled within 2 to 4 runs."""

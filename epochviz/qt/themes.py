@@ -115,7 +115,7 @@ def apply_theme(window: QMainWindow, name: str) -> Theme:
     app = QApplication.instance()
     app.setPalette(_qt_palette(theme))
     window.chart.restyle(QColor(*theme.base), QColor(*theme.text), theme.line_scale)
-    window.compare.view.plot.restyle(QColor(*theme.base), QColor(*theme.text))
+    window.compare.view.plot.restyle(QColor(*theme.base), QColor(*theme.text), tints=theme.name != "high-contrast")
     window.views.dataset.restyle()
     window.banner.setStyleSheet(theme.banner)
     window.tour.caption.setStyleSheet(theme.caption)

@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from epochviz.core.datasets import dataset_info, make_dataset
+from epochviz.core.datasets import dataset_info
 from epochviz.core.phases import IDLE
 from epochviz.core.sample_states import SampleStates
 from epochviz.core.schedule import BatchSchedule
@@ -45,9 +45,9 @@ class ViewData:
 
 
 def prepare_view_data(config: RunConfig) -> ViewData:
-    """Make the run's dataset (as the trainer does) and what the views need of it (numpy only: any thread)."""
+    """The run's dataset (``RunConfig.data``, the trainer's own) and what the views need of it (any thread)."""
     info = dataset_info(config.dataset)
-    X, y = make_dataset(info.name, config.samples, noise=config.noise, seed=config.seed)
+    X, y = config.data()
     images = X.reshape(-1, *info.image_shape) if info.image_shape else None
     many = images is None and len(X) > MAX_DRAWN_POINTS
     density = density_rgba(X, y, boundary_extent(X)) if many else None

@@ -594,8 +594,12 @@
         <translation>2 到 4 种批大小，&apos;full&apos; 表示 N（默认 1,32,full）</translation>
     </message>
     <message>
-        <source>scale the learning rate with the batch size, relative to the first run</source>
-        <translation>相对于第一个运行，按批大小缩放学习率</translation>
+        <source>each run&apos;s learning rate: sqrt = lr × √(B / 32), at most 1 (stable for each batch size; the default), same = lr for every run, linear = lr × B / the first run&apos;s B</source>
+        <translation>每个运行的学习率：sqrt = lr × √(B / 32)，最大为 1（每种批大小都稳定；默认），same = 所有运行同一个 lr，linear = lr × B / 第一个运行的 B</translation>
+    </message>
+    <message>
+        <source>scale the learning rate with the batch size, relative to the first run (--lr-rule linear)</source>
+        <translation>学习率随批大小缩放，相对于第一个运行（即 --lr-rule linear）</translation>
     </message>
     <message>
         <source>print the runs&apos; figures as one JSON object</source>
@@ -617,12 +621,12 @@
         <translation>无法用这些设置进行比较：{problem}</translation>
     </message>
     <message>
-        <source>B={b} · {updates} it/epoch</source>
-        <translation>B={b} · 每轮 {updates} 次迭代</translation>
-    </message>
-    <message>
         <source>learning rate {lr} × B / {b} (scaled with the batch size)</source>
         <translation>学习率 {lr} × B / {b}（随批大小缩放）</translation>
+    </message>
+    <message>
+        <source>learning rate {lr} × √(B / {b}), at most {most} (each batch size at a rate it is stable at)</source>
+        <translation>学习率 {lr} × √(B / {b})，最大为 {most}（每种批大小都用能稳定训练的学习率）</translation>
     </message>
     <message>
         <source>learning rate {lr} for every run</source>
@@ -693,8 +697,8 @@
         <translation>批大小 B（累积 K 个批次的梯度时为 K × B）</translation>
     </message>
     <message>
-        <source>Learning rate (scaled with the batch size when the switch is on)</source>
-        <translation>学习率（打开开关时随批大小缩放）</translation>
+        <source>Learning rate of this run (see the learning-rate rule above the chart)</source>
+        <translation>本运行的学习率（规则见图表上方的学习率选项）</translation>
     </message>
     <message>
         <source>it/epoch</source>
@@ -757,6 +761,18 @@
         <translation>最近一个轮次结束时整个数据集的准确率</translation>
     </message>
     <message>
+        <source>B={b} · {updates} it/epoch · lr {lr}</source>
+        <translation>B={b} · 每轮 {updates} 次迭代 · 学习率 {lr}</translation>
+    </message>
+    <message>
+        <source>{run} diverged: its loss became infinite. Its learning rate {lr} is too large for this batch size.</source>
+        <translation>{run} 发散了：损失变为无穷大。学习率 {lr} 对这个批大小来说太大。</translation>
+    </message>
+    <message>
+        <source>{run} is worse than it began: whole-dataset loss {loss} after epoch {epoch}, {start} before training. Its learning rate {lr} is probably too large for this batch size.</source>
+        <translation>{run} 比开始时更差：第 {epoch} 轮后全数据集损失为 {loss}，训练前为 {start}。学习率 {lr} 对这个批大小来说可能太大。</translation>
+    </message>
+    <message>
         <source>x: epochs</source>
         <translation>x：轮次</translation>
     </message>
@@ -771,6 +787,18 @@
     <message>
         <source>x: training seconds</source>
         <translation>x：训练秒数</translation>
+    </message>
+    <message>
+        <source>Learning rate per run: lr × √(B / 32), at most 1 (stable for each batch size)</source>
+        <translation>每个运行的学习率：lr × √(B / 32)，最大为 1（每种批大小都稳定）</translation>
+    </message>
+    <message>
+        <source>Learning rate per run: the same lr for every run</source>
+        <translation>每个运行的学习率：所有运行使用同一个 lr</translation>
+    </message>
+    <message>
+        <source>Learning rate per run: lr × B / the first run&apos;s B (linear scaling rule)</source>
+        <translation>每个运行的学习率：lr × B / 第一个运行的 B（线性缩放规则）</translation>
     </message>
     <message>
         <source>Show or hide this run&apos;s curves (its row stays in the table)</source>
@@ -793,12 +821,8 @@
         <translation>用这个批大小添加一个运行（{low} 到 {high} 个运行）</translation>
     </message>
     <message>
-        <source>Scale the learning rate with B</source>
-        <translation>学习率随 B 缩放</translation>
-    </message>
-    <message>
-        <source>The linear scaling rule (Goyal et al., 2017): each run&apos;s learning rate is the first run&apos;s times its batch size over the first run&apos;s</source>
-        <translation>线性缩放规则（Goyal 等，2017）：每个运行的学习率 = 第一个运行的学习率 × 本运行批大小 / 第一个运行的批大小</translation>
+        <source>How each run&apos;s learning rate follows from the one set in the panel: a batch of 1 needs a smaller step than a batch of N</source>
+        <translation>每个运行的学习率如何由面板中设置的学习率得出：批大小为 1 时需要比批大小为 N 时更小的步长</translation>
     </message>
     <message>
         <source>New run: B =</source>
@@ -822,10 +846,6 @@
     <message>
         <source>Interrupted during the run of B = {b}.</source>
         <translation>在 B = {b} 的运行中被中断。</translation>
-    </message>
-    <message>
-        <source>A run diverged (its loss became infinite): try a smaller --lr.</source>
-        <translation>有一个运行发散了（损失变成无穷大）：请尝试更小的 --lr。</translation>
     </message>
 </context>
 <context>

@@ -211,12 +211,31 @@ def test_compare_scales_the_learning_rate_when_asked(capsys):
     assert [r["lr"] for r in json.loads(out)["runs"]] == pytest.approx([0.01, 0.04])
 
 
+def test_compare_takes_a_learning_rate_rule_the_square_root_one_by_default(capsys):
+    argv = ["compare", "--samples", "400", "--batch-sizes", "1,32,full", "--epochs", "1", "--lr", "0.3", "--json"]
+    rates = {rule: [r["lr"] for r in json.loads(run(capsys, *argv, *extra)[1])["runs"]]
+             for rule, extra in (("sqrt", []), ("same", ["--lr-rule", "same"]), ("linear", ["--lr-rule", "linear"]))}
+    assert rates["sqrt"] == pytest.approx([0.3 / 32**0.5, 0.3, 1.0])  # x sqrt(B / 32), at most 1
+    assert rates["same"] == [0.3] * 3 and rates["linear"] == pytest.approx([0.3, 9.6, 120])
+
+
+def test_compare_says_in_plain_words_which_run_diverged_or_got_worse(capsys):
+    code, out, _ = run(capsys, "compare", "--samples", "200", "--batch-sizes", "1,full", "--epochs", "2", "--lr", "10",
+                       "--lr-rule", "same")
+    assert code == 0
+    assert "B = 1 diverged: its loss became infinite. Its learning rate 10 is too large for this batch size." in out
+    assert "B = 200 is worse than it began: whole-dataset loss 4.337 after epoch 2, 1.219 before training." in out
+    _, out, _ = run(capsys, "compare", "--samples", "200", "--batch-sizes", "1,full", "--epochs", "2", "--lr", "10",
+                    "--lr-rule", "same", "--json")
+    assert [(r["verdict"], r["diverged"]) for r in json.loads(out)["runs"]] == [("diverged", True), ("worse", False)]
+
+
 def test_compare_prints_a_line_per_run_and_the_table(capsys):
     code, out, _ = run(capsys, "compare", "--samples", "300", "--batch-sizes", "1,300", "--epochs", "1")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("B=1 · 300 it/epoch  300/300 updates")
-    assert lines[1].startswith("B=300 (N) · 1 it/epoch  1/1 updates")
+    assert lines[0].startswith("B=1 · 300 it/epoch · lr 0.053  300/300 updates")
+    assert lines[1].startswith("B=300 (N) · 1 it/epoch · lr 0.919  1/1 updates")
     header = next(line for line in lines if "samples/s" in line)
     assert header.split() == ["B", "it/epoch", "updates", "ms/it", "samples/s", "s/epoch", "memory/it",
                               "loss", "accuracy"]

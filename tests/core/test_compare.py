@@ -14,10 +14,25 @@ def base(**changes):
     return RunConfig(dataset="spiral", samples=2000, epochs=2, lr=0.1).with_changes(**changes)
 
 
-def test_full_means_n_and_only_the_batch_size_differs():
+def test_full_means_n_and_only_the_batch_size_and_its_rate_differ():
     configs = compare_configs(base(), [1, 32, "full"])
     assert [c.batch_size for c in configs] == [1, 32, 2000]
-    assert {c.with_changes(batch_size=0) for c in configs} == {base().with_changes(batch_size=0)}
+    assert {c.with_changes(batch_size=0, lr=0) for c in configs} == {base().with_changes(batch_size=0, lr=0)}
+    same = compare_configs(base(), [1, 32, "full"], lr_rule="same")
+    assert {c.with_changes(batch_size=0) for c in same} == {base().with_changes(batch_size=0)}
+
+
+def test_the_default_rule_scales_the_rate_by_the_square_root_of_the_batch_over_32_at_most_1():
+    configs = compare_configs(base(lr=0.3), [1, 32, 128, "full"])
+    assert [c.lr for c in configs] == pytest.approx([0.3 / 32**0.5, 0.3, 0.6, 1.0])
+    accumulated = compare_configs(base(lr=0.3, accumulate=4), [2, 8])  # the effective batch counts: 8 and 32
+    assert [c.lr for c in accumulated] == pytest.approx([0.15, 0.3])
+    assert compare_configs(base(lr=2.0), [32, "full"])[1].lr == 2.0  # the cap never lowers the base rate
+
+
+def test_an_unknown_rate_rule_is_refused():
+    with pytest.raises(ValueError, match="sqrt, same, linear"):
+        compare_configs(base(), [1, 32], lr_rule="cubic")
 
 
 def test_batch_sizes_above_n_become_the_full_batch():
@@ -31,17 +46,18 @@ def test_bad_batch_size_lists_are_refused(bad):
 
 
 def test_linear_scaling_rule_is_relative_to_the_first_run():
-    configs = compare_configs(base(lr=0.05), [32, 64, 256], scale_lr=True)
+    configs = compare_configs(base(lr=0.05), [32, 64, 256], lr_rule="linear")
     assert [c.lr for c in configs] == pytest.approx([0.05, 0.1, 0.4])
-    same = compare_configs(base(lr=0.05), [32, 64, 256])
+    same = compare_configs(base(lr=0.05), [32, 64, 256], lr_rule="same")
     assert [c.lr for c in same] == [0.05] * 3
 
 
-def test_labels_name_the_batch_and_its_iterations_per_epoch():
-    one, mini, full = compare_configs(base(), [1, 32, "full"])
-    assert run_label(mini) == "B=32 · 63 it/epoch"
-    assert run_label(full) == "B=2,000 (N) · 1 it/epoch"
-    assert run_label(base(batch_size=8, accumulate=4)) == "B=4×8 · 63 it/epoch"
+def test_labels_name_the_batch_its_iterations_per_epoch_and_its_learning_rate():
+    one, mini, full = compare_configs(base(lr=0.3), [1, 32, "full"])
+    assert run_label(one) == "B=1 · 2,000 it/epoch · lr 0.053"
+    assert run_label(mini) == "B=32 · 63 it/epoch · lr 0.3"
+    assert run_label(full) == "B=2,000 (N) · 1 it/epoch · lr 1"
+    assert run_label(base(batch_size=8, accumulate=4)) == "B=4×8 · 63 it/epoch · lr 0.1"
 
 
 def test_summary_arithmetic():
@@ -147,3 +163,29 @@ def test_every_run_smooths_over_the_same_number_of_samples():
     assert smoothing_weight(one) == pytest.approx(1 - 1 / 100)  # N / 20 = 100 updates
     assert smoothing_weight(mini) == pytest.approx(1 - 32 / 100)
     assert smoothing_weight(full) == 0.0
+
+
+def test_a_run_is_judged_against_its_loss_before_training():
+    tally = RunTally(start_loss=1.2)
+    assert tally.verdict() is None
+    tally.add_epoch_end(0.9, 0.6)
+    assert tally.verdict() is None
+    tally.add_epoch_end(1.3, 0.4)
+    assert tally.verdict() == "worse"
+    tally.diverged = True
+    assert tally.verdict() == "diverged"
+    row = summary(base(batch_size=1), tally)
+    assert (row["start_loss"], row["diverged"], row["verdict"]) == (1.2, True, "diverged")
+
+
+def test_the_verdicts_are_plain_sentences_naming_the_run_and_its_rate():
+    from epochviz.compare_text import verdict_words
+
+    worse = RunTally(start_loss=1.219, epoch_losses=[7.202, 7.539], epoch_accuracies=[0.3, 0.3])
+    row = summary(base(batch_size=1, lr=1.0), worse)
+    assert verdict_words(row) == ("B = 1 is worse than it began: whole-dataset loss 7.539 after epoch 2, 1.219 "
+                                  "before training. Its learning rate 1 is probably too large for this batch size.")
+    row = summary(base(batch_size=8, accumulate=4, lr=50.0), RunTally(start_loss=1.2, diverged=True))
+    assert verdict_words(row) == ("B = 4 × 8 diverged: its loss became infinite. Its learning rate 50 is too large "
+                                  "for this batch size.")
+    assert verdict_words(summary(base(), RunTally(start_loss=1.2, epoch_losses=[0.5], epoch_accuracies=[0.8]))) is None

@@ -41,7 +41,8 @@ def test_the_keyword_opens_compare_mode_with_one_curve_per_run_in_order(make_win
     x, y = found[1].getOriginalDataset()
     assert x.tolist() == list(range(1, 15)) and np.all(np.isfinite(y))
     labels = [chip.check.text() for chip in window.compare.view.chips]
-    assert labels == ["━━ B=1 · 200 it/epoch", "━━ B=32 · 7 it/epoch", "━━ B=200 (N) · 1 it/epoch"]
+    assert labels == ["━━ B=1 · 200 it/epoch · lr 0.053", "━━ B=32 · 7 it/epoch · lr 0.3",
+                      "━━ B=200 (N) · 1 it/epoch · lr 0.75"]
 
 
 def test_the_command_line_opens_compare_mode(make_window):
@@ -111,14 +112,59 @@ def test_a_run_can_be_added_removed_and_hidden(make_window, qtbot):
     assert len(curves(window)) == 2
 
 
-def test_the_learning_rate_switch_scales_with_the_batch(make_window, qtbot):
+def choose_lr_rule(window, rule):
+    combo = window.compare.view.lr_rule
+    combo.setCurrentIndex(combo.findData(rule))
+
+
+def test_the_learning_rate_rule_sets_each_runs_rate(make_window, qtbot):
     window = compare_window(make_window, compare=[10, 40], lr=0.01)
-    assert [c.lr for c in window.compare.configs] == [0.01, 0.01]
-    window.compare.view.scale_lr.setChecked(True)
+    assert window.compare.view.lr_rule.currentData() == "sqrt"  # the default: a stable rate for each batch size
+    assert [c.lr for c in window.compare.configs] == pytest.approx([0.01 * (10 / 32) ** 0.5, 0.01 * (40 / 32) ** 0.5])
+    assert "√(B / 32)" in window.compare.view.caption.text()
+    choose_lr_rule(window, "linear")
     assert [c.lr for c in window.compare.configs] == pytest.approx([0.01, 0.04])
     assert "scaled" in window.compare.view.caption.text()
-    window.compare.view.scale_lr.setChecked(False)
+    choose_lr_rule(window, "same")
     assert [c.lr for c in window.compare.configs] == [0.01, 0.01]
+    assert "for every run" in window.compare.view.caption.text()
+
+
+@pytest.mark.parametrize("rule", ["sqrt", "same", "linear"])
+def test_the_legend_names_each_runs_learning_rate(make_window, rule):
+    window = compare_window(make_window, compare=[1, 32, "full"], lr=0.2)
+    choose_lr_rule(window, rule)
+    labels = [chip.check.text() for chip in window.compare.view.chips]
+    rates = {"sqrt": ["0.0354", "0.2", "0.5"], "same": ["0.2"] * 3, "linear": ["0.2", "6.4", "40"]}[rule]
+    assert [label.rsplit(" · ", 1)[1] for label in labels] == [f"lr {lr}" for lr in rates]
+
+
+def test_a_run_that_diverged_or_got_worse_than_it_began_is_named_in_plain_words(make_window, qtbot):
+    window = compare_window(make_window, compare=[1, "full"], lr=10.0)
+    choose_lr_rule(window, "same")  # lr 10 for both: B = 1 diverges, B = N bounces above where it began
+    warning = window.findChild(object, "compareWarning")
+    assert not warning.isVisible()
+    run_to_end(qtbot, window)
+    assert warning.isVisible()
+    text = warning.text()
+    assert "B = 1 diverged: its loss became infinite. Its learning rate 10 is too large" in text
+    assert "B = 200 is worse than it began: whole-dataset loss 4.337 after epoch 2, 1.219 before training" in text
+    choose_lr_rule(window, "sqrt")  # fresh runs at rates each batch is stable at: nothing to warn of
+    assert not warning.isVisible()
+
+
+def test_in_high_contrast_no_band_is_a_pale_tint_and_b1s_lies_lowest(make_window):
+    window = compare_window(make_window, compare=[32, 1, "full"], theme="light")
+    runs = window.compare.view.plot.runs
+    assert runs[1].raw.zValue() < runs[0].raw.zValue() < runs[2].raw.zValue() < runs[0].smooth.zValue()
+    pale = [run.raw.opts["pen"].color().name() for run in runs]
+    assert all(colour != run.colour.name() for colour, run in zip(pale, runs))  # tints of the runs' colours
+    window.projector.use_theme("high-contrast")
+    for run in runs:
+        pen = run.raw.opts["pen"]
+        assert pen.color().name() == run.colour.name() and pen.style() == Qt.PenStyle.CustomDashLine
+    gaps = [run.raw.opts["pen"].dashPattern()[1] for run in runs]
+    assert gaps[1] > gaps[0] == gaps[2]  # B = 1's band, the widest, is dotted sparsest
 
 
 def test_the_toggle_switches_modes_and_the_transport_follows(make_window, qtbot):

@@ -1,0 +1,82 @@
+"""What defines a run, in one frozen dataclass with the app's one set of defaults.
+
+``RunConfig`` is the single description of a training run: the window, compare
+mode, ``core.train()``, ``epochviz train`` and ``epochviz compare`` all make
+one and hand it to ``core.trainer.build_run``, so the same settings and seed
+give the same data, weights, shuffles and losses whichever door they came in by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
+
+from epochviz.core.datasets import DEFAULT_NOISE, dataset_info, make_dataset
+from epochviz.core.run_memory import check_fits
+from epochviz.core.schedule import BatchSchedule
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything that defines a run; changing any of it means a new run.
+
+    One ``seed`` seeds the data, the initial weights and the shuffles.
+    """
+
+    dataset: str = "spiral"
+    samples: int = 2000
+    batch_size: int = 20
+    epochs: int = 20
+    lr: float = 0.3
+    hidden: tuple[int, ...] = (16, 16)
+    activation: str = "tanh"
+    shuffle: bool = True
+    drop_last: bool = False
+    seed: int = 0
+    noise: float = DEFAULT_NOISE
+    accumulate: int = 1  # micro-batches per weight update (gradient accumulation; 1 = off)
+    momentum: float = 0.0  # SGD momentum (0 = plain SGD, what the window teaches)
+
+    @classmethod
+    def pick(cls, settings: Mapping[str, object]) -> RunConfig:
+        """The defaults, changed by every entry of ``settings`` that names a field (others are ignored).
+
+        For an argparse namespace (``vars(args)``), which also holds flags that are no part of a run.
+        """
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in settings.items() if k in names})
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """Layer widths of the run's network: inputs, hidden layers, classes."""
+        info = dataset_info(self.dataset)
+        return (info.n_features, *self.hidden, info.n_classes)
+
+    def schedule(self) -> BatchSchedule:
+        """The run's schedule (raises ``ValueError`` for impossible settings)."""
+        return BatchSchedule(
+            self.samples, self.batch_size, self.epochs,
+            shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, accumulate=self.accumulate,
+        )
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The run's dataset ``(X, y)``: the trainer's, and the one the views draw."""
+        return make_dataset(dataset_info(self.dataset).name, self.samples, noise=self.noise, seed=self.seed)
+
+    def validated(self) -> RunConfig:
+        """This config if it can run; ``ValueError`` with a plain reason otherwise (memory included)."""
+        dataset_info(self.dataset)
+        schedule = self.schedule()
+        try:  # the window keeps every iteration's loss: the history counts too; memory needs B, not K x B
+            check_fits(self.widths, self.samples, self.batch_size, self.activation,
+                       kept_iterations=schedule.total_iterations)
+        except MemoryError as exc:
+            refused = ValueError(str(exc))
+            refused.phrase = getattr(exc, "phrase", None)  # for the window's language (translations.explain)
+            raise refused from None
+        return self
+
+    def with_changes(self, **changes: object) -> RunConfig:
+        return replace(self, **changes)
