@@ -16,28 +16,32 @@ import numpy as np
 from epochviz.core.datasets import DEFAULT_NOISE, dataset_info, make_dataset
 from epochviz.core.run_memory import check_fits
 from epochviz.core.schedule import BatchSchedule
+from epochviz.core.settings import defaults
+
+_DEFAULT = defaults()
 
 
 @dataclass(frozen=True)
 class RunConfig:
     """Everything that defines a run; changing any of it means a new run.
 
-    One ``seed`` seeds the data, the initial weights and the shuffles.
+    One ``seed`` seeds the data, the initial weights and the shuffles. Each field
+    but ``noise`` is a row of ``core.settings.SETTINGS``, which gives its default and range.
     """
 
-    dataset: str = "spiral"
-    samples: int = 2000
-    batch_size: int = 20
-    epochs: int = 20
-    lr: float = 0.3
-    hidden: tuple[int, ...] = (16, 16)
-    activation: str = "tanh"
-    shuffle: bool = True
-    drop_last: bool = False
-    seed: int = 0
-    noise: float = DEFAULT_NOISE
-    accumulate: int = 1  # micro-batches per weight update (gradient accumulation; 1 = off)
-    momentum: float = 0.0  # SGD momentum (0 = plain SGD, what the window teaches)
+    dataset: str = _DEFAULT["dataset"]
+    samples: int = _DEFAULT["samples"]
+    batch_size: int = _DEFAULT["batch_size"]
+    epochs: int = _DEFAULT["epochs"]
+    lr: float = _DEFAULT["lr"]
+    hidden: tuple[int, ...] = _DEFAULT["hidden"]
+    activation: str = _DEFAULT["activation"]
+    shuffle: bool = _DEFAULT["shuffle"]
+    drop_last: bool = _DEFAULT["drop_last"]
+    seed: int = _DEFAULT["seed"]
+    noise: float = DEFAULT_NOISE  # the datasets' noise: fixed, not a setting anyone chooses
+    accumulate: int = _DEFAULT["accumulate"]  # micro-batches per weight update (gradient accumulation; 1 = off)
+    momentum: float = _DEFAULT["momentum"]  # SGD momentum (0 = plain SGD, what the window teaches)
 
     @classmethod
     def pick(cls, settings: Mapping[str, object]) -> RunConfig:
