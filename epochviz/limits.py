@@ -1,20 +1,22 @@
-"""The ranges the window's controls offer, shared by the command line (no Qt needed)."""
+"""The window's own options (scale, theme) and its names for the settings table's ranges (no Qt needed)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-WINDOW_MIN_SAMPLES = 10
-WINDOW_MAX_SAMPLES = 100_000
-WINDOW_MAX_EPOCHS = 100
-WINDOW_MAX_HIDDEN_LAYERS = 4
-WINDOW_MAX_HIDDEN_WIDTH = 64
-WINDOW_MAX_ACCUMULATE = 1024  # micro-batches per weight update (gradient accumulation)
-WINDOW_MAX_SPEED = 10_000  # iterations a second, below "max"
+from epochviz.core.settings import SETTINGS, SPEED
+
+WINDOW_MIN_SAMPLES = int(SETTINGS["samples"].low)
+WINDOW_MAX_SAMPLES = int(SETTINGS["samples"].high)
+WINDOW_MAX_EPOCHS = int(SETTINGS["epochs"].high)
+WINDOW_MAX_HIDDEN_LAYERS = SETTINGS["hidden"].count
+WINDOW_MAX_HIDDEN_WIDTH = int(SETTINGS["hidden"].high)
+WINDOW_MAX_ACCUMULATE = int(SETTINGS["accumulate"].high)  # micro-batches per weight update
+WINDOW_MAX_SPEED = int(SPEED.high)  # iterations a second, below "max"
 WINDOW_MIN_SCALE = 0.75  # the projector scale (View > Larger / Smaller, --scale)
 WINDOW_MAX_SCALE = 2.5
 THEME_NAMES = ("light", "dark", "high-contrast")
-WINDOW_MIN_LR = 0.0001  # the learning-rate box shows 4 decimals
-WINDOW_MAX_LR = 100.0
+WINDOW_MIN_LR = SETTINGS["lr"].low  # the learning-rate box shows 4 decimals
+WINDOW_MAX_LR = SETTINGS["lr"].high
 
 
 def check_window_presets(samples: int | None = None, epochs: int | None = None, lr: float | None = None) -> None:

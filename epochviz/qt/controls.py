@@ -25,16 +25,7 @@ from PySide6.QtWidgets import (
 from epochviz.core.datasets import DATASETS
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.session import RunConfig
-from epochviz.limits import (
-    WINDOW_MAX_ACCUMULATE,
-    WINDOW_MAX_EPOCHS,
-    WINDOW_MAX_HIDDEN_LAYERS,
-    WINDOW_MAX_HIDDEN_WIDTH,
-    WINDOW_MAX_LR,
-    WINDOW_MAX_SAMPLES,
-    WINDOW_MIN_LR,
-    WINDOW_MIN_SAMPLES,
-)
+from epochviz.core.settings import SETTINGS
 from epochviz.qt.frame_throttle import OncePerFrame
 from epochviz.qt.memory_meter import MemoryMeter
 from epochviz.qt.number_box import IntBox
@@ -78,6 +69,12 @@ def format_speed(speed: float) -> str:
     return translate("controls", "{speed} it/s").format(speed=f"{speed:,.0f}")
 
 
+def _int_range(name: str) -> tuple[int, int]:
+    """The range the panel offers for setting ``name``: the settings table's (for widths, one layer's)."""
+    setting = SETTINGS[name]
+    return int(setting.low), int(setting.high)
+
+
 def _named(widget: QWidget, name: str) -> QWidget:
     """``widget`` with its object name (its accessible name comes from ``accessible.py``)."""
     widget.setObjectName(name)
@@ -116,7 +113,7 @@ class ControlPanel(QWidget):
             self.dataset.addItem(info.name, info.name)
         self._row(form, "dataset", self.dataset)
         self.samples = LadderSlider(
-            round_ladder(WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES), config.samples,
+            round_ladder(int(SETTINGS["samples"].low), int(SETTINGS["samples"].high)), config.samples,
             name="datasetSizeSlider",
             above_max=lambda typed, n: translate(
                 "controls", "The window takes at most {n} samples; {typed} became {n}. (epochviz schedule takes "
@@ -137,10 +134,10 @@ class ControlPanel(QWidget):
         self.memory = MemoryMeter()
         self._row(form, "memory", self.memory)
         self.accumulate = _named(IntBox(""), "accumulateSpin")
-        self.accumulate.setRange(1, WINDOW_MAX_ACCUMULATE)
+        self.accumulate.setRange(*_int_range("accumulate"))
         self._row(form, "accumulate", self.accumulate)
         self.epochs = _named(IntBox(""), "epochsSpin")
-        self.epochs.setRange(1, WINDOW_MAX_EPOCHS)
+        self.epochs.setRange(*_int_range("epochs"))
         self._row(form, "epochs", self.epochs)
         self.shuffle = _named(QCheckBox(), "shuffleCheck")
         self.drop_last = _named(QCheckBox(), "dropLastCheck")
@@ -151,14 +148,14 @@ class ControlPanel(QWidget):
         form = _form(self.groups["network"])
         self.lr = LadderSlider(
             LR_LADDER, config.lr, name="learningRateSlider",
-            decimals=4, box_range=(WINDOW_MIN_LR, WINDOW_MAX_LR),
+            decimals=4, box_range=(SETTINGS["lr"].low, SETTINGS["lr"].high),
         )
         self._row(form, "lr", self.lr)
         shape = QHBoxLayout()
         self.depth = _named(IntBox(""), "hiddenLayersSpin")
-        self.depth.setRange(0, WINDOW_MAX_HIDDEN_LAYERS)
+        self.depth.setRange(0, SETTINGS["hidden"].count)
         self.width = _named(IntBox(""), "hiddenWidthSpin")
-        self.width.setRange(1, WINDOW_MAX_HIDDEN_WIDTH)
+        self.width.setRange(*_int_range("hidden"))
         shape.addWidget(self.depth)
         shape.addWidget(self.width)
         self._row(form, "hidden", shape)
