@@ -158,8 +158,20 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
             parser.error(translate("cli", "argument --phase: goes with --screenshot"))
         if args.fps is not None and not args.record:
             parser.error(translate("cli", "argument --fps: goes with --record"))
-        if args.record and (args.seconds > 600 or (args.fps or 0) > 60):
-            parser.error(translate("cli", "argument --seconds/--fps: record at most 600 s at up to 60 frames a second"))
+        if args.record:
+            check_recording_timing(parser, args.seconds, args.fps)
+
+
+def check_recording_timing(parser: argparse.ArgumentParser, seconds: float, fps: float | None) -> None:
+    """``--seconds`` up to 600 and ``--fps`` from 1 to 60, each refused with a line naming it."""
+    from epochviz.core.recording import MAX_FPS, MAX_SECONDS, MIN_FPS
+
+    if seconds > MAX_SECONDS:
+        parser.error(translate("cli", "argument --seconds: record at most {most} s, got {value}").format(
+            most=f"{MAX_SECONDS:g}", value=f"{seconds:.15g}"))
+    if fps is not None and not MIN_FPS <= fps <= MAX_FPS:
+        words = translate("cli", "argument --fps: must be from {low} to {high} frames a second, got {value}")
+        parser.error(words.format(low=f"{MIN_FPS:g}", high=f"{MAX_FPS:g}", value=f"{fps:.15g}"))
 
 
 def build_parser() -> OneLineParser:
@@ -194,9 +206,11 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
     parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
-                        help=translate("cli", "with --record: how long (default 10)"))
+                        help=translate("cli", "with --record: how long, up to 600 s (default 10); the recording has "
+                                              "seconds x fps frames, rounded, at least 1"))
     parser.add_argument("--fps", type=positive_float, metavar="F",
-                        help=translate("cli", "with --record: frames a second (default 20 for GIF, 30 for MP4)"))
+                        help=translate("cli", "with --record: frames a second, 1 to 60 (default 20 for GIF, 30 for "
+                                              "MP4)"))
     parser.add_argument(
         "--iterations", type=positive_int, default=300, metavar="K",
         help=translate("cli", "iterations to train before --screenshot (default 300)"),

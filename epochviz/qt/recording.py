@@ -1,19 +1,23 @@
 """Recording the window: frames grabbed on the GUI thread, encoded off it (``core.recording``).
 
 A grab reads the window's backing store (about 0.3 ms at 1280x720 offscreen),
-so the live animation does not stutter. The status bar shows a red
-"recording" indicator with a Stop button, then the encoder's progress with a
-Cancel button; ``finished(path)`` or ``failed(message)`` ends it.
+so the live animation does not stutter. While the encoder is behind (its
+backlog full), a tick grabs nothing and the next one tries again: the window
+never waits for the encoder, and the recording still has every frame it
+promised. The status bar shows a red "recording" indicator with a Stop button,
+then the encoder's progress with a Cancel button; ``finished(path)`` or
+``failed(message)`` ends it. Closing the window (Ctrl+C in a terminal closes it
+too) cancels a recording: no file is left.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
-from epochviz.core.recording import DEFAULT_FPS, FrameEncoder
+from epochviz.core.recording import DEFAULT_FPS, FrameEncoder, check_fits, check_timing, frame_count
 from epochviz.core.run_log import ExportError
 from epochviz.translations import explain, translate
 
@@ -28,7 +32,7 @@ def grab_rgb(window: QWidget) -> np.ndarray:
 
 
 class WindowRecorder(QObject):
-    """Records ``window`` for ``seconds`` at ``fps`` into a GIF or MP4: exactly seconds x fps frames."""
+    """Records ``window`` for ``seconds`` at ``fps`` into a GIF or MP4: exactly ``frame_count(seconds, fps)`` frames."""
 
     finished = Signal(str)
     failed = Signal(str)
@@ -51,16 +55,22 @@ class WindowRecorder(QObject):
         return self._grab.isActive()
 
     def start(self, path: str, seconds: float, fps: float | None = None) -> None:
-        """Start recording (``ExportError`` for a path that cannot be written)."""
+        """Start recording: ``ExportError`` for a path that cannot be written or a recording that would not fit
+        in memory, ``ValueError`` for ``seconds`` or ``fps`` out of range (``core.recording.check_timing``)."""
         if self.encoder is not None:
             raise RuntimeError("a recording is already under way")
         fps = fps or DEFAULT_FPS.get(path[-4:].lower(), 20)
+        check_timing(seconds, fps)
+        first = grab_rgb(self.parent())
+        frames = frame_count(seconds, fps)
+        check_fits(path, first.shape[1], first.shape[0], fps, frames)
         self.encoder = FrameEncoder(path, fps)
-        self.frames_wanted = max(1, round(seconds * fps))
+        self.frames_wanted = frames
+        self.parent().installEventFilter(self)  # while it records, closing the window cancels
         self._grab.setInterval(max(1, round(1000 / fps)))
-        self._take_frame()
-        self._grab.start()
         self._show("recording")
+        self._grab.start()
+        self._add(first)
 
     def stop(self) -> None:
         """Stop grabbing (keeping the frames so far) and let the encoder finish."""
@@ -78,15 +88,25 @@ class WindowRecorder(QObject):
         self._grab.stop()
         self._poll.stop()
         self.encoder.cancel()
-        self.encoder = None
-        self.indicator.setVisible(False)
+        self._forget()
         self.failed.emit(translate("recording", "recording cancelled"))
 
     # -- frames ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.parent() and event.type() == QEvent.Type.Close and self.encoder is not None:
+            self.cancel()
+        return False
+
     def _take_frame(self) -> None:
         encoder = self.encoder
-        encoder.add(grab_rgb(self.parent()))
-        if encoder.frames_added >= self.frames_wanted:
+        if encoder is None or not encoder.ready:  # the encoder is behind: this tick grabs nothing
+            return
+        self._add(grab_rgb(self.parent()))
+
+    def _add(self, frame: np.ndarray) -> None:
+        """Hand ``frame`` to the encoder; stop once the last is in, or at once when the encoder failed."""
+        encoder = self.encoder
+        if not encoder.add(frame) or encoder.frames_added >= self.frames_wanted:
             self.stop()
         else:
             seconds = encoder.frames_added / encoder.fps
@@ -102,12 +122,17 @@ class WindowRecorder(QObject):
         if not encoder.done:
             return
         self._poll.stop()
-        self.encoder = None
-        self.indicator.setVisible(False)
+        self._forget()
         try:
             self.finished.emit(str(encoder.complete()))
         except ExportError as exc:
             self.failed.emit(explain(exc))
+
+    def _forget(self) -> None:
+        """The recording is over (done, failed or cancelled): ready for the next."""
+        self.encoder = None
+        self.parent().removeEventFilter(self)
+        self.indicator.setVisible(False)
 
     # -- the indicator --------------------------------------------------------------------
     def _build_indicator(self) -> QWidget:

@@ -482,8 +482,20 @@
         <translation>参数 --fps：需要和 --record 一起使用</translation>
     </message>
     <message>
-        <source>argument --seconds/--fps: record at most 600 s at up to 60 frames a second</source>
-        <translation>参数 --seconds/--fps：最多录制 600 秒，每秒最多 60 帧</translation>
+        <source>argument --seconds: record at most {most} s, got {value}</source>
+        <translation>参数 --seconds：最多录制 {most} 秒，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>argument --fps: must be from {low} to {high} frames a second, got {value}</source>
+        <translation>参数 --fps：必须是每秒 {low} 到 {high} 帧，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>with --record: how long, up to 600 s (default 10); the recording has seconds x fps frames, rounded, at least 1</source>
+        <translation>与 --record 一起：录制多长时间，最多 600 秒（默认 10 秒）；录制的帧数为 秒数 x 每秒帧数，四舍五入，至少 1 帧</translation>
+    </message>
+    <message>
+        <source>with --record: frames a second, 1 to 60 (default 20 for GIF, 30 for MP4)</source>
+        <translation>与 --record 一起：每秒帧数，1 到 60（GIF 默认 20，MP4 默认 30）</translation>
     </message>
     <message>
         <source>See what an epoch, a batch and an iteration are while a small network trains. With no command, opens the window.</source>
@@ -528,14 +540,6 @@
     <message>
         <source>start from a built-in scene (its number or name) or a scene .json file</source>
         <translation>从一个内置场景（编号或名称）或一个场景 .json 文件开始</translation>
-    </message>
-    <message>
-        <source>with --record: how long (default 10)</source>
-        <translation>与 --record 一起：录制多长时间（默认 10 秒）</translation>
-    </message>
-    <message>
-        <source>with --record: frames a second (default 20 for GIF, 30 for MP4)</source>
-        <translation>与 --record 一起：每秒帧数（GIF 默认 20，MP4 默认 30）</translation>
     </message>
     <message>
         <source>iterations to train before --screenshot (default 300)</source>
@@ -1126,6 +1130,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>cannot record to {path}: a recording of a {size} window needs about {need} of memory, more than the {budget} that can be used of the {available} available; record a smaller window</source>
+        <translation>无法录制到 {path}：录制 {size} 的窗口大约需要 {need} 内存，超过了可用的 {available} 中能使用的 {budget}；请录制一个更小的窗口</translation>
+    </message>
+    <message>
         <source>cannot record to {path}: the name must end in .gif or .mp4</source>
         <translation>无法录制到 {path}：文件名必须以 .gif 或 .mp4 结尾</translation>
     </message>
@@ -1140,6 +1148,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>cannot record to {path}: cancelled</source>
         <translation>无法录制到 {path}：已取消</translation>
+    </message>
+    <message>
+        <source>no frame was recorded</source>
+        <translation>没有录制到任何帧</translation>
     </message>
     <message>
         <source>cannot write {path}: the folder {folder} does not exist</source>

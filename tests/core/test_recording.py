@@ -1,11 +1,16 @@
-"""The encoder: every frame it is given ends up in the GIF or MP4, and a cancelled one leaves nothing."""
+"""The encoder: every frame it is given ends up in the GIF or MP4, and a cancelled or failed one leaves nothing."""
+
+import errno
+import weakref
 
 import imageio.v3 as iio
 import imageio_ffmpeg
 import numpy as np
 import pytest
+from PIL import Image
 
-from epochviz.core.recording import FrameEncoder
+from epochviz.core import recording
+from epochviz.core.recording import FrameEncoder, check_fits, check_timing, frame_count, recording_memory
 from epochviz.core.run_log import ExportError
 
 
@@ -45,3 +50,91 @@ def test_a_cancelled_recording_leaves_no_file(tmp_path):
 def test_an_impossible_target_is_one_line(tmp_path, name, words):
     with pytest.raises(ExportError, match=words):
         FrameEncoder(tmp_path / name, 20)
+
+
+def test_a_gif_has_one_frame_per_grab_even_where_nothing_changed(tmp_path):
+    still = next(frames(1))
+    encoder = FrameEncoder(tmp_path / "still.gif", 20)
+    for _ in range(5):
+        encoder.add(still)
+    assert len(iio.imread(encoder.finish(60), index=None)) == 5
+
+
+def test_a_gif_plays_for_as_long_as_it_was_recorded(tmp_path):
+    encoder = FrameEncoder(tmp_path / "run.gif", 60)  # 1/60 s is not a whole number of 1/100 s
+    for frame in frames(30):
+        encoder.add(frame)
+    path = encoder.finish(60)
+    with Image.open(path) as gif:
+        delays = []
+        for k in range(gif.n_frames):
+            gif.seek(k)
+            delays.append(gif.info["duration"])
+    assert sum(delays) == 500 and set(delays) <= {10, 20}
+
+
+def test_a_gif_is_written_as_the_frames_come_keeping_few_of_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(recording, "BACKLOG_BYTES", 1)  # two frames may wait for the encoder
+    monkeypatch.setattr(recording, "PALETTE_BYTES", 1)  # the palette from the first frame alone
+    encoder = FrameEncoder(tmp_path / "long.gif", 20)
+    kept = []
+    for frame in frames(200):
+        kept.append(weakref.ref(frame))
+        encoder.add(frame)
+        del frame
+        assert sum(ref() is not None for ref in kept) <= 5  # two waiting, one in the works, the loops' last
+    assert len(iio.imread(encoder.finish(60), index=None)) == 200
+
+
+def test_a_final_write_that_fails_ends_the_encoder_with_one_line_and_no_file(tmp_path, monkeypatch):
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(recording._GifWriter, "close", full)  # the trailer: the very last write
+    encoder = FrameEncoder(tmp_path / "run.gif", 20)
+    for frame in frames(5):
+        encoder.add(frame)
+    with pytest.raises(ExportError, match="the disk is full") as failure:
+        encoder.finish(10)
+    assert encoder.done and "\n" not in str(failure.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_midway_turns_the_next_frames_away(tmp_path, monkeypatch):
+    monkeypatch.setattr(recording, "BACKLOG_BYTES", 1)
+
+    def full(self, frame):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(recording._GifWriter, "add", full)
+    encoder = FrameEncoder(tmp_path / "run.gif", 20)
+    taken = [encoder.add(frame) for frame in frames(100)]
+    assert False in taken and encoder.failed
+    with pytest.raises(ExportError, match="the disk is full"):
+        encoder.finish(10)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("seconds, fps, count", [(0.05, 20, 1), (0.001, 20, 1), (0.25, 10, 3), (1, 10, 10),
+                                                 (600, 60, 36000), (0.15, 10, 2)])
+def test_a_recording_has_seconds_times_fps_frames_halves_up_at_least_one(seconds, fps, count):
+    assert frame_count(seconds, fps) == count
+
+
+@pytest.mark.parametrize("seconds, fps", [(1, 0.001), (1, 1e-9), (1, 61), (0, 20), (601, 20), (1, float("nan"))])
+def test_timing_out_of_range_is_refused(seconds, fps):
+    with pytest.raises(ValueError):
+        check_timing(seconds, fps)
+
+
+def test_what_a_recording_holds_does_not_grow_with_its_length():
+    ten_seconds = recording_memory(".gif", 1280, 720, 60, 600)
+    assert recording_memory(".gif", 1280, 720, 60, 36_000) == ten_seconds < 400_000_000
+    assert recording_memory(".mp4", 1280, 720, 60, 36_000) == recording_memory(".mp4", 1280, 720, 60, 600)
+
+
+def test_a_recording_that_would_not_fit_in_memory_is_refused_up_front(tmp_path):
+    check_fits(tmp_path / "run.gif", 1280, 720, 60, 600, available=8_000_000_000)
+    with pytest.raises(ExportError, match="needs about .* of memory") as refusal:
+        check_fits(tmp_path / "run.gif", 1280, 720, 60, 600, available=200_000_000)
+    assert "1280x720" in str(refusal.value) and "\n" not in str(refusal.value)

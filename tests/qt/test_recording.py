@@ -1,5 +1,6 @@
-"""Recording the window: the frames it promises, at the window's size, and nothing left when cancelled."""
+"""Recording the window: the frames it promises, at the window's size, and nothing left when cancelled or failed."""
 
+import signal
 import subprocess
 import sys
 
@@ -7,7 +8,26 @@ import imageio.v3 as iio
 import imageio_ffmpeg
 import pytest
 
+from epochviz.core import recording
+from epochviz.core.run_log import ExportError
 from tests.qt.test_app_cli import subprocess_env
+from tests.robust.conftest import poll_until
+
+SMALL = ["--window-size", "640x480", "--samples", "200", "--batch-size", "10"]
+
+# ``epochviz`` with its files limited to FILE_LIMIT bytes: a write beyond fails (EFBIG), as a full disk's would.
+LIMITED_FILES = """
+import resource, runpy, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+sys.argv[0] = "epochviz"
+runpy.run_module("epochviz", run_name="__main__")
+"""
+
+
+def epochviz(*args, driver=None, **kwargs):
+    """Run ``epochviz args`` (through ``driver``, a Python script, if given) in a new process."""
+    command = [sys.executable, "-c", driver, *args] if driver else [sys.executable, "-m", "epochviz", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=subprocess_env(), timeout=60, **kwargs)
 
 
 @pytest.mark.parametrize("name, fps", [("run.gif", 10), ("run.mp4", 15)])
@@ -51,3 +71,70 @@ def test_the_indicator_shows_while_recording_and_stop_keeps_what_was_recorded(ma
         recorder.stop()
     assert finished.args == [str(out)] and not recorder.indicator.isVisible()
     assert 3 <= len(iio.imread(out, index=None)) < 300
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="limits file sizes with setrlimit")
+@pytest.mark.parametrize("name", ["run.gif", "run.mp4"])
+def test_a_recording_whose_writes_fail_ends_with_one_line_and_no_file(tmp_path, name):
+    result = epochviz("--record", str(tmp_path / name), "--seconds", "1", "--fps", "2", "--play", *SMALL,
+                      driver=LIMITED_FILES)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1 and name in result.stderr
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def test_ctrl_c_while_recording_cancels_it_leaves_no_file_and_exits_130(tmp_path):
+    app = subprocess.Popen(
+        [sys.executable, "-m", "epochviz", "--record", str(tmp_path / "run.gif"), "--seconds", "30", "--fps", "2",
+         "--play", *SMALL],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+    )
+    try:
+        assert poll_until(lambda: any(tmp_path.iterdir()), 30), "the recording did not start"  # its temporary file
+        app.send_signal(signal.SIGINT)
+        out, err = app.communicate(timeout=15)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert app.returncode == 130
+    assert out == "" and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_recording_shorter_than_a_frame_has_exactly_one(tmp_path):
+    out = tmp_path / "one.gif"
+    result = epochviz("--record", str(out), "--seconds", "0.05", "--fps", "20", *SMALL)
+    assert result.returncode == 0, result.stderr
+    assert iio.imread(out, index=None).shape[:3] == (1, 480, 640)
+
+
+@pytest.mark.parametrize("flag, value", [("--fps", "0.001"), ("--fps", "1e-9"), ("--fps", "61"),
+                                         ("--seconds", "601")])
+def test_a_frame_rate_or_length_out_of_range_is_one_line_naming_its_flag(tmp_path, flag, value):
+    result = epochviz("--record", str(tmp_path / "run.gif"), flag, value, *SMALL)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and flag in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_closing_the_window_cancels_its_recording(make_window, qtbot, tmp_path):
+    window = make_window(samples=500, batch_size=10)
+    recorder = window.exports.recorder
+    recorder.start(str(tmp_path / "closed.mp4"), seconds=30, fps=10)
+    qtbot.waitUntil(lambda: recorder.encoder.frames_added >= 2, timeout=10_000)
+    with qtbot.waitSignal(recorder.failed, timeout=10_000):
+        window.close()
+    assert recorder.encoder is None and not recorder.recording
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_recording_that_would_not_fit_in_memory_is_refused_before_it_starts(make_window, tmp_path, monkeypatch):
+    monkeypatch.setattr(recording, "available_bytes", lambda: 50_000_000)
+    recorder = make_window(samples=500, batch_size=10).exports.recorder
+    with pytest.raises(ExportError, match="of memory"):
+        recorder.start(str(tmp_path / "long.gif"), seconds=600, fps=60)
+    assert recorder.encoder is None and not recorder.recording
+    assert list(tmp_path.iterdir()) == []
