@@ -609,6 +609,18 @@
         <source>print the runs&apos; figures as one JSON object</source>
         <translation>以一个 JSON 对象打印各个运行的数字</translation>
     </message>
+    <message>
+        <source>the function each hidden neuron applies</source>
+        <translation>每个隐藏神经元使用的函数</translation>
+    </message>
+    <message>
+        <source>SGD momentum (0: plain SGD, what the window teaches)</source>
+        <translation>SGD 动量（0：普通 SGD，即窗口所讲的）</translation>
+    </message>
+    <message>
+        <source>iterations per second, or max</source>
+        <translation>每秒迭代次数，或 max（最快）</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>
@@ -979,6 +991,14 @@
         <translation>激活函数</translation>
     </message>
     <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1284,6 +1304,26 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>the training process stopped unexpectedly ({how}){reason}</source>
         <translation>训练进程意外停止（{how}）{reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, got {value}</source>
+        <translation>{key} 必须是一个数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be up to {n} widths from 1 to {high}, got {value}</source>
+        <translation>{key} 最多 {n} 个宽度，每个从 1 到 {high}，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be up to {n} equal widths from 1 to {high}, got {value}</source>
+        <translation>{key} 最多 {n} 个相同的宽度，从 1 到 {high}，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be &quot;max&quot; or a number from {low} to {high}, got {value}</source>
+        <translation>{key} 必须是 &quot;max&quot; 或 {low} 到 {high} 之间的数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown setting {key} (the settings: {keys})</source>
+        <translation>未知的设置 {key}（可用的设置：{keys}）</translation>
     </message>
 </context>
 <context>
