@@ -68,7 +68,8 @@ GLYPHS = (
 
 def make_digits(n, noise, seed):
     rng = np.random.default_rng(seed)
-    glyphs = np.array([[[c == "#" for c in row] for row in g.split("|")] for g in GLYPHS], dtype=np.float32)
+    glyphs = np.array([[[c == "#" for c in row] for row in glyph.split("|")] for glyph in GLYPHS],
+                      dtype=np.float32)
     templates = np.zeros((10, 2, 4, 8, 8), dtype=np.float32)
     for dy in range(2):
         for dx in range(4):

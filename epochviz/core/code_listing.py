@@ -11,6 +11,7 @@ Writing a listing needs no numpy: it is text about the set-up's numbers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 STYLES = ("pytorch", "keras", "numpy")
 LIBRARIES = {"pytorch": "PyTorch", "keras": "Keras 3", "numpy": "numpy"}
-LOOPS = ("epoch_loop", "batch_loop", "epoch_end")
 _TORCH_ACTIVATIONS = {"tanh": "nn.Tanh()", "relu": "nn.ReLU()", "sigmoid": "nn.Sigmoid()"}
 _NUMPY_ACTIVATIONS = {  # the function's body, its derivative from its output, the weights' gain (code, words)
     "tanh": ("np.tanh(z)", "1 - a * a", "1.0", "1"),
@@ -135,16 +135,17 @@ class _Setup:
 
     @property
     def last_batch(self) -> int:
+        """Samples in each epoch's last batch."""
         return self.b if self.drop_last else self.n - (self.passes - 1) * self.b
-
-    @property
-    def seen(self) -> int:
-        """Samples seen per epoch."""
-        return self.passes * self.b if self.drop_last else self.n
 
 
 def _setup(config: RunConfig) -> _Setup:
-    config.schedule()  # ValueError for a schedule that cannot run (drop-last with B > N)
+    """The config's numbers, checked: ``ValueError`` for what no script can run."""
+    config.schedule()  # N, B, E, K and the seed; drop-last with B > N
+    if config.activation not in _NUMPY_ACTIVATIONS:
+        raise ValueError(f"activation must be one of {', '.join(_NUMPY_ACTIVATIONS)}, got {config.activation!r}")
+    if not (0 < config.lr < math.inf and 0 <= config.noise <= 1):
+        raise ValueError(f"lr must be a positive number and noise from 0 to 1, got {config.lr!r} and {config.noise!r}")
     return _Setup(config.dataset, config.samples, config.batch_size, config.epochs, config.accumulate,
                   float(config.lr), tuple(config.widths), config.activation, config.shuffle, config.drop_last,
                   config.seed, float(config.noise))
@@ -401,7 +402,8 @@ def _numpy(w: _Writer, s: _Setup) -> None:
     w.blank()
     w.comment(say.COUNTS)
     if s.drop_last:
-        w.code("samples_per_epoch = N - N % B", note=say.SEEN, dropped=f"{s.n % s.b:,}")
+        w.comment(say.SEEN, dropped=f"{s.n % s.b:,}")
+        w.code("samples_per_epoch = N - N % B")
     else:
         w.code("samples_per_epoch = N")
     w.comment(say.STARTS)

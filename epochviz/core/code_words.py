@@ -26,8 +26,8 @@ SEED = QT_TRANSLATE_NOOP("code", "seed of the data, the initial weights and the 
 NOISE = QT_TRANSLATE_NOOP("code", "noise of the data")
 DATA = QT_TRANSLATE_NOOP("code", "The data: epochviz's arithmetic for '{dataset}', so the same seed gives the same "
                                  "samples")
-OWN_RANDOM = QT_TRANSLATE_NOOP("code", "The initial weights and the shuffles come from {library}'s own generator: "
-                                       "other numbers than the window's")
+OWN_RANDOM = QT_TRANSLATE_NOOP("code", "Initial weights and shuffles come from {library}'s generator: other "
+                                       "numbers than the window's")
 
 # The network and the loss
 LOGITS = QT_TRANSLATE_NOOP("code", "logits: the softmax is in the loss")
@@ -46,8 +46,8 @@ KERAS_SEED = QT_TRANSLATE_NOOP("code", "seeds the initial weights and fit's shuf
 COUNTS = QT_TRANSLATE_NOOP("code", "The counts the window's readout shows, printed before training")
 LEN_LOADER = QT_TRANSLATE_NOOP("code", "len(loader) is PyTorch's own count of the batches: ceil(N / B), or N // B "
                                        "with drop_last")
-STEPS = QT_TRANSLATE_NOOP("code", "steps_per_epoch: what fit computes for NumPy arrays, ceil(N / B); its progress "
-                                  "line counts them too")
+STEPS = QT_TRANSLATE_NOOP("code", "steps_per_epoch: what fit computes for NumPy arrays, ceil(N / B), and counts "
+                                  "in its progress")
 CARDINALITY = QT_TRANSLATE_NOOP("code", "steps_per_epoch: tf.data counts the batches itself (its cardinality)")
 STARTS = QT_TRANSLATE_NOOP("code", "where each batch of an epoch starts: len(starts) is the number of batches")
 SEEN = QT_TRANSLATE_NOOP("code", "samples seen per epoch: drop_last leaves out the {dropped} after the last full "
@@ -59,13 +59,13 @@ BATCH_LOOP = QT_TRANSLATE_NOOP("code", "batch loop: one iteration per batch")
 SHUFFLE = QT_TRANSLATE_NOOP("code", "a new order of the samples every epoch, drawn from the seed as epochviz draws it")
 NO_SHUFFLE = QT_TRANSLATE_NOOP("code", "no shuffle: the same order every epoch")
 FORWARD = QT_TRANSLATE_NOOP("code", "forward pass")
-LOSS = QT_TRANSLATE_NOOP("code", "loss: mean cross-entropy of the batch")
+LOSS = QT_TRANSLATE_NOOP("code", "loss: mean over the batch")
 BACKWARD = QT_TRANSLATE_NOOP("code", "backward pass: gradient of the loss")
 UPDATE = QT_TRANSLATE_NOOP("code", "update: one step against the gradient")
 ZERO = QT_TRANSLATE_NOOP("code", "clear the gradients for the next update")
 GROUP = QT_TRANSLATE_NOOP("code", "samples in this update's group (the epoch's last group may be smaller)")
-SHARE = QT_TRANSLATE_NOOP("code", "each batch's share of the group's mean loss: the step is the one a batch of K x B "
-                                  "would make")
+SHARE = QT_TRANSLATE_NOOP("code", "each batch's share of the group's mean loss, so the step is that of one batch "
+                                  "of K x B")
 EVERY_K = QT_TRANSLATE_NOOP("code", "update after every K batches, and after the epoch's last batch")
 EPOCH_END = QT_TRANSLATE_NOOP("code", "epoch end: loss and accuracy over the whole dataset, weights unchanged")
 

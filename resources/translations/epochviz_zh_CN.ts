@@ -681,8 +681,8 @@
         <translation>数据：与 epochviz 生成“{dataset}”的算法相同，所以相同的种子给出相同的样本</translation>
     </message>
     <message>
-        <source>The initial weights and the shuffles come from {library}&apos;s own generator: other numbers than the window&apos;s</source>
-        <translation>初始权重和打乱顺序来自 {library} 自己的随机数生成器：数值与窗口中的不同</translation>
+        <source>Initial weights and shuffles come from {library}&apos;s generator: other numbers than the window&apos;s</source>
+        <translation>初始权重和打乱顺序来自 {library} 的随机数生成器：数值与窗口中的不同</translation>
     </message>
     <message>
         <source>logits: the softmax is in the loss</source>
@@ -733,10 +733,6 @@
         <translation>len(loader) 是 PyTorch 自己数出的批次数：ceil(N / B)，drop_last 时为 N // B</translation>
     </message>
     <message>
-        <source>steps_per_epoch: what fit computes for NumPy arrays, ceil(N / B); its progress line counts them too</source>
-        <translation>steps_per_epoch：fit 对 NumPy 数组算出的步数，ceil(N / B)；它的进度行也数这些步</translation>
-    </message>
-    <message>
         <source>steps_per_epoch: tf.data counts the batches itself (its cardinality)</source>
         <translation>steps_per_epoch：由 tf.data 自己数出批次数（它的 cardinality）</translation>
     </message>
@@ -769,12 +765,20 @@
         <translation>前向传播</translation>
     </message>
     <message>
-        <source>loss: mean cross-entropy of the batch</source>
-        <translation>损失：这个批次的平均交叉熵</translation>
+        <source>loss: mean over the batch</source>
+        <translation>损失：对批次取平均</translation>
+    </message>
+    <message>
+        <source>each batch&apos;s share of the group&apos;s mean loss, so the step is that of one batch of K x B</source>
+        <translation>每个批次在组平均损失中所占的份额，所以这一步与一个 K x B 的批次所走的一步相同</translation>
     </message>
     <message>
         <source>backward pass: gradient of the loss</source>
         <translation>反向传播：损失的梯度</translation>
+    </message>
+    <message>
+        <source>steps_per_epoch: what fit computes for NumPy arrays, ceil(N / B), and counts in its progress</source>
+        <translation>steps_per_epoch：fit 对 NumPy 数组算出的步数 ceil(N / B)，也在它的进度中计数</translation>
     </message>
     <message>
         <source>update: one step against the gradient</source>
@@ -787,10 +791,6 @@
     <message>
         <source>samples in this update&apos;s group (the epoch&apos;s last group may be smaller)</source>
         <translation>这次更新所在组的样本数（一轮的最后一组可能更小）</translation>
-    </message>
-    <message>
-        <source>each batch&apos;s share of the group&apos;s mean loss: the step is the one a batch of K x B would make</source>
-        <translation>每个批次在组平均损失中所占的份额：这一步与一个 K x B 的批次所走的一步相同</translation>
     </message>
     <message>
         <source>update after every K batches, and after the epoch&apos;s last batch</source>

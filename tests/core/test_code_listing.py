@@ -266,6 +266,10 @@ def test_an_unknown_style_or_an_impossible_set_up_is_refused():
         listing(RunConfig(), "julia")
     with pytest.raises(ValueError, match="drop_last"):
         listing(RunConfig(samples=10, batch_size=20, drop_last=True), "numpy")
+    with pytest.raises(ValueError, match="activation must be one of tanh, relu, sigmoid"):
+        listing(RunConfig(activation="gelu"), "pytorch")
+    with pytest.raises(ValueError, match="lr must be a positive number"):
+        listing(RunConfig(lr=float("inf")), "keras")
 
 
 def run_library_script(config: RunConfig, style: str, tmp_path) -> str:
