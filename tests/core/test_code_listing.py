@@ -150,6 +150,12 @@ def test_every_script_compiles(style):
         compile(script(config, style), f"<{style}>", "exec")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_every_line_fits_a_slide(style):
+    for config in SETUP_GRID:
+        assert max(len(line) for line in listing(config, style).lines) <= 100
+
+
 def test_the_pytorch_script_fills_in_the_set_up():
     config = RunConfig(samples=10_000, batch_size=10, epochs=10, lr=0.05, hidden=(32, 8), activation="relu",
                        drop_last=True, shuffle=False, seed=3, accumulate=4)
