@@ -33,6 +33,7 @@ from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
 from epochviz.cli_words import argparse_in_our_language
+from epochviz.code_cli import add_code_parser, run_code
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
 from epochviz.translations import LANGUAGES, explain, system_language, translate, units, use_language
@@ -129,7 +130,7 @@ def scene_argument(text: str) -> str:
 
 def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     """A flag of ``train`` given to the window gets a message saying where it belongs."""
-    if any(word in ("schedule", "train", "compare") for word in argv):
+    if any(word in ("schedule", "train", "compare", "code") for word in argv):
         return
     for word in argv:
         flag = word.split("=", 1)[0]
@@ -251,6 +252,8 @@ def build_parser() -> OneLineParser:
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
     add_network_args(parser.commands["compare"])
     add_language_arg(parser.commands["compare"])
+    parser.commands["code"] = add_code_parser(sub, add_training_args)
+    add_language_arg(parser.commands["code"])
     return parser
 
 
@@ -357,6 +360,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_train(args)
     if args.command == "compare":
         return run_compare(args, parser.commands["compare"])
+    if args.command == "code":
+        return run_code(args, parser.commands["code"])
     from epochviz.app import run_window  # Qt is imported only for the window
 
     return run_window(args)

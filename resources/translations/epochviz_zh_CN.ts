@@ -621,6 +621,253 @@
         <source>iterations per second, or max</source>
         <translation>每秒迭代次数，或 max（最快）</translation>
     </message>
+    <message>
+        <source>print the training loop of a set-up as a complete PyTorch, Keras or numpy script</source>
+        <translation>把一个设置的训练循环打印成完整的 PyTorch、Keras 或 numpy 脚本</translation>
+    </message>
+    <message>
+        <source>the library the script uses (default pytorch; numpy needs nothing else)</source>
+        <translation>脚本使用的库（默认 pytorch；numpy 版本不需要其他库）</translation>
+    </message>
+    <message>
+        <source>activation after every hidden layer</source>
+        <translation>每个隐藏层之后的激活函数</translation>
+    </message>
+    <message>
+        <source>write the script to FILE.py instead of printing it</source>
+        <translation>把脚本写入 FILE.py，而不是打印出来</translation>
+    </message>
+    <message>
+        <source>epochviz code: error: {problem}</source>
+        <translation>epochviz code：错误：{problem}</translation>
+    </message>
+    <message>
+        <source>Script written to {path}</source>
+        <translation>脚本已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>code</name>
+    <message>
+        <source>The training loop of epochviz&apos;s set-up ({dataset}, {samples} samples), written with {library}.</source>
+        <translation>epochviz 当前设置（{dataset}，{samples} 个样本）的训练循环，用 {library} 写成。</translation>
+    </message>
+    <message>
+        <source>It needs Python 3 and these packages: {packages}.</source>
+        <translation>运行它需要 Python 3 和这些包：{packages}。</translation>
+    </message>
+    <message>
+        <source>Change the numbers below to try other set-ups.</source>
+        <translation>修改下面的数字即可尝试其他设置。</translation>
+    </message>
+    <message>
+        <source>The set-up: the same numbers as the window</source>
+        <translation>设置：与窗口中的数字相同</translation>
+    </message>
+    <message>
+        <source>samples (N)</source>
+        <translation>样本数 (N)</translation>
+    </message>
+    <message>
+        <source>batch size (B)</source>
+        <translation>批大小 (B)</translation>
+    </message>
+    <message>
+        <source>epochs (E)</source>
+        <translation>轮次数 (E)</translation>
+    </message>
+    <message>
+        <source>batches per weight update (K, gradient accumulation)</source>
+        <translation>每次权重更新的批次数（K，梯度累积）</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>inputs, hidden layers, classes</source>
+        <translation>输入、隐藏层、类别</translation>
+    </message>
+    <message>
+        <source>seed of the data, the initial weights and the shuffles</source>
+        <translation>数据、初始权重和打乱顺序的随机种子</translation>
+    </message>
+    <message>
+        <source>noise of the data</source>
+        <translation>数据的噪声</translation>
+    </message>
+    <message>
+        <source>The data: epochviz&apos;s arithmetic for &apos;{dataset}&apos;, so the same seed gives the same samples</source>
+        <translation>数据：与 epochviz 生成“{dataset}”的算法相同，所以相同的种子给出相同的样本</translation>
+    </message>
+    <message>
+        <source>Initial weights and shuffles come from {library}&apos;s generator: other numbers than the window&apos;s</source>
+        <translation>初始权重和打乱顺序来自 {library} 的随机数生成器：数值与窗口中的不同</translation>
+    </message>
+    <message>
+        <source>logits: the softmax is in the loss</source>
+        <translation>logits：softmax 在损失函数里</translation>
+    </message>
+    <message>
+        <source>softmax and cross-entropy in one, from the logits</source>
+        <translation>softmax 与交叉熵合在一起，直接从 logits 计算</translation>
+    </message>
+    <message>
+        <source>initial weights: Gaussian, scaled by {gain} / sqrt(inputs); biases zero</source>
+        <translation>初始权重：高斯分布，乘以 {gain} / sqrt(输入数)；偏置为零</translation>
+    </message>
+    <message>
+        <source>the derivative of {activation}, from its output</source>
+        <translation>{activation} 的导数，由它的输出算出</translation>
+    </message>
+    <message>
+        <source>every layer&apos;s input is kept for the backward pass</source>
+        <translation>保留每一层的输入，供反向传播使用</translation>
+    </message>
+    <message>
+        <source>softmax, then the cross-entropy of each sample</source>
+        <translation>先做 softmax，再求每个样本的交叉熵</translation>
+    </message>
+    <message>
+        <source>d loss / d logits of each sample: softmax minus one-hot</source>
+        <translation>每个样本的 d loss / d logits：softmax 减去 one-hot</translation>
+    </message>
+    <message>
+        <source>the gradients are added to grads (as PyTorch adds to .grad), so batches can be accumulated</source>
+        <translation>梯度累加到 grads 中（就像 PyTorch 累加到 .grad），所以可以累积多个批次</translation>
+    </message>
+    <message>
+        <source>the whole dataset at once, without gradients</source>
+        <translation>一次处理整个数据集，不求梯度</translation>
+    </message>
+    <message>
+        <source>seeds the initial weights and fit&apos;s shuffles</source>
+        <translation>为初始权重和 fit 的打乱顺序设定种子</translation>
+    </message>
+    <message>
+        <source>The counts the window&apos;s readout shows, printed before training</source>
+        <translation>窗口读数显示的计数，在训练前打印</translation>
+    </message>
+    <message>
+        <source>len(loader) is PyTorch&apos;s own count of the batches: ceil(N / B), or N // B with drop_last</source>
+        <translation>len(loader) 是 PyTorch 自己数出的批次数：ceil(N / B)，drop_last 时为 N // B</translation>
+    </message>
+    <message>
+        <source>steps_per_epoch: tf.data counts the batches itself (its cardinality)</source>
+        <translation>steps_per_epoch：由 tf.data 自己数出批次数（它的 cardinality）</translation>
+    </message>
+    <message>
+        <source>where each batch of an epoch starts: len(starts) is the number of batches</source>
+        <translation>一轮中每个批次的起点：len(starts) 就是批次数</translation>
+    </message>
+    <message>
+        <source>samples seen per epoch: drop_last leaves out the {dropped} after the last full batch</source>
+        <translation>每轮看到的样本数：drop_last 略去最后一个完整批次之后的 {dropped} 个</translation>
+    </message>
+    <message>
+        <source>epoch loop: one pass over the data</source>
+        <translation>轮次循环：遍历一遍数据</translation>
+    </message>
+    <message>
+        <source>batch loop: one iteration per batch</source>
+        <translation>批次循环：每个批次一次迭代</translation>
+    </message>
+    <message>
+        <source>a new order of the samples every epoch, drawn from the seed as epochviz draws it</source>
+        <translation>每轮由种子抽取新的样本顺序，与 epochviz 的抽法相同</translation>
+    </message>
+    <message>
+        <source>no shuffle: the same order every epoch</source>
+        <translation>不打乱：每轮顺序相同</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>loss: mean over the batch</source>
+        <translation>损失：对批次取平均</translation>
+    </message>
+    <message>
+        <source>each batch&apos;s share of the group&apos;s mean loss, so the step is that of one batch of K x B</source>
+        <translation>每个批次在组平均损失中所占的份额，所以这一步与一个 K x B 的批次所走的一步相同</translation>
+    </message>
+    <message>
+        <source>backward pass: gradient of the loss</source>
+        <translation>反向传播：损失的梯度</translation>
+    </message>
+    <message>
+        <source>steps_per_epoch: what fit computes for NumPy arrays, ceil(N / B), and counts in its progress</source>
+        <translation>steps_per_epoch：fit 对 NumPy 数组算出的步数 ceil(N / B)，也在它的进度中计数</translation>
+    </message>
+    <message>
+        <source>update: one step against the gradient</source>
+        <translation>更新：逆着梯度走一步</translation>
+    </message>
+    <message>
+        <source>clear the gradients for the next update</source>
+        <translation>清零梯度，准备下一次更新</translation>
+    </message>
+    <message>
+        <source>samples in this update&apos;s group (the epoch&apos;s last group may be smaller)</source>
+        <translation>这次更新所在组的样本数（一轮的最后一组可能更小）</translation>
+    </message>
+    <message>
+        <source>update after every K batches, and after the epoch&apos;s last batch</source>
+        <translation>每 K 个批次之后更新一次，一轮的最后一个批次之后也更新</translation>
+    </message>
+    <message>
+        <source>epoch end: loss and accuracy over the whole dataset, weights unchanged</source>
+        <translation>轮次结束：整个数据集上的损失和准确率，权重不变</translation>
+    </message>
+    <message>
+        <source>model.fit runs the two loops itself:</source>
+        <translation>model.fit 自己运行这两层循环：</translation>
+    </message>
+    <message>
+        <source>for each epoch (E of them):</source>
+        <translation>对每个轮次（共 E 个）：</translation>
+    </message>
+    <message>
+        <source>for each batch of B samples (steps_per_epoch of them):</source>
+        <translation>对每个 B 个样本的批次（共 steps_per_epoch 个）：</translation>
+    </message>
+    <message>
+        <source>forward pass: logits = model(xb)</source>
+        <translation>前向传播：logits = model(xb)</translation>
+    </message>
+    <message>
+        <source>loss: loss_fn(yb, logits), the mean over the batch</source>
+        <translation>损失：loss_fn(yb, logits)，对批次取平均</translation>
+    </message>
+    <message>
+        <source>update: optimizer.apply(gradients)</source>
+        <translation>更新：optimizer.apply(gradients)</translation>
+    </message>
+    <message>
+        <source>Keras 3 optimizers accumulate gradients themselves (gradient_accumulation_steps):</source>
+        <translation>Keras 3 的优化器自己累积梯度（gradient_accumulation_steps）：</translation>
+    </message>
+    <message>
+        <source>one update every K batches with the mean of their gradients, counted over the whole run,</source>
+        <translation>每 K 个批次用它们梯度的平均值更新一次，按整个训练过程计数，</translation>
+    </message>
+    <message>
+        <source>so a group can span two epochs (epochviz and PyTorch end each epoch with an update)</source>
+        <translation>所以一组可能跨越两个轮次（epochviz 和 PyTorch 在每轮结束时都做一次更新）</translation>
+    </message>
+    <message>
+        <source>Keras has no drop_last for NumPy arrays; tf.data&apos;s batch(B, drop_remainder=True) is it:</source>
+        <translation>Keras 对 NumPy 数组没有 drop_last；tf.data 的 batch(B, drop_remainder=True) 就是它：</translation>
+    </message>
+    <message>
+        <source>shuffled each epoch, it leaves out other samples each time, as DataLoader(drop_last=True) does</source>
+        <translation>每轮打乱后，每次略去的样本不同，与 DataLoader(drop_last=True) 一样</translation>
+    </message>
+    <message>
+        <source>(slicing X and y instead would leave out the same samples every epoch)</source>
+        <translation>（若改为切片 X 和 y，每轮略去的都是同样的样本）</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>
