@@ -1253,6 +1253,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <source>the training process stopped unexpectedly ({how}){reason}</source>
         <translation>训练进程意外停止（{how}）{reason}</translation>
     </message>
+    <message>
+        <source>cannot write {path}: the picture could not be made as {kind}</source>
+        <translation>无法写入 {path}：无法生成 {kind} 图片</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
