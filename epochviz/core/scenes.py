@@ -62,6 +62,18 @@ class Scene:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def scene_file_text(scene: Scene) -> str:
+    """The JSON text Save writes for ``scene``, checked as Open checks a file: what Save writes, Open takes.
+
+    ``SceneError`` (one line) when Open would refuse it: a name or caption over
+    the length limit, or a character that cannot be written.
+    """
+    text = scene.to_json()
+    scene_from_data(json.loads(text))  # each field named (a huge name is "name ...", not "the file is too large")
+    scene_from_text(text)
+    return text
+
+
 def _depth(value: object, level: int = 0) -> int:
     if isinstance(value, dict):
         return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
@@ -98,6 +110,13 @@ def _text(data: dict, key: str, default: str = "") -> str:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be a text of at most {n} characters"),
             key=key, n=MAX_TEXT)
+    try:  # JSON's "\ud800" reads as a lone surrogate, which no file can hold: Save could not write it back
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} has a character that cannot be written to a file (a "
+                                                    "lone surrogate)"),
+            key=key) from None
     return value
 
 

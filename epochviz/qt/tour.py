@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QWidget
 
 from epochviz.core.run_log import ExportError, write_text_atomically
-from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
+from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene, scene_file_text
 from epochviz.qt.exports import SAID_MS, ask_save_path
 from epochviz.qt.messages import as_rich_text, warn
 from epochviz.translations import explain, translate
@@ -148,11 +148,15 @@ class Tour(QObject):
         return None
 
     def save_file(self, path: str, name: str, caption: str = "") -> None:
-        """Save the current set-up (settings and speed) as a scene file."""
+        """Save the current set-up (settings and speed) as a scene file.
+
+        ``SceneError`` (nothing written) for what Open would refuse, such as a caption
+        over 400 characters; ``ExportError`` when the file cannot be written.
+        """
         window = self._window
         speed = window.controls.speed.value()
-        scene = Scene(name, window.config, None if math.isinf(speed) else speed, caption)
-        write_text_atomically(path, lambda stream: stream.write(scene.to_json()))
+        text = scene_file_text(Scene(name, window.config, None if math.isinf(speed) else speed, caption))
+        write_text_atomically(path, lambda stream: stream.write(text))
 
     def ask_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, translate("tour", "Open scene"), "",
@@ -173,7 +177,7 @@ class Tour(QObject):
             return
         try:
             self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
-        except ExportError as exc:
+        except (ExportError, SceneError) as exc:
             warn(window, translate("tour", "Scene not saved"), explain(exc))
             return
         window.show_notice(translate("tour", "Saved {path}").format(path=path), SAID_MS)

@@ -1166,6 +1166,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>{key} 必须是不超过 {n} 个字符的文本</translation>
     </message>
     <message>
+        <source>{key} has a character that cannot be written to a file (a lone surrogate)</source>
+        <translation>{key} 含有无法写入文件的字符（孤立的代理项）</translation>
+    </message>
+    <message>
         <source>a scene must be a JSON object ({braces})</source>
         <translation>场景必须是一个 JSON 对象（{braces}）</translation>
     </message>
