@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import numbers
+import os
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -197,16 +199,32 @@ def scene_from_text(text: str | bytes, source: str = "") -> Scene:
     return scene_from_data(data, source)
 
 
+def _read_scene_bytes(path: Path) -> bytes:
+    """The bytes of the regular file ``path`` (up to one more than a scene may have).
+
+    Opened without blocking and checked on the open file: a FIFO or a device
+    (``/dev/zero``) given as a scene would wait or read for ever, and a check
+    of the name before opening it could be outwitted by swapping the file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as f:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise worded(
+                SceneError, QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+                path=path, reason=QT_TRANSLATE_NOOP("errors", "not a regular file"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise worded(
+                SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB"),
+                kb=MAX_FILE_BYTES // 1024)
+        return f.read(MAX_FILE_BYTES + 1)
+
+
 def load_scene(path: str | Path) -> Scene:
     """Read and check a scene file (``SceneError`` with one line, naming the file, otherwise)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise worded(
-                SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB"),
-                kb=MAX_FILE_BYTES // 1024)
-        with open(path, "rb") as f:
-            text = f.read(MAX_FILE_BYTES + 1)
+        text = _read_scene_bytes(path)
     except OSError as exc:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),

@@ -1214,6 +1214,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>不是 JSON 场景：{problem}</translation>
     </message>
     <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
         <source>a scene file is at most {kb} kB</source>
         <translation>场景文件最大 {kb} kB</translation>
     </message>
@@ -1846,6 +1850,10 @@ weights {weights} and their gradients {weight_gradients}</source>
 <context>
     <name>remembered</name>
     <message>
+        <source>the settings cannot be kept in {path} ({reason}); nothing will be remembered</source>
+        <translation>设置无法保存在 {path}（{reason}）；不会记住任何设置</translation>
+    </message>
+    <message>
         <source>the remembered settings could not be read; starting from the defaults</source>
         <translation>无法读取记住的设置；从默认设置开始</translation>
     </message>
@@ -1868,6 +1876,10 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>the remembered {parts} could not be used; the defaults stand in</source>
         <translation>无法使用记住的{parts}；改用默认值</translation>
+    </message>
+    <message>
+        <source>{path} could not be written</source>
+        <translation>无法写入 {path}</translation>
     </message>
     <message>
         <source>Note: {problem}.</source>

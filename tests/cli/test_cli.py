@@ -234,3 +234,17 @@ def test_bad_compare_values_exit_2_naming_the_flag(capsys, argv, flag):
         main(argv)
     err = capsys.readouterr().err
     assert exc.value.code == 2 and flag in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs a FIFO")
+def test_a_scene_that_is_a_fifo_is_refused_at_once_in_one_line(tmp_path):
+    """Opening a FIFO waits for a writer: the argument check hung before the window was made."""
+    import os
+
+    fifo = tmp_path / "scene.json"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "epochviz", "--lang", "en", "--scene", str(fifo), "--screenshot",
+                             str(tmp_path / "o.png")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"epochviz: error: argument --scene: cannot read {fifo}: not a regular file"]
+
