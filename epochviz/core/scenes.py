@@ -143,7 +143,7 @@ def scene_from_data(data: object, source: str = "") -> Scene:
             key=repr(missing[0]))
     name, caption = _text(data, "name"), _text(data, "caption")
     dataset = data["dataset"]
-    if dataset not in DATASETS:
+    if not isinstance(dataset, str) or dataset not in DATASETS:  # a list or an object is not hashable
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
             key="dataset", choices=", ".join(DATASETS), value=json.dumps(dataset)[:40])
@@ -163,7 +163,7 @@ def scene_from_data(data: object, source: str = "") -> Scene:
             n=WINDOW_MAX_HIDDEN_LAYERS, value=json.dumps(hidden)[:40])
     widths = tuple(_int({"hidden": w}, "hidden", 1, WINDOW_MAX_HIDDEN_WIDTH) for w in hidden)
     activation = data.get("activation", RunConfig.activation)
-    if activation not in ACTIVATIONS:
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
             key="activation", choices=", ".join(ACTIVATIONS), value=json.dumps(activation)[:40])

@@ -402,6 +402,14 @@
         <translation>需要一个以 {names} 结尾的文件名，收到的是空路径</translation>
     </message>
     <message>
+        <source>cannot write {value}: {reason}</source>
+        <translation>无法写入 {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>{value} has a name of {size} bytes; a file or folder name has at most {most}</source>
+        <translation>{value} 的名称有 {size} 字节；文件或文件夹名称最多 {most} 字节</translation>
+    </message>
+    <message>
         <source>{value} is a folder; give a file name ending in {names}</source>
         <translation>{value} 是一个文件夹；请给出以 {names} 结尾的文件名</translation>
     </message>

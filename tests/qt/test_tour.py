@@ -84,6 +84,10 @@ HOSTILE = {
                                  "drop_last": True}),
     "nan.json": '{"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "lr": NaN}',
     "path.json": json.dumps({"name": "x", "dataset": "../../etc/passwd", "samples": 100, "batch_size": 10}),
+    "dataset-list.json": json.dumps({"name": "x", "dataset": ["spiral"], "samples": 100, "batch_size": 10}),
+    "dataset-object.json": json.dumps({"name": "x", "dataset": {"a": 1}, "samples": 100, "batch_size": 10}),
+    "activation-list.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10,
+                                        "activation": ["tanh"]}),
 }
 
 
@@ -218,3 +222,26 @@ def test_save_from_the_menu_with_a_too_long_caption_says_so_and_writes_nothing(w
     (box,) = boxes
     assert "caption must be a text of at most 400 characters" in box.text()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dataset", [["spiral"], {"name": "spiral"}])
+def test_a_scene_whose_dataset_is_not_a_name_is_refused_by_the_window_keyword_naming_it(qtbot, tmp_path, dataset):
+    from epochviz.app import MainWindow
+
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps({"name": "x", "dataset": dataset, "samples": 100, "batch_size": 10}))
+    with pytest.raises(ValueError, match=r"^scene: odd\.json: dataset must be one of "):
+        MainWindow(scene=str(path))
+
+
+def test_the_scene_read_at_the_command_line_is_the_one_the_window_shows(make_window, tmp_path):
+    """A file changed after the arguments were checked must not reach the window unchecked, nor be read twice."""
+    from epochviz.cli import build_parser
+
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"name": "Mine", "dataset": "blobs", "samples": 300, "batch_size": 30}))
+    args = build_parser().parse_args(["--scene", str(path)])
+    path.write_text(HOSTILE["unknown.json"])
+    window = make_window(scene=args.scene)
+    assert (window.config.dataset, window.config.samples, window.config.batch_size) == ("blobs", 300, 30)
+    assert "Mine" in window.tour.caption.text()
