@@ -10,6 +10,14 @@ from epochviz.qt.remembered import remember, restore
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """These tests read the notes' English words, whatever the locale or an earlier test chose."""
+    from epochviz.translations import use_language
+
+    use_language("en")
+
+
+@pytest.fixture(autouse=True)
 def own_store(tmp_path, monkeypatch):
     monkeypatch.setenv(remembered.ENVIRONMENT, str(tmp_path / "settings.ini"))
     return tmp_path / "settings.ini"
