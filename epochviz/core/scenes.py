@@ -3,9 +3,10 @@
 A scene holds every training setting the window shows, the speed, and a
 caption for the class. The built-in tour lives in ``epochviz/resources/scenes``
 (``01-....json`` onwards, in order). Loading a file refuses, in one line that
-names the problem: a file that is not JSON or too large, too deeply nested,
-unknown keys, wrong types, out-of-range numbers, and drop-last with a batch
-larger than the dataset. Nothing in a scene is executed or used as a path.
+names the problem: a file that is not JSON, too large or not a regular file,
+too deeply nested, unknown keys, wrong types, out-of-range numbers, and
+drop-last with a batch larger than the dataset. Nothing in a scene is executed
+or used as a path. Saving checks the same way, so what Save writes, Open takes.
 """
 
 from __future__ import annotations
