@@ -25,16 +25,11 @@ def as_rich_text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def plain_message_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
-    """A warning box whose text is shown as plain text (it names files, which may look like markup)."""
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """``QMessageBox.warning``, but plain text: it names files, and ``<b>.json`` is shown as it is."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
-
-
-def warn(parent: QWidget | None, title: str, text: str) -> None:
-    """``QMessageBox.warning``, but plain text: a file name like ``<b>.json`` is shown as it is."""
-    plain_message_box(parent, title, text).exec()
+    box.exec()
 
 
 class Banner:

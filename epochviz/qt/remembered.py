@@ -26,6 +26,7 @@ from epochviz.translations import LANGUAGES, translate
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
 KEYS = ("geometry", "scale", "setup", "tour", "theme", "language")
+_said: set[str] = set()  # the problems a note in the status bar has already named (said once, not again at exit)
 
 
 @dataclass
@@ -179,9 +180,6 @@ def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool =
         _said.add(memory.problem)
         window.statusBar().showMessage(translate("remembered", "Note: {problem}.").format(problem=memory.problem),
                                        10_000)
-
-
-_said: set[str] = set()  # the problems a note in the status bar has already named (said once, not again at exit)
 
 
 def recall_language() -> str | None:
