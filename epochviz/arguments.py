@@ -18,6 +18,7 @@ INT_LIMIT = 2**63 - 1  # what numpy's int64 holds: the largest N, B or E the ari
 _INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}(_[0-9]{3})+")
 _DECIMAL = re.compile(r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 ECHO_LIMIT = 60
+NAME_MAX = 255  # bytes in one file or folder name on Linux and macOS (Windows: 255 characters)
 
 
 def cut(text: str, limit: int = ECHO_LIMIT) -> str:
@@ -125,26 +126,40 @@ def output_path(*suffixes: str):
     names = translate("cli", " or ").join(suffixes)
 
     def check(text: str) -> str:
-        path = Path(text)
         if not text.strip():
             words = translate("cli", "needs a file name ending in {names}, got an empty path")
             raise argparse.ArgumentTypeError(words.format(names=names))
-        if path.is_dir():
-            words = translate("cli", "{value} is a folder; give a file name ending in {names}")
-            raise argparse.ArgumentTypeError(words.format(value=cut(text), names=names))
-        if path.suffix.lower() not in suffixes:
-            raise argparse.ArgumentTypeError(translate("cli", "the name must end in {names}, got {value}").format(
-                names=names, value=cut(text)))
-        folder = path.parent
-        if not folder.is_dir():
-            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} does not exist").format(
-                folder=cut(str(folder))))
-        if not os.access(folder, os.W_OK):
-            raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} cannot be written").format(
-                folder=cut(str(folder))))
+        try:
+            _check_output(text, suffixes, names)
+        except OSError as exc:  # a loop of links, say: what the system says, in one line
+            raise argparse.ArgumentTypeError(translate("cli", "cannot write {value}: {reason}").format(
+                value=cut(text), reason=exc.strerror or exc)) from None
         return text
 
     return check
+
+
+def _check_output(text: str, suffixes: tuple[str, ...], names: str) -> None:
+    """``ArgumentTypeError`` when ``text`` cannot name a new file ending in one of ``suffixes``."""
+    path = Path(text)
+    longest = max(len(os.fsencode(part)) for part in path.parts)
+    if longest > NAME_MAX:  # checked first: the system refuses even to look such a name up
+        raise argparse.ArgumentTypeError(translate("cli", "{value} has a name of {size} bytes; a file or folder "
+                                                          "name has at most {most}").format(
+            value=cut(text), size=f"{longest:,}", most=NAME_MAX))
+    if path.is_dir():
+        words = translate("cli", "{value} is a folder; give a file name ending in {names}")
+        raise argparse.ArgumentTypeError(words.format(value=cut(text), names=names))
+    if path.suffix.lower() not in suffixes:
+        raise argparse.ArgumentTypeError(translate("cli", "the name must end in {names}, got {value}").format(
+            names=names, value=cut(text)))
+    folder = path.parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} does not exist").format(
+            folder=cut(str(folder))))
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(translate("cli", "the folder {folder} cannot be written").format(
+            folder=cut(str(folder))))
 
 
 png_path = output_path(".png")

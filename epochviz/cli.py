@@ -117,15 +117,18 @@ def projector_scale(text: str) -> float:
     return value
 
 
-def scene_argument(text: str) -> str:
-    """argparse type: a built-in scene or a scene file that can be used (checked now, used later)."""
+def scene_argument(text: str):
+    """argparse type: a built-in scene or a scene file, read and checked now (a ``Scene``).
+
+    The window gets the scene read here, not the name: a file changed after this
+    check must not reach the window unchecked, nor be read twice.
+    """
     from epochviz.core.scenes import SceneError, find_scene
 
     try:
-        find_scene(text)
+        return find_scene(text)
     except SceneError as exc:
         raise argparse.ArgumentTypeError(explain(exc)) from None
-    return text
 
 
 def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:

@@ -89,7 +89,7 @@ def checked_window_start(presets: dict, *, play: object, scale: object, theme: o
                          backends: Iterable[str], scene: object, compare: object) -> WindowStart:
     """Check every keyword of ``MainWindow`` at the door; ``ValueError``/``TypeError`` names the one at fault."""
     from epochviz.core.compare import DEFAULT_BATCH_SIZES, check_batch_choices
-    from epochviz.core.scenes import SceneError, find_scene
+    from epochviz.core.scenes import Scene, SceneError, find_scene
     from epochviz.core.session import RunConfig
 
     checked = checked_window_presets(**presets)
@@ -97,10 +97,10 @@ def checked_window_start(presets: dict, *, play: object, scale: object, theme: o
     check_window_options(play, scale, theme)
     if backend not in backends:
         raise ValueError(f"backend must be one of {', '.join(backends)}, got {backend!r}")
-    if scene is not None and not isinstance(scene, str):
-        raise TypeError(f"scene must be a built-in scene's name or number, or a .json path, got {scene!r}")
+    if scene is not None and not isinstance(scene, (str, Scene)):
+        raise TypeError(f"scene must be a built-in scene's name or number, a .json path or a Scene, got {scene!r}")
     try:
-        first_scene = find_scene(scene) if scene is not None else None
+        first_scene = find_scene(scene) if isinstance(scene, str) else scene
     except SceneError as exc:
         raise ValueError(f"scene: {exc}") from None
     config = RunConfig().with_changes(**checked)

@@ -81,7 +81,8 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
             ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the folder {folder} does not exist"),
             path=target, folder=folder)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+        # The name's start only: a name near the 255-byte limit must not make its temporary one too long.
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem[:32]}-", suffix=target.suffix, dir=folder)
     except OSError as exc:
         raise worded(
             ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"),
@@ -107,8 +108,25 @@ def write_text_atomically(path: str | os.PathLike, fill: Callable[[IO[str]], Non
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as stream:
             fill(stream)
+            settle(stream)
 
     return write_atomically(path, write)
+
+
+def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> Path:
+    """``write_atomically`` for content made in memory (a picture encoded by Qt, which cannot report a full disk)."""
+    def write(temporary: str) -> None:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            settle(stream)
+
+    return write_atomically(path, write)
+
+
+def settle(stream: IO) -> None:
+    """Flush ``stream`` and have the disk take it: a full disk is an error here, before the rename, not later."""
+    stream.flush()
+    os.fsync(stream.fileno())
 
 
 def usual_permissions(path: str) -> None:
@@ -121,7 +139,9 @@ def usual_permissions(path: str) -> None:
         pass
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> object:
+    if getattr(exc, "phrase", None) is not None:  # our own words (``worded``), translated where shown
+        return exc.phrase
     if exc.errno == errno.ENOSPC:
         return QT_TRANSLATE_NOOP("errors", "the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

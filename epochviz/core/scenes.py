@@ -3,15 +3,18 @@
 A scene holds every training setting the window shows, the speed, and a
 caption for the class. The built-in tour lives in ``epochviz/resources/scenes``
 (``01-....json`` onwards, in order). Loading a file refuses, in one line that
-names the problem: a file that is not JSON or too large, too deeply nested,
-unknown keys, wrong types, out-of-range numbers, and drop-last with a batch
-larger than the dataset. Nothing in a scene is executed or used as a path.
+names the problem: a file that is not JSON, too large or not a regular file,
+too deeply nested, unknown keys, wrong types, out-of-range numbers, and
+drop-last with a batch larger than the dataset. Nothing in a scene is executed
+or used as a path. Saving checks the same way, so what Save writes, Open takes.
 """
 
 from __future__ import annotations
 
 import json
 import numbers
+import os
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -62,6 +65,18 @@ class Scene:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def scene_file_text(scene: Scene) -> str:
+    """The JSON text Save writes for ``scene``, checked as Open checks a file: what Save writes, Open takes.
+
+    ``SceneError`` (one line) when Open would refuse it: a name or caption over
+    the length limit, or a character that cannot be written.
+    """
+    text = scene.to_json()
+    scene_from_data(json.loads(text))  # each field named (a huge name is "name ...", not "the file is too large")
+    scene_from_text(text)
+    return text
+
+
 def _depth(value: object, level: int = 0) -> int:
     if isinstance(value, dict):
         return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
@@ -98,6 +113,13 @@ def _text(data: dict, key: str, default: str = "") -> str:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be a text of at most {n} characters"),
             key=key, n=MAX_TEXT)
+    try:  # JSON's "\ud800" reads as a lone surrogate, which no file can hold: Save could not write it back
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise worded(
+            SceneError, QT_TRANSLATE_NOOP("errors", "{key} has a character that cannot be written to a file (a "
+                                                    "lone surrogate)"),
+            key=key) from None
     return value
 
 
@@ -122,7 +144,7 @@ def scene_from_data(data: object, source: str = "") -> Scene:
             key=repr(missing[0]))
     name, caption = _text(data, "name"), _text(data, "caption")
     dataset = data["dataset"]
-    if dataset not in DATASETS:
+    if not isinstance(dataset, str) or dataset not in DATASETS:  # a list or an object is not hashable
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
             key="dataset", choices=", ".join(DATASETS), value=json.dumps(dataset)[:40])
@@ -142,7 +164,7 @@ def scene_from_data(data: object, source: str = "") -> Scene:
             n=WINDOW_MAX_HIDDEN_LAYERS, value=json.dumps(hidden)[:40])
     widths = tuple(_int({"hidden": w}, "hidden", 1, WINDOW_MAX_HIDDEN_WIDTH) for w in hidden)
     activation = data.get("activation", RunConfig.activation)
-    if activation not in ACTIVATIONS:
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
             key="activation", choices=", ".join(ACTIVATIONS), value=json.dumps(activation)[:40])
@@ -178,16 +200,32 @@ def scene_from_text(text: str | bytes, source: str = "") -> Scene:
     return scene_from_data(data, source)
 
 
+def _read_scene_bytes(path: Path) -> bytes:
+    """The bytes of the regular file ``path`` (up to one more than a scene may have).
+
+    Opened without blocking and checked on the open file: a FIFO or a device
+    (``/dev/zero``) given as a scene would wait or read for ever, and a check
+    of the name before opening it could be outwitted by swapping the file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as f:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise worded(
+                SceneError, QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),
+                path=path, reason=QT_TRANSLATE_NOOP("errors", "not a regular file"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise worded(
+                SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB"),
+                kb=MAX_FILE_BYTES // 1024)
+        return f.read(MAX_FILE_BYTES + 1)
+
+
 def load_scene(path: str | Path) -> Scene:
     """Read and check a scene file (``SceneError`` with one line, naming the file, otherwise)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise worded(
-                SceneError, QT_TRANSLATE_NOOP("errors", "a scene file is at most {kb} kB"),
-                kb=MAX_FILE_BYTES // 1024)
-        with open(path, "rb") as f:
-            text = f.read(MAX_FILE_BYTES + 1)
+        text = _read_scene_bytes(path)
     except OSError as exc:
         raise worded(
             SceneError, QT_TRANSLATE_NOOP("errors", "cannot read {path}: {reason}"),

@@ -2,8 +2,9 @@
 
 Every file is written whole or not at all (``core.run_log.write_atomically``).
 The chart's PNG goes through pyqtgraph's ImageExporter, its SVG through Qt's
-SVG generator; the log of a long run is written on a worker thread, since ten
-million rows take seconds.
+SVG generator; both, and the window's PNG, are made in memory and written by
+Python, since Qt's writers cannot say that the disk is full. The log of a
+long run is written on a worker thread, since ten million rows take seconds.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QObject, QPoint, QRect, QTimer
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QRect, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
 
 from epochviz.core.history import LossHistory
-from epochviz.core.run_log import ExportError, write_atomically, write_log_file
+from epochviz.core.run_log import ExportError, write_bytes_atomically, write_log_file
 from epochviz.core.session import EpochEnd
+from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 from epochviz.qt.loss_plot import LossPlot
 from epochviz.qt.recording import WindowRecorder
 from epochviz.translations import explain, translate, units
@@ -33,13 +35,33 @@ def export_chart(chart: LossPlot, path: str, scale: int = 1) -> Path:
     chart.redraw()
     item = chart.plot.getPlotItem()
     if Path(path).suffix.lower() == ".svg":
-        return write_atomically(path, lambda temporary: _svg(chart, temporary))
+        return _write_picture(path, lambda: _svg(chart), "SVG")
     exporter = pg_exporters.ImageExporter(item)
     exporter.parameters()["width"] = int(item.sceneBoundingRect().width() * scale)
-    return write_atomically(path, exporter.export)
+    return _write_picture(path, lambda: _png(exporter.export(toBytes=True)), "PNG")
 
 
-def _svg(chart: LossPlot, path: str) -> None:
+def _write_picture(path: str, encode, kind: str) -> Path:
+    """``encode()``'s bytes written whole to ``path``; ``ExportError`` naming the file if either fails."""
+    data = encode()
+    if not data:
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the picture could not be made as {kind}"),
+            path=path, kind=kind)
+    return write_bytes_atomically(path, data)
+
+
+def _png(image: QImage) -> bytes:
+    """``image`` encoded as PNG (empty if Qt could not encode it)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    encoded = image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data()) if encoded else b""
+
+
+def _svg(chart: LossPlot) -> bytes:
     """The chart's scene as vector SVG, painted by Qt's own SVG generator.
 
     pyqtgraph's SVGExporter cannot read the path data that Qt 6.11 writes
@@ -47,26 +69,28 @@ def _svg(chart: LossPlot, path: str) -> None:
     so the scene is rendered straight into a QSvgGenerator instead.
     """
     view = chart.plot
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(path)
+    generator.setOutputDevice(buffer)
     generator.setSize(view.viewport().size())
     generator.setViewBox(QRect(QPoint(0, 0), view.viewport().size()))
     generator.setTitle("epochviz loss chart")
     generator.setResolution(view.logicalDpiX())  # else text and axes are drawn at 72 dpi against the curves' 96
-    painter = QPainter(generator)
+    painter = QPainter()
+    if not painter.begin(generator):
+        return b""
     view.render(painter)
     painter.end()
+    buffer.close()
+    return bytes(data.data())
 
 
 def export_window(window: QWidget, path: str) -> Path:
     """The whole window as PNG."""
-    image = window.grab()
-
-    def write(temporary: str) -> None:
-        if not image.save(temporary, "PNG"):
-            raise OSError(f"the picture could not be encoded as PNG in {temporary}")
-
-    return write_atomically(path, write)
+    image = window.grab().toImage()
+    return _write_picture(path, lambda: _png(image), "PNG")
 
 
 def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):

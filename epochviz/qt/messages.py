@@ -7,11 +7,29 @@ word it again.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from epochviz.translations import explain, translate, units
+
+
+def as_rich_text(text: str) -> str:
+    """``text`` (from a file, a setting or the user) for a rich-text label: every character shows as typed.
+
+    Qt reads ``<img src=...>`` in rich text as a file to load (``/dev/zero`` ate
+    gigabytes, a FIFO hung the window), so nothing from outside is taken as markup.
+    """
+    return html.escape(text).replace("\n", "<br>")
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """``QMessageBox.warning``, but plain text: it names files, and ``<b>.json`` is shown as it is."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 class Banner:

@@ -5,14 +5,18 @@ Stored with ``QSettings`` in the user's usual place, or in the INI file that
 ``EPOCHVIZ_SETTINGS`` names (tests point it at a temporary file, so they never
 touch a user's settings). Screenshots, exports and recordings neither read nor
 write it. Whatever is read is checked like a scene file; a store that cannot be
-read falls back to the defaults with a note, never a crash.
+read falls back to the defaults with a note, never a crash. A store that is not
+a regular file (a folder, a device, a FIFO, which would block) or that cannot be
+written is not used at all: the window says so once, in its status bar.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 
@@ -22,6 +26,7 @@ from epochviz.translations import LANGUAGES, translate
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
 KEYS = ("geometry", "scale", "setup", "tour", "theme", "language")
+_said: set[str] = set()  # the problems a note in the status bar has already named (said once, not again at exit)
 
 
 @dataclass
@@ -36,17 +41,66 @@ class Memory:
     problem: str | None = None
 
 
-def settings() -> QSettings:
-    """The store: the file ``EPOCHVIZ_SETTINGS`` names, or the platform's usual place for epochviz."""
+def store_path() -> str:
+    """The store's file: the one ``EPOCHVIZ_SETTINGS`` names, or Qt's usual place for epochviz's settings."""
     path = os.environ.get(ENVIRONMENT)
     if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "epochviz", "epochviz")
+        return path
+    # Qt reads a store's file as soon as it is made: ask for the place with a name that has no file.
+    elsewhere = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "epochviz-place", "epochviz")
+    return str(Path(elsewhere.fileName()).parent.parent / "epochviz" / "epochviz.ini")
+
+
+def store_problem(path: str) -> str | None:
+    """Why the store at ``path`` cannot be used, in one line, or None.
+
+    It must be a regular file that can be read and written, or not be there yet
+    in a place where it can be made. Checked before Qt opens it: Qt would wait
+    for ever on a FIFO, and a store that cannot be written loses every change.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return _unusable(path, exc.strerror or str(exc))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        return _unusable(path, translate("errors", "not a regular file"))
+    folder = _nearest_existing(Path(path))  # Qt writes a new file beside the store, then renames it
+    readable = info is None or os.access(path, os.R_OK | os.W_OK)
+    if not (folder.is_dir() and os.access(folder, os.W_OK) and readable):
+        return _unusable(path, translate("errors", "permission denied"))
+    return None
+
+
+def _nearest_existing(path: Path) -> Path:
+    """The nearest of ``path``'s folders that exists (Qt makes the missing ones when it writes)."""
+    for folder in path.absolute().parents:
+        if os.path.lexists(folder):
+            return folder
+    return Path(path.anchor or ".")
+
+
+def _unusable(path: str, reason: str) -> str:
+    return translate("remembered", "the settings cannot be kept in {path} ({reason}); nothing will be "
+                                   "remembered").format(path=path, reason=reason)
+
+
+def settings() -> QSettings:
+    """The store, checked before Qt opens it; ``OSError`` naming the problem when it cannot be used."""
+    path = store_path()
+    problem = store_problem(path)
+    if problem is not None:
+        raise OSError(problem)
+    return QSettings(path, QSettings.Format.IniFormat)
 
 
 def recall() -> Memory:
     """Read what the last window left; anything unusable is skipped and named in ``problem``."""
-    store = settings()
+    try:
+        store = settings()
+    except OSError as exc:
+        return Memory(problem=str(exc))
     unreadable = store.status() != QSettings.Status.NoError
     junk = not any(store.contains(key) for key in KEYS) and _size(store.fileName()) > 0
     if unreadable or junk:
@@ -103,6 +157,8 @@ def remember(window) -> None:
     if window.languages.chosen is not None:  # only a choice made in the menu: otherwise the locale decides
         store.setValue("language", window.languages.chosen)
     store.sync()
+    if store.status() != QSettings.Status.NoError:  # Qt says nothing else when a write fails
+        raise OSError(translate("remembered", "{path} could not be written").format(path=store.fileName()))
 
 
 def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
@@ -121,6 +177,7 @@ def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool =
     if fresh_theme and memory.theme is not None:
         window.projector.use_theme(memory.theme)
     if memory.problem:
+        _said.add(memory.problem)
         window.statusBar().showMessage(translate("remembered", "Note: {problem}.").format(problem=memory.problem),
                                        10_000)
 
@@ -142,12 +199,17 @@ def remember_quietly(window) -> str | None:
     try:
         remember(window)
     except Exception as exc:  # noqa: BLE001 - any failure of the store
+        if str(exc) in _said:  # the status bar said so when the window opened
+            return None
         return translate("remembered", "epochviz: the settings could not be saved: {problem}").format(problem=exc)
     return None
 
 
 def forget() -> None:
-    """Restore defaults: nothing is remembered any more."""
-    store = settings()
+    """Restore defaults: nothing is remembered any more (a store that cannot be used holds nothing to forget)."""
+    try:
+        store = settings()
+    except OSError:
+        return
     store.clear()
     store.sync()

@@ -14,11 +14,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QWidget
 
 from epochviz.core.run_log import ExportError, write_text_atomically
-from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene
+from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene, scene_file_text
 from epochviz.qt.exports import SAID_MS, ask_save_path
+from epochviz.qt.messages import as_rich_text, warn
 from epochviz.translations import explain, translate
 
 
@@ -36,6 +37,7 @@ class Tour(QObject):
         self.caption = QLabel()
         self.caption.setObjectName("sceneCaption")
         self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)  # a bold heading; the scene's own words are escaped
         font = QFont()
         font.setPointSize(13)
         self.caption.setFont(font)
@@ -121,8 +123,9 @@ class Tour(QObject):
     def _show_caption(self, scene: Scene, where: Callable[[], str]) -> None:
         self._on_show = (scene, where)
         name = translate("tour", "{where}: {name}").format(where=where(), name=translate("scenes", scene.name))
-        title = f"<b>{name}</b>"
-        self.caption.setText(f"{title}<br>{translate('scenes', scene.caption)}" if scene.caption else title)
+        title = f"<b>{as_rich_text(name)}</b>"  # a scene's name and caption come from a file: shown as typed
+        words = as_rich_text(translate("scenes", scene.caption))
+        self.caption.setText(f"{title}<br>{words}" if scene.caption else title)
         self.caption.setVisible(True)
         self._window.layout_parts.column.fit_labels()
 
@@ -145,11 +148,15 @@ class Tour(QObject):
         return None
 
     def save_file(self, path: str, name: str, caption: str = "") -> None:
-        """Save the current set-up (settings and speed) as a scene file."""
+        """Save the current set-up (settings and speed) as a scene file.
+
+        ``SceneError`` (nothing written) for what Open would refuse, such as a caption
+        over 400 characters; ``ExportError`` when the file cannot be written.
+        """
         window = self._window
         speed = window.controls.speed.value()
-        scene = Scene(name, window.config, None if math.isinf(speed) else speed, caption)
-        write_text_atomically(path, lambda stream: stream.write(scene.to_json()))
+        text = scene_file_text(Scene(name, window.config, None if math.isinf(speed) else speed, caption))
+        write_text_atomically(path, lambda stream: stream.write(text))
 
     def ask_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, translate("tour", "Open scene"), "",
@@ -157,7 +164,7 @@ class Tour(QObject):
         if path:
             problem = self.open_file(path)
             if problem:
-                QMessageBox.warning(self._window, translate("tour", "Scene not used"), problem)
+                warn(self._window, translate("tour", "Scene not used"), problem)
 
     def ask_save(self) -> None:
         window = self._window
@@ -170,7 +177,7 @@ class Tour(QObject):
             return
         try:
             self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
-        except ExportError as exc:
-            QMessageBox.warning(window, translate("tour", "Scene not saved"), explain(exc))
+        except (ExportError, SceneError) as exc:
+            warn(window, translate("tour", "Scene not saved"), explain(exc))
             return
         window.show_notice(translate("tour", "Saved {path}").format(path=path), SAID_MS)

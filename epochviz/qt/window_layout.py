@@ -92,6 +92,7 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     font.setBold(True)
     readout.setFont(font)
     banner = _label("messageBanner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)  # it may quote an error's words, which are not markup
     banner.setVisible(False)  # its colours, like the scene caption's, come with the theme (themes.apply_theme)
     parts = WindowLayout(ControlPanel(config), readout, banner, ProgressPanel(), LearningViews(), LossPlot(),
                          GlossaryCard(), FillingColumn(), QScrollArea())

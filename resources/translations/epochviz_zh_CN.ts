@@ -402,6 +402,14 @@
         <translation>需要一个以 {names} 结尾的文件名，收到的是空路径</translation>
     </message>
     <message>
+        <source>cannot write {value}: {reason}</source>
+        <translation>无法写入 {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>{value} has a name of {size} bytes; a file or folder name has at most {most}</source>
+        <translation>{value} 的名称有 {size} 字节；文件或文件夹名称最多 {most} 字节</translation>
+    </message>
+    <message>
         <source>{value} is a folder; give a file name ending in {names}</source>
         <translation>{value} 是一个文件夹；请给出以 {names} 结尾的文件名</translation>
     </message>
@@ -1465,6 +1473,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>{key} 必须是不超过 {n} 个字符的文本</translation>
     </message>
     <message>
+        <source>{key} has a character that cannot be written to a file (a lone surrogate)</source>
+        <translation>{key} 含有无法写入文件的字符（孤立的代理项）</translation>
+    </message>
+    <message>
         <source>a scene must be a JSON object ({braces})</source>
         <translation>场景必须是一个 JSON 对象（{braces}）</translation>
     </message>
@@ -1507,6 +1519,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>not a JSON scene: {problem}</source>
         <translation>不是 JSON 场景：{problem}</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
     </message>
     <message>
         <source>a scene file is at most {kb} kB</source>
@@ -1571,6 +1587,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>unknown setting {key} (the settings: {keys})</source>
         <translation>未知的设置 {key}（可用的设置：{keys}）</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the picture could not be made as {kind}</source>
+        <translation>无法写入 {path}：无法生成 {kind} 图片</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2177,10 @@ weights {weights} and their gradients {weight_gradients}</source>
 <context>
     <name>remembered</name>
     <message>
+        <source>the settings cannot be kept in {path} ({reason}); nothing will be remembered</source>
+        <translation>设置无法保存在 {path}（{reason}）；不会记住任何设置</translation>
+    </message>
+    <message>
         <source>the remembered settings could not be read; starting from the defaults</source>
         <translation>无法读取记住的设置；从默认设置开始</translation>
     </message>
@@ -2179,6 +2203,10 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>the remembered {parts} could not be used; the defaults stand in</source>
         <translation>无法使用记住的{parts}；改用默认值</translation>
+    </message>
+    <message>
+        <source>{path} could not be written</source>
+        <translation>无法写入 {path}</translation>
     </message>
     <message>
         <source>Note: {problem}.</source>

@@ -253,3 +253,37 @@ def test_bad_compare_values_exit_2_naming_the_flag(capsys, argv, flag):
         main(argv)
     err = capsys.readouterr().err
     assert exc.value.code == 2 and flag in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("argv", [["--screenshot", "{name}.png"], ["--export-chart", "{name}.svg"],
+                                  ["--record", "{name}.gif"], ["train", "--csv", "{name}.csv"],
+                                  ["--screenshot", "{name}/chart.png"]])
+def test_a_file_name_over_255_bytes_is_one_line_and_status_2(capsys, tmp_path, argv):
+    name = str(tmp_path / ("ü" * 130))  # 260 bytes in UTF-8
+    with pytest.raises(SystemExit) as info:
+        main([word.format(name=name) for word in argv] + ["--lang", "en"])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert "bytes; a file or folder name has at most 255" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs a FIFO")
+def test_a_scene_that_is_a_fifo_is_refused_at_once_in_one_line(tmp_path):
+    """Opening a FIFO waits for a writer: the argument check hung before the window was made."""
+    import os
+
+    fifo = tmp_path / "scene.json"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "epochviz", "--lang", "en", "--scene", str(fifo), "--screenshot",
+                             str(tmp_path / "o.png")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"epochviz: error: argument --scene: cannot read {fifo}: not a regular file"]
+
+
+def test_a_recording_name_over_255_bytes_exits_2_with_one_line_before_anything_starts(tmp_path):
+    name = tmp_path / ("r" * 300 + ".gif")
+    result = subprocess.run([sys.executable, "-m", "epochviz", "--lang", "en", "--record", str(name), "--seconds", "1"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "has a name of 304 bytes; a file or folder name has at most 255" in result.stderr
+    assert list(tmp_path.iterdir()) == []

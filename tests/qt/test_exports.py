@@ -95,3 +95,58 @@ def test_a_name_typed_without_its_suffix_gets_it_and_cancel_gives_none(qtbot, mo
     assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") == "/tmp/lesson.png"
     assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") == "/tmp/lesson.PNG"
     assert ask_save_path(None, "Export", "chart.png", "PNG (*.png)") is None
+
+
+def _full_disk(monkeypatch):
+    """The disk says it is full when asked to keep what was written (as a real one may, at sync)."""
+    import errno
+    import os
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+
+@pytest.mark.parametrize("what, name", [("chart", "chart.png"), ("chart", "chart.svg"), ("window", "window.png"),
+                                        ("log", "log.csv")])
+def test_an_export_to_a_full_disk_is_one_line_and_leaves_no_file(trained, tmp_path, monkeypatch, what, name):
+    path = str(tmp_path / name)
+    write = {"chart": lambda: export_chart(trained.chart, path), "window": lambda: export_window(trained, path),
+             "log": lambda: export_log(trained.history, trained.chart.epoch_ends, path)}[what]
+    _full_disk(monkeypatch)
+    with pytest.raises(ExportError) as info:
+        write()
+    assert str(info.value) == f"cannot write {path}: the disk is full"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("what", ["chart", "window"])
+def test_a_png_qt_cannot_encode_is_one_line_and_leaves_no_file(trained, tmp_path, monkeypatch, what):
+    path = str(tmp_path / "picture.png")
+    monkeypatch.setattr(QImage, "save", lambda *args: False)
+    with pytest.raises(ExportError, match="could not be made as PNG"):
+        export_chart(trained.chart, path) if what == "chart" else export_window(trained, path)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["chart.png", "chart.svg"])
+def test_export_chart_to_a_disk_that_fills_up_exits_1_with_one_line_and_no_file(tmp_path, name):
+    """Files above 4 kB cannot be written (RLIMIT_FSIZE): the export must notice, as on a full disk."""
+    import resource
+    import subprocess
+    import sys
+
+    from tests.qt.test_app_cli import subprocess_env
+
+    def small_files_only():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    out = tmp_path / name
+    result = subprocess.run([sys.executable, "-m", "epochviz", "--lang", "en", "--export-chart", str(out),
+                             "--samples", "100", "--iterations", "3"], capture_output=True, text=True,
+                            env=subprocess_env(), timeout=120, preexec_fn=small_files_only)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()  # the reason is the C library's words, in its language
+    assert line.startswith(f"epochviz: error: cannot write {out}: ")
+    assert list(tmp_path.iterdir()) == []

@@ -84,6 +84,10 @@ HOSTILE = {
                                  "drop_last": True}),
     "nan.json": '{"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "lr": NaN}',
     "path.json": json.dumps({"name": "x", "dataset": "../../etc/passwd", "samples": 100, "batch_size": 10}),
+    "dataset-list.json": json.dumps({"name": "x", "dataset": ["spiral"], "samples": 100, "batch_size": 10}),
+    "dataset-object.json": json.dumps({"name": "x", "dataset": {"a": 1}, "samples": 100, "batch_size": 10}),
+    "activation-list.json": json.dumps({"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10,
+                                        "activation": ["tanh"]}),
 }
 
 
@@ -177,3 +181,67 @@ def test_no_focused_control_swallows_the_clickers_keys(window, qtbot, widget):
     assert window.tour.index == 0
     press(qtbot, window, Qt.Key.Key_Home)
     assert window.tour.index == 0 and window.controls.config() == window.tour.scenes[0].config != before
+
+
+@pytest.mark.parametrize("name, caption, words", [
+    ("Mine", "c" * 401, "caption must be a text of at most 400 characters"),
+    ("n" * 100_000, "", "name must be a text of at most 400 characters"),
+    ("lone \ud800 surrogate", "", "name has a character that cannot be written to a file"),
+    ("Mine", "lone \udfff", "caption has a character that cannot be written to a file"),
+])
+def test_save_refuses_in_one_line_what_open_would_refuse_and_writes_nothing(window, tmp_path, name, caption, words):
+    with pytest.raises(SceneError, match=words) as info:
+        window.tour.save_file(str(tmp_path / "mine.json"), name, caption)
+    assert len(str(info.value).splitlines()) == 1 and len(str(info.value)) < 300
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_what_save_writes_at_the_limits_open_takes(window, tmp_path):
+    name, caption = "名" * 399 + "🎓", "轮次 batch\n" * 40
+    path = tmp_path / "limits.json"
+    window.tour.save_file(str(path), name, caption)
+    scene = load_scene(path)
+    assert (scene.name, scene.caption, scene.config) == (name, caption, window.config)
+
+
+def test_open_refuses_a_lone_surrogate_in_one_line(tmp_path):
+    path = tmp_path / "surrogate.json"
+    path.write_text('{"name": "x\\ud800", "dataset": "spiral", "samples": 100, "batch_size": 10}')
+    with pytest.raises(SceneError, match="name has a character that cannot be written"):
+        load_scene(path)
+
+
+def test_save_from_the_menu_with_a_too_long_caption_says_so_and_writes_nothing(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    boxes = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("c" * 500, True))
+    monkeypatch.setattr("epochviz.qt.tour.ask_save_path", lambda *args: str(tmp_path / "scene.json"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
+    window.tour.ask_save()
+    (box,) = boxes
+    assert "caption must be a text of at most 400 characters" in box.text()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dataset", [["spiral"], {"name": "spiral"}])
+def test_a_scene_whose_dataset_is_not_a_name_is_refused_by_the_window_keyword_naming_it(qtbot, tmp_path, dataset):
+    from epochviz.app import MainWindow
+
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps({"name": "x", "dataset": dataset, "samples": 100, "batch_size": 10}))
+    with pytest.raises(ValueError, match=r"^scene: odd\.json: dataset must be one of "):
+        MainWindow(scene=str(path))
+
+
+def test_the_scene_read_at_the_command_line_is_the_one_the_window_shows(make_window, tmp_path):
+    """A file changed after the arguments were checked must not reach the window unchecked, nor be read twice."""
+    from epochviz.cli import build_parser
+
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"name": "Mine", "dataset": "blobs", "samples": 300, "batch_size": 30}))
+    args = build_parser().parse_args(["--scene", str(path)])
+    path.write_text(HOSTILE["unknown.json"])
+    window = make_window(scene=args.scene)
+    assert (window.config.dataset, window.config.samples, window.config.batch_size) == ("blobs", 300, 30)
+    assert "Mine" in window.tour.caption.text()
