@@ -18,7 +18,8 @@ from epochviz.core.code_listing import STYLES, listing, script
 from epochviz.core.code_words import PHRASES
 from epochviz.core.datasets import DATASETS, make_dataset
 from epochviz.core.phases import PHASES
-from epochviz.core.session import RunConfig
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import build_run
 
 # The printed label of each count, and its key in ``epochviz schedule --json``.
 COUNT_KEYS = {"iterations per epoch": "iterations_per_epoch", "forward passes per epoch": "forward_passes_per_epoch",
@@ -95,7 +96,7 @@ def test_the_numpy_script_trains_as_epochviz_does(name, numpy_runs):
     # Same data, initial weights, shuffles and arithmetic: each epoch's loss over the whole dataset is the app's
     # (printed to 4 decimals, so within rounding and float32 order-of-summation noise).
     config = NUMPY_SETUPS[name]
-    expected = [record.epoch_loss for record in config.build() if record.epoch_end]
+    expected = [record.epoch_loss for record in build_run(config) if record.epoch_end]
     printed = epoch_losses(numpy_runs[name])
     assert len(printed) == config.epochs
     np.testing.assert_allclose(printed, expected, atol=1e-4)
