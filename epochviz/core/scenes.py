@@ -12,33 +12,21 @@ or used as a path. Saving checks the same way, so what Save writes, Open takes.
 from __future__ import annotations
 
 import json
-import numbers
+import math
 import os
 import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from epochviz.core.datasets import DATASETS
-from epochviz.core.mlp import ACTIVATIONS
-from epochviz.core.session import RunConfig
+from epochviz.core.run_config import RunConfig
+from epochviz.core.settings import SETTINGS, SPEED, SettingError, check_together
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
-from epochviz.limits import (
-    WINDOW_MAX_EPOCHS,
-    WINDOW_MAX_HIDDEN_LAYERS,
-    WINDOW_MAX_HIDDEN_WIDTH,
-    WINDOW_MAX_LR,
-    WINDOW_MAX_SAMPLES,
-    WINDOW_MAX_SPEED,
-    WINDOW_MIN_LR,
-    WINDOW_MIN_SAMPLES,
-)
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
 MAX_TEXT = 400
-KEYS = ("name", "caption", "dataset", "samples", "batch_size", "epochs", "lr", "hidden", "activation",
-        "shuffle", "drop_last", "speed")
+KEYS = ("name", "caption", *SETTINGS, "speed")  # every setting of the table, so that a scene carries them all
 REQUIRED = ("name", "dataset", "samples", "batch_size")
 
 
@@ -57,11 +45,11 @@ class Scene:
     source: str = field(default="", compare=False)  # where it was read from, for messages
 
     def to_json(self) -> str:
-        c = self.config
-        data = {"name": self.name, "caption": self.caption, "dataset": c.dataset, "samples": c.samples,
-                "batch_size": c.batch_size, "epochs": c.epochs, "lr": c.lr, "hidden": list(c.hidden),
-                "activation": c.activation, "shuffle": c.shuffle, "drop_last": c.drop_last,
-                "speed": "max" if self.speed is None else self.speed}
+        data: dict[str, object] = {"name": self.name, "caption": self.caption}
+        for name in SETTINGS:
+            value = getattr(self.config, name)
+            data[name] = list(value) if isinstance(value, tuple) else value
+        data["speed"] = "max" if self.speed is None else self.speed
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -83,28 +71,6 @@ def _depth(value: object, level: int = 0) -> int:
     if isinstance(value, list):
         return max((_depth(v, level + 1) for v in value), default=level + 1)
     return level
-
-
-def _int(data: dict, key: str, low: int, high: int) -> int:
-    value = data[key]
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be a whole number, got {value}"),
-            key=key, value=json.dumps(value)[:40])
-    if not low <= value <= high:
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be from {low} to {high}, got {value}"),
-            key=key, low=f"{low:,}", high=f"{high:,}", value=f"{value:,}"[:60])
-    return int(value)
-
-
-def _flag(data: dict, key: str, default: bool) -> bool:
-    value = data.get(key, default)
-    if not isinstance(value, bool):
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be true or false, got {value}"),
-            key=key, value=json.dumps(value)[:40])
-    return value
 
 
 def _text(data: dict, key: str, default: str = "") -> str:
@@ -143,46 +109,22 @@ def scene_from_data(data: object, source: str = "") -> Scene:
             SceneError, QT_TRANSLATE_NOOP("errors", "missing key {key}"),
             key=repr(missing[0]))
     name, caption = _text(data, "name"), _text(data, "caption")
-    dataset = data["dataset"]
-    if not isinstance(dataset, str) or dataset not in DATASETS:  # a list or an object is not hashable
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
-            key="dataset", choices=", ".join(DATASETS), value=json.dumps(dataset)[:40])
-    samples = _int(data, "samples", WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES)
-    batch = _int(data, "batch_size", 1, WINDOW_MAX_SAMPLES)
-    epochs = _int({"epochs": data.get("epochs", 10)}, "epochs", 1, WINDOW_MAX_EPOCHS)
-    lr = data.get("lr", RunConfig.lr)
-    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not WINDOW_MIN_LR <= lr <= WINDOW_MAX_LR:
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "lr must be a number from {low} to {high}, got {value}"),
-            low=f"{WINDOW_MIN_LR:g}", high=f"{WINDOW_MAX_LR:g}", value=json.dumps(lr)[:40])
-    hidden = data.get("hidden", list(RunConfig.hidden))
-    if (not isinstance(hidden, list) or len(hidden) > WINDOW_MAX_HIDDEN_LAYERS
-            or len(set(map(repr, hidden))) > 1):
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "hidden must be a list of up to {n} equal widths, got {value}"),
-            n=WINDOW_MAX_HIDDEN_LAYERS, value=json.dumps(hidden)[:40])
-    widths = tuple(_int({"hidden": w}, "hidden", 1, WINDOW_MAX_HIDDEN_WIDTH) for w in hidden)
-    activation = data.get("activation", RunConfig.activation)
-    if not isinstance(activation, str) or activation not in ACTIVATIONS:
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "{key} must be one of {choices}, got {value}"),
-            key="activation", choices=", ".join(ACTIVATIONS), value=json.dumps(activation)[:40])
-    shuffle, drop_last = _flag(data, "shuffle", True), _flag(data, "drop_last", False)
-    if drop_last and batch > samples:
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", "drop_last with batch_size {batch} above samples {samples} would "
-                                                    "drop every sample"),
-            batch=f"{batch:,}", samples=f"{samples:,}")
-    speed = data.get("speed", 100)
-    if speed != "max" and (isinstance(speed, bool) or not isinstance(speed, numbers.Real)
-                           or not 1 <= speed <= WINDOW_MAX_SPEED):
-        raise worded(
-            SceneError, QT_TRANSLATE_NOOP("errors", 'speed must be "max" or a number from 1 to {high}, got {value}'),
-            high=f"{WINDOW_MAX_SPEED:,}", value=json.dumps(speed)[:40])
-    config = RunConfig(dataset=dataset, samples=samples, batch_size=min(batch, samples), epochs=epochs,
-                       lr=float(lr), hidden=widths, activation=activation, shuffle=shuffle, drop_last=drop_last)
-    return Scene(name, config, None if speed == "max" else float(speed), caption, source)
+    try:
+        settings = {key: SETTINGS[key].check(value) for key, value in data.items() if key in SETTINGS}
+        check_together(settings)
+        speed = SPEED.check(data.get("speed", SPEED.default))
+    except SettingError as exc:
+        raise _as_scene_error(exc) from None
+    config = RunConfig(**settings)
+    config = config.with_changes(batch_size=min(config.batch_size, config.samples))  # the slider ends at N
+    return Scene(name, config, None if math.isinf(speed) else speed, caption, source)
+
+
+def _as_scene_error(exc: SettingError) -> SceneError:
+    """The settings table's one-line refusal, as a scene's (the same words, in any language)."""
+    refused = SceneError(str(exc))
+    refused.phrase = getattr(exc, "phrase", None)
+    return refused
 
 
 def scene_from_text(text: str | bytes, source: str = "") -> Scene:

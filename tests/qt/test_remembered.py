@@ -175,3 +175,11 @@ def test_a_store_that_is_a_fifo_neither_hangs_the_window_nor_is_read(tmp_path):
     assert result.stdout.strip() == (f"Note: the settings cannot be kept in {fifo} (not a regular file); nothing "
                                      "will be remembered.")
     assert result.stderr == ""
+
+
+def test_gradient_accumulation_comes_back_with_the_set_up(make_window):
+    first = make_window(accumulate=4, batch_size=8)
+    remember(first)
+    second = make_window()
+    restore(second, fresh_setup=True, fresh_scale=False)
+    assert second.config.accumulate == 4 and second.controls.accumulate.value() == 4
