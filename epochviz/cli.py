@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -31,6 +30,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule
+from epochviz.cli_output import OutputError, WatchedOutput, output_failed
 from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
@@ -302,15 +302,39 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``epochviz`` console script and ``python -m epochviz``."""
+    """Entry point of the ``epochviz`` console script and ``python -m epochviz``.
+
+    Standard output is watched while the command runs and flushed before it
+    returns: a reader that left (``| head``) ends it quietly with status 0, a
+    full output (``> /dev/full``) with one line and status 1 (``epochviz.cli_output``).
+    """
+    stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (``>&-``): print() writes nowhere
+        return _run_and_flush(argv)
+    sys.stdout = WatchedOutput(stdout)
     try:
-        return _run(argv)
-    except BrokenPipeError:
-        # The reader went away (``| head``, a closed ``less``): stop quietly, and
-        # point stdout at the null device so that the flush at exit cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return _run_and_flush(argv)
+    except OutputError as problem:
+        return output_failed(problem, stdout)
+    finally:
+        sys.stdout = stdout
+
+
+def _run_and_flush(argv: Sequence[str] | None) -> int:
+    """``_run``, then what it printed written out (argparse's --help and --version end in SystemExit)."""
+    try:
+        code = _run(argv)
+    except SystemExit:
+        _flush_stdout()
+        raise
+    _flush_stdout()
+    return code
+
+
+def _flush_stdout() -> None:
+    """Write out what is buffered now, while a failure can still be reported (not at interpreter exit)."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
 
 
 def language_asked(argv: Sequence[str]) -> str | None:

@@ -601,6 +601,10 @@
         <source>print the runs&apos; figures as one JSON object</source>
         <translation>以一个 JSON 对象打印各个运行的数字</translation>
     </message>
+    <message>
+        <source>epochviz: error: cannot write the output: {problem}</source>
+        <translation>epochviz：错误：无法写出输出：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>

@@ -3,6 +3,8 @@
 import contextlib
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -98,14 +100,54 @@ def test_console_entry_runs_as_a_module_with_version_and_no_traceback():
     assert "Traceback" not in bad.stderr and "--samples" in bad.stderr
 
 
-@pytest.mark.parametrize("command", [["schedule", "--samples", "100", "--batch-size", "3"], ["--help"]])
-def test_output_into_a_closed_pipe_ends_quietly(command):
+def plain_shell_env() -> dict:
+    """The environment of a plain shell: stdout block-buffered into a pipe (no PYTHONUNBUFFERED), in English."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+OUTPUT_COMMANDS = [
+    ["schedule", "--samples", "100", "--batch-size", "3"], ["--help"], ["--version"], ["train", "--help"],
+    ["schedule", "--samples", "100", "--batch-size", "3", "--json"],
+    ["train", "--samples", "100", "--batch-size", "10", "--epochs", "1"],
+    ["compare", "--samples", "60", "--batch-sizes", "1,60", "--epochs", "1"],
+    ["compare", "--samples", "60", "--batch-sizes", "1,60", "--epochs", "1", "--json"],
+]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_output_into_a_closed_pipe_ends_quietly_with_status_0(command):
     run = subprocess.Popen([sys.executable, "-m", "epochviz", *command], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE)
+                           stderr=subprocess.PIPE, env=plain_shell_env())
     run.stdout.close()  # the reader is gone before anything is written, like `| head -n 0`
     err = run.stderr.read()
-    assert run.wait(timeout=60) == 0
+    assert run.wait(timeout=60) == 0, err
     assert err == b""
+
+
+def test_train_stops_quietly_when_its_reader_has_read_enough():
+    # `epochviz train ... | head -n 1`: the reader takes the first line and leaves mid-run.
+    run = subprocess.Popen([sys.executable, "-m", "epochviz", "train", "--samples", "2000", "--batch-size", "1",
+                            "--epochs", "100"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=plain_shell_env())
+    assert run.stdout.readline() == b"Epoch 1/100\n"
+    run.stdout.close()
+    err = run.stderr.read()
+    assert run.wait(timeout=60) == 0, err  # stopped at the next line, long before the 100th epoch
+    assert err == b""
+
+
+def has_full_device() -> bool:
+    """True where /dev/full is the device whose every write fails with ENOSPC (Linux)."""
+    return os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.skipif(not has_full_device(), reason="needs the /dev/full device")
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_output_to_a_full_device_is_one_line_and_status_1(command):
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "epochviz", *command], stdout=full, stderr=subprocess.PIPE,
+                             env=plain_shell_env(), text=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stderr == "epochviz: error: cannot write the output: the disk is full\n"
 
 
 FLAGS = ["--samples", "--batch-size", "--epochs", "--lr", "--hidden", "--seed", "--activation", "--dataset"]
