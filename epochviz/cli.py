@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -17,6 +18,8 @@ from epochviz import __version__
 from epochviz.arguments import (
     accumulation,
     batch_sizes,
+    cut,
+    in_range,
     join_negative_values,
     layer_widths,
     output_path,
@@ -35,7 +38,16 @@ from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
 from epochviz.translations import LANGUAGES, explain, system_language, translate, units, use_language
-from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
+from epochviz.limits import (
+    THEME_NAMES,
+    WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_LR,
+    WINDOW_MAX_SAMPLES,
+    WINDOW_MAX_SCALE,
+    WINDOW_MIN_LR,
+    WINDOW_MIN_SAMPLES,
+    WINDOW_MIN_SCALE,
+)
 
 EXIT_USAGE = 2
 MESSAGE_LIMIT = 300
@@ -54,18 +66,32 @@ class OneLineParser(argparse.ArgumentParser):
                   + "\n")
 
 
+# The window's presets, each within what its control offers (``epochviz.limits``).
+WINDOW_SAMPLES = in_range(positive_int, WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES, lambda: translate(
+    "cli", "the window takes {low} to {high} samples, got {value}"))
+WINDOW_EPOCHS = in_range(positive_int, 1, WINDOW_MAX_EPOCHS, lambda: translate(
+    "cli", "the window shows {low} to {high} epochs, got {value}"))
+WINDOW_LR = in_range(positive_float, WINDOW_MIN_LR, WINDOW_MAX_LR, lambda: translate(
+    "cli", "the window takes a learning rate from {low} to {high}, got {value}"))
+
+
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
-    """The options that define a run, shared by ``train`` and the window presets."""
+    """The options that define a run, shared by ``train`` and the window presets.
+
+    Without ``defaults`` (the window's presets) an option not given is None, and
+    one given must lie within what the window's control offers.
+    """
     d = (lambda v: v) if defaults else (lambda v: None)
     parser.add_argument("--dataset", choices=list(DATASETS), default=d("spiral"),
                         help=translate("cli", "dataset to train on"))
-    parser.add_argument("--samples", type=positive_int, default=d(1000), metavar="N",
+    parser.add_argument("--samples", type=positive_int if defaults else WINDOW_SAMPLES, default=d(1000), metavar="N",
                         help=translate("cli", "dataset size N"))
     parser.add_argument("--batch-size", type=positive_int, default=d(32), metavar="B",
                         help=translate("cli", "batch size B"))
-    parser.add_argument("--epochs", type=positive_int, default=d(5), metavar="E",
+    parser.add_argument("--epochs", type=positive_int if defaults else WINDOW_EPOCHS, default=d(5), metavar="E",
                         help=translate("cli", "number of epochs"))
-    parser.add_argument("--lr", type=positive_float, default=d(0.1), help=translate("cli", "learning rate"))
+    parser.add_argument("--lr", type=positive_float if defaults else WINDOW_LR, default=d(0.1),
+                        help=translate("cli", "learning rate"))
     parser.add_argument("--accumulate", type=accumulation, default=d(1), metavar="K",
                         help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
 
@@ -89,14 +115,18 @@ TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-s
 
 
 def projector_scale(text: str) -> float:
-    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5)."""
-    percent = text.strip().endswith("%")
-    value = positive_float(text.strip().rstrip("%")) / (100 if percent else 1)
+    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5; one percent sign, not ``150%%``)."""
+    number = text.strip()
+    percent = number.endswith("%")
+    try:
+        value = positive_float(number[:-1] if percent else number) / (100 if percent else 1)
+    except argparse.ArgumentTypeError:
+        value = math.nan
     if not WINDOW_MIN_SCALE <= value <= WINDOW_MAX_SCALE:
         raise argparse.ArgumentTypeError(translate("cli", "must be from {low} to {high} ({low_percent} to "
                                                           "{high_percent}), got {value}").format(
             low=f"{WINDOW_MIN_SCALE:g}", high=f"{WINDOW_MAX_SCALE:g}", low_percent=f"{WINDOW_MIN_SCALE:.0%}",
-            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=repr(text)))
+            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=cut(text)))
     return value
 
 
@@ -133,16 +163,19 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
-        for flag, value in (("--samples", samples), ("--epochs", args.epochs), ("--lr", args.lr)):
-            try:
-                check_window_presets(**{flag[2:]: value})
-            except ValueError as exc:
-                parser.error(translate("cli", "argument {flag}: {problem}").format(flag=flag, problem=exc))
-        if args.phase and not args.screenshot:
-            parser.error(translate("cli", "argument --phase: goes with --screenshot"))
-        if args.fps is not None and not args.record:
-            parser.error(translate("cli", "argument --fps: goes with --record"))
-        if args.record and (args.seconds > 600 or (args.fps or 0) > 60):
+        check_window_flags(parser, args)
+
+
+def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A window flag that would be ignored is refused: each goes with the flag that uses it."""
+    if args.phase and not args.screenshot:
+        parser.error(translate("cli", "argument --phase: goes with --screenshot"))
+    if args.phase and args.compare:
+        parser.error(translate("cli", "argument --phase: not with --compare (a comparison has no slow motion)"))
+    for flag, value in (("--seconds", args.seconds), ("--fps", args.fps)):
+        if value is not None and not args.record:
+            parser.error(translate("cli", "argument {flag}: goes with --record").format(flag=flag))
+    if args.record and (args.seconds is not None and args.seconds > 600 or (args.fps or 0) > 60):
             parser.error(translate("cli", "argument --seconds/--fps: record at most 600 s at up to 60 frames a second"))
 
 
@@ -177,7 +210,7 @@ def build_parser() -> OneLineParser:
                         help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
-    parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
+    parser.add_argument("--seconds", type=positive_float, metavar="S",
                         help=translate("cli", "with --record: how long (default 10)"))
     parser.add_argument("--fps", type=positive_float, metavar="F",
                         help=translate("cli", "with --record: frames a second (default 20 for GIF, 30 for MP4)"))

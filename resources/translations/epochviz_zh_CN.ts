@@ -422,6 +422,18 @@
         <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
+        <source>the window takes {low} to {high} samples, got {value}</source>
+        <translation>窗口接受 {low} 到 {high} 个样本，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the window shows {low} to {high} epochs, got {value}</source>
+        <translation>窗口显示 {low} 到 {high} 个轮次，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the window takes a learning rate from {low} to {high}, got {value}</source>
+        <translation>窗口接受 {low} 到 {high} 之间的学习率，收到的是 {value}</translation>
+    </message>
+    <message>
         <source>dataset to train on</source>
         <translation>要训练的数据集</translation>
     </message>
@@ -478,8 +490,12 @@
         <translation>参数 --phase：需要和 --screenshot 一起使用</translation>
     </message>
     <message>
-        <source>argument --fps: goes with --record</source>
-        <translation>参数 --fps：需要和 --record 一起使用</translation>
+        <source>argument --phase: not with --compare (a comparison has no slow motion)</source>
+        <translation>参数 --phase：不能和 --compare 一起使用（比较模式没有慢动作）</translation>
+    </message>
+    <message>
+        <source>argument {flag}: goes with --record</source>
+        <translation>参数 {flag}：需要和 --record 一起使用</translation>
     </message>
     <message>
         <source>argument --seconds/--fps: record at most 600 s at up to 60 frames a second</source>

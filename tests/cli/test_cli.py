@@ -183,6 +183,15 @@ def test_any_string_for_any_flag_parses_or_gives_one_line_and_status_2(command, 
     (["schedule", "--samples", "10", "--batch-size", "20", "--drop-last"], "epochviz schedule: error: argument --drop-last"),
     (["train", "--seed", "-1"], "--seed"), (["--lr", "1e308"], "learning rate from 0.0001 to 100"),
     (["schedule", "--samples", "１２", "--batch-size", "1"], "--samples"),
+    (["train", "--seed", "1" + "0" * 25], "--seed: must be an integer from 0 to 18,446,744,073,709,551,615, got '1"),
+    (["train", "--seed", str(2**64)], f"got '{2**64}'"), (["compare", "--seed", str(2**64)], "--seed"),
+    (["--seconds", "5"], "argument --seconds: goes with --record"),
+    (["--seconds", "5", "--screenshot", "x.png"], "argument --seconds: goes with --record"),
+    (["--fps", "5"], "argument --fps: goes with --record"),
+    (["--phase", "forward", "--compare", "1,32", "--screenshot", "x.png"], "argument --phase: not with --compare"),
+    (["--scale", "150%%"], "got '150%%'"), (["--scale", "%"], "got '%'"),
+    (["--lr", "100.0000001"], "learning rate from 0.0001 to 100, got '100.0000001'"),
+    (["--lr", "0.00009999999"], "got '0.00009999999'"), (["--samples", "500,000"], "got '500,000'"),
 ])
 def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
     with pytest.raises(SystemExit) as info:
@@ -190,6 +199,28 @@ def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
     err = capsys.readouterr().err
     assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and len(err) < 400
     assert words in err
+
+
+@pytest.mark.parametrize("seed", [0, 2**63 - 1, 2**63, 10**19, 2**64 - 1])
+def test_a_seed_is_the_number_typed_up_to_64_bits(seed):
+    from epochviz.cli import build_parser
+
+    assert build_parser().parse_args(["train", "--seed", str(seed)]).seed == seed
+
+
+def test_seeds_of_20_digits_give_runs_of_their_own(capsys):
+    losses = []
+    for seed in (2**63, 2**64 - 1):  # both read as 2**63 once
+        losses.append(run(capsys, "train", "--samples", "100", "--batch-size", "100", "--epochs", "1", "--seed",
+                          str(seed))[1].split(" - ", 1)[1])
+    assert losses[0] != losses[1]
+
+
+@pytest.mark.parametrize("value, scale", [("150%", 1.5), (" 150 % ", 1.5), ("2", 2.0), ("75%", 0.75)])
+def test_a_scale_takes_one_percent_sign(value, scale):
+    from epochviz.cli import build_parser
+
+    assert build_parser().parse_args(["--scale", value]).scale == pytest.approx(scale)
 
 
 def test_one_of_everything_is_singular():
