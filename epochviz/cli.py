@@ -33,7 +33,7 @@ from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.schedule import BatchSchedule
-from epochviz.cli_output import OutputError, WatchedOutput, output_failed
+from epochviz.cli_output import OutputError, ShowUntilReaderLeaves, WatchedOutput, output_failed
 from epochviz.cli_words import argparse_in_our_language
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
@@ -308,25 +308,26 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
 
     schedule = trainer.schedule
     done = (1, 0)  # (epoch, iteration) of the last completed iteration
+    show = ShowUntilReaderLeaves(keep_going=log is not None)  # a log still to write outlives the reader
     try:
         with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
-            progress.start(1)  # before the first iteration, so its time is counted
+            show(progress.start, 1)  # before the first iteration, so its time is counted
             for record in trainer:
                 done = (record.epoch, record.iteration)
                 if log is not None:
                     log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
-                progress.advance(record.batch_size, record.loss, record.accuracy)
+                show(progress.advance, record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
-                    progress.finish()
-                    print(translate(
+                    show(progress.finish)
+                    show(print, translate(
                         "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
                         "Try a smaller learning rate than {lr}.").format(
                         iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
                     return 1
                 if record.epoch_end:
-                    progress.finish()
+                    show(progress.finish)
                     if record.epoch < schedule.epochs:
-                        progress.start(record.epoch + 1)
+                        show(progress.start, record.epoch + 1)
     except KeyboardInterrupt:
         print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
             epoch=f"{done[0]:,}", iteration=f"{done[1]:,}"), file=sys.stderr)

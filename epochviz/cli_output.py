@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from epochviz.translations import translate
@@ -54,9 +55,32 @@ class WatchedOutput:
         return getattr(self.stream, name)  # isatty, fileno, encoding...: the stream's own
 
 
+class ShowUntilReaderLeaves:
+    """Calls that write to stdout, made until its reader leaves.
+
+    Then, with ``keep_going`` (``train --csv``: the log is the point), nothing
+    more is shown and the work goes on; without it the ``OutputError`` ends the command.
+    """
+
+    def __init__(self, keep_going: bool) -> None:
+        self.keep_going = keep_going
+        self.reader_gone = False
+
+    def __call__(self, write: Callable[..., object], *args: object) -> None:
+        if self.reader_gone:
+            return
+        try:
+            write(*args)
+        except OutputError as problem:
+            if not self.keep_going or problem.errno != errno.EPIPE:
+                raise
+            self.reader_gone = True
+            point_at_null_device(sys.stdout)
+
+
 def output_failed(problem: OutputError, stream: TextIO) -> int:
     """The exit status once ``stream`` could not be written; says why on stderr unless the reader just left."""
-    _point_at_null_device(stream)
+    point_at_null_device(stream)
     if problem.errno == errno.EPIPE:
         return 0
     reason = translate("errors", "the disk is full") if problem.errno == errno.ENOSPC else problem.strerror
@@ -65,7 +89,7 @@ def output_failed(problem: OutputError, stream: TextIO) -> int:
     return EXIT_WRITE_FAILED
 
 
-def _point_at_null_device(stream: TextIO) -> None:
+def point_at_null_device(stream: TextIO) -> None:
     """Send what is still buffered for ``stream`` to the null device, so the flush at exit succeeds."""
     try:
         target = stream.fileno()

@@ -135,6 +135,20 @@ def test_train_stops_quietly_when_its_reader_has_read_enough():
     assert err == b""
 
 
+def test_train_with_a_log_writes_it_whole_after_its_reader_has_left(tmp_path):
+    # `epochviz train --csv log.csv | head -n 1`: the log is what was asked for; the run goes on without output.
+    log = tmp_path / "log.csv"
+    run = subprocess.Popen([sys.executable, "-m", "epochviz", "train", "--samples", "2000", "--batch-size", "100",
+                            "--epochs", "30", "--csv", str(log)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=plain_shell_env(), text=True)
+    assert run.stdout.readline() == "Epoch 1/30\n"
+    run.stdout.close()
+    err = run.stderr.read()
+    assert run.wait(timeout=60) == 0
+    assert err == f"Log of 600 iterations written to {log}\n"
+    assert len(log.read_text().splitlines()) == 1 + 20 * 30
+
+
 def has_full_device() -> bool:
     """True where /dev/full is the device whose every write fails with ENOSPC (Linux)."""
     return os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)
