@@ -175,8 +175,8 @@ def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace
     for flag, value in (("--seconds", args.seconds), ("--fps", args.fps)):
         if value is not None and not args.record:
             parser.error(translate("cli", "argument {flag}: goes with --record").format(flag=flag))
-    if args.record and (args.seconds is not None and args.seconds > 600 or (args.fps or 0) > 60):
-            parser.error(translate("cli", "argument --seconds/--fps: record at most 600 s at up to 60 frames a second"))
+    if args.record and ((args.seconds or 0) > 600 or (args.fps or 0) > 60):
+        parser.error(translate("cli", "argument --seconds/--fps: record at most 600 s at up to 60 frames a second"))
 
 
 def build_parser() -> OneLineParser:
