@@ -15,6 +15,7 @@ __all__ = ["MainWindow", "run_window", "make_application"]
 SCREENSHOT_TIMEOUT_S = 60
 SCREENSHOT_SIZE = (1600, 900)
 RECORDING_SIZE = (1280, 720)  # a slide's size, and a GIF that stays small
+RECORD_SECONDS = 10.0  # --record without --seconds
 EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
@@ -195,7 +196,7 @@ def run_window(args: Namespace) -> int:
             return save_screenshot(window, picture, args.iterations, args.phase,
                                    what="chart" if args.export_chart else "window")
         if args.record:
-            return record(window, args.record, args.seconds, args.fps)
+            return record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
         window.show()
         code = app.exec()
         return EXIT_INTERRUPTED if interrupt.interrupted else code

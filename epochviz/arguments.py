@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from epochviz.translations import translate
 
 INT_LIMIT = 2**63 - 1  # what numpy's int64 holds: the largest N, B or E the arithmetic takes
+SEED_LIMIT = 2**64 - 1  # a 64-bit seed (numpy's default_rng would take more; nobody types more)
+BEYOND_LIMITS = 10**20  # what any number of more than 20 digits reads as: above both limits
 _INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}(_[0-9]{3})+")
 _DECIMAL = re.compile(r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 ECHO_LIMIT = 60
@@ -29,13 +32,13 @@ def cut(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def _whole_number(text: str) -> int | None:
-    """The integer ``text`` spells, or None."""
+    """The integer ``text`` spells (exactly up to 20 digits, beyond that ``BEYOND_LIMITS``), or None."""
     text = text.strip()
     if not text.isascii() or not _INTEGER.fullmatch(text):
         return None
     digits = text.replace(",", "").replace("_", "")
-    if len(digits.lstrip("0")) > 19:  # beyond int64, and int() refuses thousands of digits
-        return INT_LIMIT + 1
+    if len(digits.lstrip("0")) > 20:  # above every limit here, and int() refuses thousands of digits
+        return BEYOND_LIMITS
     return int(digits)
 
 
@@ -52,11 +55,11 @@ def positive_int(text: str) -> int:
 
 
 def seed(text: str) -> int:
-    """argparse type: a non-negative integer seed."""
+    """argparse type: an integer seed from 0 to 2**64 - 1, the one typed (a longer one is refused, not cut)."""
     value = _whole_number(text)
-    if value is None or value > 2**64 - 1:
+    if value is None or value > SEED_LIMIT:
         raise argparse.ArgumentTypeError(translate("cli", "must be an integer from 0 to {most}, got {value}").format(
-            most=f"{2**64 - 1:,}", value=cut(text)))
+            most=f"{SEED_LIMIT:,}", value=cut(text)))
     return value
 
 
@@ -68,6 +71,20 @@ def positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(translate("cli", "must be a positive number, got {value}").format(
             value=cut(text)))
     return value
+
+
+def in_range(read: Callable[[str], float], low: float, high: float, words: Callable[[], str]) -> Callable[[str], float]:
+    """argparse type: what ``read`` takes, from ``low`` to ``high``; else ``words()`` with the value as typed.
+
+    The value is echoed as it was written, never rounded (``100.0000001`` is not "100").
+    """
+    def check(text: str) -> float:
+        value = read(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(words().format(low=f"{low:,g}", high=f"{high:,g}", value=cut(text)))
+        return value
+
+    return check
 
 
 def layer_widths(text: str) -> tuple[int, ...]:

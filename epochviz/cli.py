@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -18,6 +18,8 @@ from epochviz import __version__
 from epochviz.arguments import (
     accumulation,
     batch_sizes,
+    cut,
+    in_range,
     join_negative_values,
     layer_widths,
     output_path,
@@ -32,12 +34,22 @@ from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
+from epochviz.cli_output import OutputError, ShowUntilReaderLeaves, WatchedOutput, output_failed
 from epochviz.cli_words import argparse_in_our_language
 from epochviz.code_cli import add_code_parser, run_code
 from epochviz.compare_cli import add_compare_parser, run_compare
 from epochviz.schedule_text import describe_schedule
 from epochviz.translations import LANGUAGES, explain, system_language, translate, units, use_language
-from epochviz.limits import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE, check_window_presets
+from epochviz.limits import (
+    THEME_NAMES,
+    WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_LR,
+    WINDOW_MAX_SAMPLES,
+    WINDOW_MAX_SCALE,
+    WINDOW_MIN_LR,
+    WINDOW_MIN_SAMPLES,
+    WINDOW_MIN_SCALE,
+)
 
 EXIT_USAGE = 2
 MESSAGE_LIMIT = 300
@@ -56,21 +68,34 @@ class OneLineParser(argparse.ArgumentParser):
                   + "\n")
 
 
+# The window's presets, each within what its control offers (``epochviz.limits``).
+WINDOW_SAMPLES = in_range(positive_int, WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES, lambda: translate(
+    "cli", "the window takes {low} to {high} samples, got {value}"))
+WINDOW_EPOCHS = in_range(positive_int, 1, WINDOW_MAX_EPOCHS, lambda: translate(
+    "cli", "the window shows {low} to {high} epochs, got {value}"))
+WINDOW_LR = in_range(positive_float, WINDOW_MIN_LR, WINDOW_MAX_LR, lambda: translate(
+    "cli", "the window takes a learning rate from {low} to {high}, got {value}"))
+
+
 def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
     """The options that define a run, shared by ``train``, ``compare`` and the window presets.
 
     Their defaults are ``RunConfig``'s, the window's: the same flags train the same run everywhere.
+    Without ``defaults`` (the window's presets) an option not given is None, and
+    one given must lie within what the window's control offers.
     """
     d = (lambda v: v) if defaults else (lambda v: None)
     parser.add_argument("--dataset", choices=list(DATASETS), default=d(RunConfig.dataset),
                         help=translate("cli", "dataset to train on"))
-    parser.add_argument("--samples", type=positive_int, default=d(RunConfig.samples), metavar="N",
+    parser.add_argument("--samples", type=positive_int if defaults else WINDOW_SAMPLES, default=d(RunConfig.samples),
+                        metavar="N",
                         help=translate("cli", "dataset size N"))
     parser.add_argument("--batch-size", type=positive_int, default=d(RunConfig.batch_size), metavar="B",
                         help=translate("cli", "batch size B"))
-    parser.add_argument("--epochs", type=positive_int, default=d(RunConfig.epochs), metavar="E",
-                        help=translate("cli", "number of epochs"))
-    parser.add_argument("--lr", type=positive_float, default=d(RunConfig.lr), help=translate("cli", "learning rate"))
+    parser.add_argument("--epochs", type=positive_int if defaults else WINDOW_EPOCHS, default=d(RunConfig.epochs),
+                        metavar="E", help=translate("cli", "number of epochs"))
+    parser.add_argument("--lr", type=positive_float if defaults else WINDOW_LR, default=d(RunConfig.lr),
+                        help=translate("cli", "learning rate"))
     parser.add_argument("--accumulate", type=accumulation, default=d(RunConfig.accumulate), metavar="K",
                         help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
 
@@ -106,14 +131,18 @@ TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-s
 
 
 def projector_scale(text: str) -> float:
-    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5)."""
-    percent = text.strip().endswith("%")
-    value = positive_float(text.strip().rstrip("%")) / (100 if percent else 1)
+    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5; one percent sign, not ``150%%``)."""
+    number = text.strip()
+    percent = number.endswith("%")
+    try:
+        value = positive_float(number[:-1] if percent else number) / (100 if percent else 1)
+    except argparse.ArgumentTypeError:
+        value = math.nan
     if not WINDOW_MIN_SCALE <= value <= WINDOW_MAX_SCALE:
         raise argparse.ArgumentTypeError(translate("cli", "must be from {low} to {high} ({low_percent} to "
                                                           "{high_percent}), got {value}").format(
             low=f"{WINDOW_MIN_SCALE:g}", high=f"{WINDOW_MAX_SCALE:g}", low_percent=f"{WINDOW_MIN_SCALE:.0%}",
-            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=repr(text)))
+            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=cut(text)))
     return value
 
 
@@ -153,24 +182,27 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
-        for flag, value in (("--samples", samples), ("--epochs", args.epochs), ("--lr", args.lr)):
-            try:
-                check_window_presets(**{flag[2:]: value})
-            except ValueError as exc:
-                parser.error(translate("cli", "argument {flag}: {problem}").format(flag=flag, problem=exc))
-        if args.phase and not args.screenshot:
-            parser.error(translate("cli", "argument --phase: goes with --screenshot"))
-        if args.fps is not None and not args.record:
-            parser.error(translate("cli", "argument --fps: goes with --record"))
-        if args.record:
-            check_recording_timing(parser, args.seconds, args.fps)
+        check_window_flags(parser, args)
 
 
-def check_recording_timing(parser: argparse.ArgumentParser, seconds: float, fps: float | None) -> None:
+def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A window flag that would be ignored is refused: each goes with the flag that uses it."""
+    if args.phase and not args.screenshot:
+        parser.error(translate("cli", "argument --phase: goes with --screenshot"))
+    if args.phase and args.compare:
+        parser.error(translate("cli", "argument --phase: not with --compare (a comparison has no slow motion)"))
+    for flag, value in (("--seconds", args.seconds), ("--fps", args.fps)):
+        if value is not None and not args.record:
+            parser.error(translate("cli", "argument {flag}: goes with --record").format(flag=flag))
+    if args.record:
+        check_recording_timing(parser, args.seconds, args.fps)
+
+
+def check_recording_timing(parser: argparse.ArgumentParser, seconds: float | None, fps: float | None) -> None:
     """``--seconds`` up to 600 and ``--fps`` from 1 to 60, each refused with a line naming it."""
     from epochviz.core.recording import MAX_FPS, MAX_SECONDS, MIN_FPS
 
-    if seconds > MAX_SECONDS:
+    if seconds is not None and seconds > MAX_SECONDS:
         parser.error(translate("cli", "argument --seconds: record at most {most} s, got {value}").format(
             most=f"{MAX_SECONDS:g}", value=f"{seconds:.15g}"))
     if fps is not None and not MIN_FPS <= fps <= MAX_FPS:
@@ -209,7 +241,7 @@ def build_parser() -> OneLineParser:
                         help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
     parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
                         help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
-    parser.add_argument("--seconds", type=positive_float, default=10.0, metavar="S",
+    parser.add_argument("--seconds", type=positive_float, metavar="S",
                         help=translate("cli", "with --record: how long, up to 600 s (default 10); the recording has "
                                               "seconds x fps frames, rounded, at least 1"))
     parser.add_argument("--fps", type=positive_float, metavar="F",
@@ -302,25 +334,26 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
 
     schedule = trainer.schedule
     done = (1, 0)  # (epoch, iteration) of the last completed iteration
+    show = ShowUntilReaderLeaves(keep_going=log is not None)  # a log still to write outlives the reader
     try:
         with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
-            progress.start(1)  # before the first iteration, so its time is counted
+            show(progress.start, 1)  # before the first iteration, so its time is counted
             for record in trainer:
                 done = (record.epoch, record.iteration)
                 if log is not None:
                     log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
-                progress.advance(record.batch_size, record.loss, record.accuracy)
+                show(progress.advance, record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
-                    progress.finish()
-                    print(translate(
+                    show(progress.finish)
+                    show(print, translate(
                         "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
                         "Try a smaller learning rate than {lr}.").format(
                         iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
                     return 1
                 if record.epoch_end:
-                    progress.finish()
+                    show(progress.finish)
                     if record.epoch < schedule.epochs:
-                        progress.start(record.epoch + 1)
+                        show(progress.start, record.epoch + 1)
     except KeyboardInterrupt:
         print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
             epoch=f"{done[0]:,}", iteration=f"{done[1]:,}"), file=sys.stderr)
@@ -329,15 +362,39 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``epochviz`` console script and ``python -m epochviz``."""
+    """Entry point of the ``epochviz`` console script and ``python -m epochviz``.
+
+    Standard output is watched while the command runs and flushed before it
+    returns: a reader that left (``| head``) ends it quietly with status 0, a
+    full output (``> /dev/full``) with one line and status 1 (``epochviz.cli_output``).
+    """
+    stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (``>&-``): print() writes nowhere
+        return _run_and_flush(argv)
+    sys.stdout = WatchedOutput(stdout)
     try:
-        return _run(argv)
-    except BrokenPipeError:
-        # The reader went away (``| head``, a closed ``less``): stop quietly, and
-        # point stdout at the null device so that the flush at exit cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return _run_and_flush(argv)
+    except OutputError as problem:
+        return output_failed(problem, stdout)
+    finally:
+        sys.stdout = stdout
+
+
+def _run_and_flush(argv: Sequence[str] | None) -> int:
+    """``_run``, then what it printed written out (argparse's --help and --version end in SystemExit)."""
+    try:
+        code = _run(argv)
+    except SystemExit:
+        _flush_stdout()
+        raise
+    _flush_stdout()
+    return code
+
+
+def _flush_stdout() -> None:
+    """Write out what is buffered now, while a failure can still be reported (not at interpreter exit)."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
 
 
 def language_asked(argv: Sequence[str]) -> str | None:

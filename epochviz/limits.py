@@ -28,7 +28,7 @@ def check_window_presets(samples: int | None = None, epochs: int | None = None, 
     if epochs is not None and not 1 <= epochs <= WINDOW_MAX_EPOCHS:
         raise ValueError(f"the window shows 1 to {WINDOW_MAX_EPOCHS} epochs, got {epochs}")
     if lr is not None and not WINDOW_MIN_LR <= lr <= WINDOW_MAX_LR:
-        raise ValueError(f"the window takes a learning rate from {WINDOW_MIN_LR:g} to {WINDOW_MAX_LR:g}, got {lr:g}")
+        raise ValueError(f"the window takes a learning rate from {WINDOW_MIN_LR:g} to {WINDOW_MAX_LR:g}, got {lr!r}")
 
 
 def checked_window_presets(**presets: object) -> dict:

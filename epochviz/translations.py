@@ -18,7 +18,7 @@ from epochviz.core.words import Phrase, count
 LANGUAGES = ("en", "zh_CN")
 QM_FOLDER = Path(__file__).resolve().parent / "resources" / "translations"
 
-_state: dict = {"language": "en", "ours": None, "installed": []}
+_state: dict = {"language": "en", "ours": None, "installed": [], "chosen": False}
 
 
 def system_language() -> str:
@@ -34,6 +34,11 @@ def current_language() -> str:
     return _state["language"]
 
 
+def language_chosen() -> bool:
+    """True once this process has chosen a language (``use_language``); until then windows follow the locale."""
+    return _state["chosen"]
+
+
 def use_language(language: str) -> bool:
     """Translate from now on into ``language`` (``en`` or ``zh_CN``); False if its file cannot be loaded.
 
@@ -43,6 +48,7 @@ def use_language(language: str) -> bool:
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    _state["chosen"] = True
     if language == "en" and _state["ours"] is None:
         return True  # English is the source text: nothing to load, and no Qt needed
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator

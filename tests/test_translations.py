@@ -183,3 +183,16 @@ def test_errors_from_the_core_are_worded_again_in_chinese(tmp_path, chinese):
         write_atomically(tmp_path / "missing" / "chart.png", lambda path: None)
     assert explain(export.value) == f"无法写入 {tmp_path / 'missing' / 'chart.png'}：文件夹 {tmp_path / 'missing'} 不存在"
     assert explain(ValueError("not worded")) == "not worded"
+
+
+def test_tests_that_read_english_pass_under_a_chinese_locale(tmp_path):
+    # A few tests that read English from a subprocess, from main() and from a window, run the way a
+    # Chinese user runs the suite: they pass because the test configuration pins the language.
+    chosen = ["tests/cli/test_cli.py::test_one_of_everything_is_singular",
+              "tests/cli/test_cli.py::test_schedule_writes_the_worked_example_as_on_a_board",
+              "tests/qt/test_app_cli.py::test_command_line_presets_reach_the_window"]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8",
+           "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *chosen],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:]

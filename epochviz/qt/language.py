@@ -19,7 +19,14 @@ from epochviz.qt import messages
 from epochviz.qt.accessible import name_for_screen_readers
 from epochviz.qt.window_layout import unbroken_parts
 from epochviz.schedule_text import readout
-from epochviz.translations import LANGUAGES, current_language, system_language, translate, use_language
+from epochviz.translations import (
+    LANGUAGES,
+    current_language,
+    language_chosen,
+    system_language,
+    translate,
+    use_language,
+)
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}  # each in its own language, as language menus show them
 NO_FONT = ("No font here can show Chinese, so the window stays in English. Install one: sudo apt-get install "
@@ -32,13 +39,25 @@ def can_show_chinese() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
-def choose_language(language: str | None) -> str | None:
-    """Translate into ``language`` (None: keep the current one); the problem, in English, if it cannot be used.
+def starting_language() -> str:
+    """The language of a first window not told one: the one last chosen in the Language menu, else the locale's."""
+    from epochviz.qt.remembered import recall_language
 
+    return recall_language() or system_language()
+
+
+def choose_language(language: str | None) -> str | None:
+    """Translate into ``language``; the problem, in English, if it cannot be used.
+
+    None keeps the language this process chose already (``language=``, ``--lang``,
+    the menu); in a process that chose none, a script's first window, it is
+    ``starting_language()``, as for the ``epochviz`` command.
     ``ValueError`` for a language epochviz does not have.
     """
     if language is None:
-        return None
+        if language_chosen():
+            return None
+        language = starting_language()
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
     if language != "en" and not can_show_chinese():

@@ -42,8 +42,9 @@ class MainWindow(QMainWindow):
 
     ``backend`` chooses where training runs: ``"process"`` (default, a child
     process behind the worker thread) or ``"thread"`` (in the worker thread).
-    ``language`` is ``"en"`` or ``"zh_CN"`` (default: the current one; the
-    Language menu switches it later).
+    ``language`` is ``"en"`` or ``"zh_CN"`` (default: the one this process
+    chose already, else the one last chosen in the Language menu, else the
+    locale's, as for the ``epochviz`` command; the Language menu switches it later).
     """
 
     command = Signal(object)

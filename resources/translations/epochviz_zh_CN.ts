@@ -430,6 +430,18 @@
         <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
+        <source>the window takes {low} to {high} samples, got {value}</source>
+        <translation>窗口接受 {low} 到 {high} 个样本，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the window shows {low} to {high} epochs, got {value}</source>
+        <translation>窗口显示 {low} 到 {high} 个轮次，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>the window takes a learning rate from {low} to {high}, got {value}</source>
+        <translation>窗口接受 {low} 到 {high} 之间的学习率，收到的是 {value}</translation>
+    </message>
+    <message>
         <source>dataset to train on</source>
         <translation>要训练的数据集</translation>
     </message>
@@ -486,8 +498,12 @@
         <translation>参数 --phase：需要和 --screenshot 一起使用</translation>
     </message>
     <message>
-        <source>argument --fps: goes with --record</source>
-        <translation>参数 --fps：需要和 --record 一起使用</translation>
+        <source>argument --phase: not with --compare (a comparison has no slow motion)</source>
+        <translation>参数 --phase：不能和 --compare 一起使用（比较模式没有慢动作）</translation>
+    </message>
+    <message>
+        <source>argument {flag}: goes with --record</source>
+        <translation>参数 {flag}：需要和 --record 一起使用</translation>
     </message>
     <message>
         <source>argument --seconds: record at most {most} s, got {value}</source>
@@ -653,6 +669,10 @@
         <source>Script written to {path}</source>
         <translation>脚本已写入 {path}</translation>
     </message>
+    <message>
+        <source>epochviz: error: cannot write the output: {problem}</source>
+        <translation>epochviz：错误：无法写出输出：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>code</name>
@@ -801,6 +821,10 @@
         <translation>每个批次在组平均损失中所占的份额，所以这一步与一个 K x B 的批次所走的一步相同</translation>
     </message>
     <message>
+        <source>(slicing X and y instead would leave out the same samples every epoch)</source>
+        <translation>（若改为切片 X 和 y，每轮略去的都是同样的样本）</translation>
+    </message>
+    <message>
         <source>backward pass: gradient of the loss</source>
         <translation>反向传播：损失的梯度</translation>
     </message>
@@ -871,10 +895,6 @@
     <message>
         <source>shuffled each epoch, it leaves out other samples each time, as DataLoader(drop_last=True) does</source>
         <translation>每轮打乱后，每次略去的样本不同，与 DataLoader(drop_last=True) 一样</translation>
-    </message>
-    <message>
-        <source>(slicing X and y instead would leave out the same samples every epoch)</source>
-        <translation>（若改为切片 X 和 y，每轮略去的都是同样的样本）</translation>
     </message>
 </context>
 <context>
@@ -1497,20 +1517,8 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>{key} 必须是 {choices} 之一，收到的是 {value}</translation>
     </message>
     <message>
-        <source>lr must be a number from {low} to {high}, got {value}</source>
-        <translation>lr 必须是 {low} 到 {high} 之间的数，收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>hidden must be a list of up to {n} equal widths, got {value}</source>
-        <translation>hidden 必须是最多 {n} 个相同宽度组成的列表，收到的是 {value}</translation>
-    </message>
-    <message>
         <source>drop_last with batch_size {batch} above samples {samples} would drop every sample</source>
         <translation>batch_size {batch} 大于 samples {samples} 时使用 drop_last 会丢弃所有样本</translation>
-    </message>
-    <message>
-        <source>speed must be &quot;max&quot; or a number from 1 to {high}, got {value}</source>
-        <translation>speed 必须是 &quot;max&quot; 或 1 到 {high} 之间的数，收到的是 {value}</translation>
     </message>
     <message>
         <source>a scene file is at most {kb} kB; this one is {size} bytes</source>

@@ -3,6 +3,8 @@
 import contextlib
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -98,14 +100,68 @@ def test_console_entry_runs_as_a_module_with_version_and_no_traceback():
     assert "Traceback" not in bad.stderr and "--samples" in bad.stderr
 
 
-@pytest.mark.parametrize("command", [["schedule", "--samples", "100", "--batch-size", "3"], ["--help"]])
-def test_output_into_a_closed_pipe_ends_quietly(command):
+def plain_shell_env() -> dict:
+    """The environment of a plain shell: stdout block-buffered into a pipe (no PYTHONUNBUFFERED), in English."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+OUTPUT_COMMANDS = [
+    ["schedule", "--samples", "100", "--batch-size", "3"], ["--help"], ["--version"], ["train", "--help"],
+    ["schedule", "--samples", "100", "--batch-size", "3", "--json"],
+    ["train", "--samples", "100", "--batch-size", "10", "--epochs", "1"],
+    ["compare", "--samples", "60", "--batch-sizes", "1,60", "--epochs", "1"],
+    ["compare", "--samples", "60", "--batch-sizes", "1,60", "--epochs", "1", "--json"],
+]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_output_into_a_closed_pipe_ends_quietly_with_status_0(command):
     run = subprocess.Popen([sys.executable, "-m", "epochviz", *command], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE)
+                           stderr=subprocess.PIPE, env=plain_shell_env())
     run.stdout.close()  # the reader is gone before anything is written, like `| head -n 0`
     err = run.stderr.read()
-    assert run.wait(timeout=60) == 0
+    assert run.wait(timeout=60) == 0, err
     assert err == b""
+
+
+def test_train_stops_quietly_when_its_reader_has_read_enough():
+    # `epochviz train ... | head -n 1`: the reader takes the first line and leaves mid-run.
+    run = subprocess.Popen([sys.executable, "-m", "epochviz", "train", "--samples", "2000", "--batch-size", "1",
+                            "--epochs", "100"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=plain_shell_env())
+    assert run.stdout.readline() == b"Epoch 1/100\n"
+    run.stdout.close()
+    err = run.stderr.read()
+    assert run.wait(timeout=60) == 0, err  # stopped at the next line, long before the 100th epoch
+    assert err == b""
+
+
+def test_train_with_a_log_writes_it_whole_after_its_reader_has_left(tmp_path):
+    # `epochviz train --csv log.csv | head -n 1`: the log is what was asked for; the run goes on without output.
+    log = tmp_path / "log.csv"
+    run = subprocess.Popen([sys.executable, "-m", "epochviz", "train", "--samples", "2000", "--batch-size", "100",
+                            "--epochs", "30", "--csv", str(log)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=plain_shell_env(), text=True)
+    assert run.stdout.readline() == "Epoch 1/30\n"
+    run.stdout.close()
+    err = run.stderr.read()
+    assert run.wait(timeout=60) == 0
+    assert err == f"Log of 600 iterations written to {log}\n"
+    assert len(log.read_text().splitlines()) == 1 + 20 * 30
+
+
+def has_full_device() -> bool:
+    """True where /dev/full is the device whose every write fails with ENOSPC (Linux)."""
+    return os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.skipif(not has_full_device(), reason="needs the /dev/full device")
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_output_to_a_full_device_is_one_line_and_status_1(command):
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "epochviz", *command], stdout=full, stderr=subprocess.PIPE,
+                             env=plain_shell_env(), text=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stderr == "epochviz: error: cannot write the output: the disk is full\n"
 
 
 FLAGS = ["--samples", "--batch-size", "--epochs", "--lr", "--hidden", "--seed", "--activation", "--dataset"]
@@ -141,6 +197,15 @@ def test_any_string_for_any_flag_parses_or_gives_one_line_and_status_2(command, 
     (["schedule", "--samples", "10", "--batch-size", "20", "--drop-last"], "epochviz schedule: error: argument --drop-last"),
     (["train", "--seed", "-1"], "--seed"), (["--lr", "1e308"], "learning rate from 0.0001 to 100"),
     (["schedule", "--samples", "１２", "--batch-size", "1"], "--samples"),
+    (["train", "--seed", "1" + "0" * 25], "--seed: must be an integer from 0 to 18,446,744,073,709,551,615, got '1"),
+    (["train", "--seed", str(2**64)], f"got '{2**64}'"), (["compare", "--seed", str(2**64)], "--seed"),
+    (["--seconds", "5"], "argument --seconds: goes with --record"),
+    (["--seconds", "5", "--screenshot", "x.png"], "argument --seconds: goes with --record"),
+    (["--fps", "5"], "argument --fps: goes with --record"),
+    (["--phase", "forward", "--compare", "1,32", "--screenshot", "x.png"], "argument --phase: not with --compare"),
+    (["--scale", "150%%"], "got '150%%'"), (["--scale", "%"], "got '%'"),
+    (["--lr", "100.0000001"], "learning rate from 0.0001 to 100, got '100.0000001'"),
+    (["--lr", "0.00009999999"], "got '0.00009999999'"), (["--samples", "500,000"], "got '500,000'"),
 ])
 def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
     with pytest.raises(SystemExit) as info:
@@ -148,6 +213,28 @@ def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
     err = capsys.readouterr().err
     assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and len(err) < 400
     assert words in err
+
+
+@pytest.mark.parametrize("seed", [0, 2**63 - 1, 2**63, 10**19, 2**64 - 1])
+def test_a_seed_is_the_number_typed_up_to_64_bits(seed):
+    from epochviz.cli import build_parser
+
+    assert build_parser().parse_args(["train", "--seed", str(seed)]).seed == seed
+
+
+def test_seeds_of_20_digits_give_runs_of_their_own(capsys):
+    losses = []
+    for seed in (2**63, 2**64 - 1):  # both read as 2**63 once
+        losses.append(run(capsys, "train", "--samples", "100", "--batch-size", "100", "--epochs", "1", "--seed",
+                          str(seed))[1].split(" - ", 1)[1])
+    assert losses[0] != losses[1]
+
+
+@pytest.mark.parametrize("value, scale", [("150%", 1.5), (" 150 % ", 1.5), ("2", 2.0), ("75%", 0.75)])
+def test_a_scale_takes_one_percent_sign(value, scale):
+    from epochviz.cli import build_parser
+
+    assert build_parser().parse_args(["--scale", value]).scale == pytest.approx(scale)
 
 
 def test_one_of_everything_is_singular():

@@ -62,6 +62,24 @@ def test_screenshot_trains_and_writes_a_png(tmp_path):
     assert result.stderr == ""
 
 
+def test_a_screenshot_whose_path_has_nowhere_to_go_ends_quietly_or_in_one_line(tmp_path):
+    from tests.cli.test_cli import has_full_device, plain_shell_env
+
+    command = [sys.executable, "-m", "epochviz", "--screenshot", str(tmp_path / "shot.png"), "--samples", "100",
+               "--iterations", "1"]
+    closed = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=dict(plain_shell_env(), QT_QPA_PLATFORM="offscreen"))
+    closed.stdout.close()  # `| head -n 0`: the printed path has no reader
+    err = closed.stderr.read()
+    assert closed.wait(timeout=120) == 0 and err == b""
+    if not has_full_device():
+        return
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                                env=dict(plain_shell_env(), QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 1 and result.stderr == "epochviz: error: cannot write the output: the disk is full\n"
+
+
 _CLOSE_MID_RUN = textwrap.dedent("""
     import sys, time
     from PySide6.QtCore import QTimer

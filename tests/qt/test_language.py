@@ -1,6 +1,10 @@
 """The Language menu: the window worded in Chinese and back in place, while it trains."""
 
+import os
 import re
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
@@ -193,3 +197,32 @@ def test_no_text_is_clipped_in_either_language(make_window, qtbot, language, siz
     window.set_compare(True)
     QApplication.processEvents()
     assert clipped(window) == []
+
+
+_SCRIPT = textwrap.dedent("""
+    from PySide6.QtWidgets import QApplication
+    from epochviz.app import MainWindow
+    from epochviz.translations import current_language
+    app = QApplication([])
+    window = MainWindow({keywords})
+    print(current_language(), window.controls.play.text())
+    window.shutdown()
+""")
+
+
+@pytest.mark.parametrize("locale, keywords, remembered, expected", [
+    ("zh_CN.UTF-8", "", None, "zh_CN ▶ 开始"),  # a script's window follows the locale, as `epochviz` does
+    ("zh_CN.UTF-8", "language='en'", None, "en ▶ Play"),  # unless told
+    ("zh_CN.UTF-8", "", "en", "en ▶ Play"),  # or a language was chosen in the menu and remembered
+    ("C.UTF-8", "", "zh_CN", "zh_CN ▶ 开始"),
+], ids=["the locale", "language=", "remembered en", "remembered zh_CN"])
+def test_a_script_s_window_speaks_the_locale_s_language_unless_told_otherwise(tmp_path, locale, keywords,
+                                                                                remembered, expected):
+    settings = tmp_path / "settings.ini"
+    if remembered:
+        settings.write_text(f"[General]\nlanguage={remembered}\n")
+    env = dict(os.environ, LANG=locale, EPOCHVIZ_SETTINGS=str(settings), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", _SCRIPT.format(keywords=keywords)], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
