@@ -22,6 +22,7 @@ from epochviz.qt.loss_plot import (
     RedrawPace,
     ThousandsAxis,
     TimedPlotWidget,
+    discard_items,
     ink_axes,
     scale_axis_text,
 )
@@ -88,8 +89,7 @@ class RunCurves:
             item.setVisible(visible)
 
     def remove_from(self, plot: pg.PlotItem) -> None:
-        for item in (self.raw, self.smooth, self.marks):
-            plot.removeItem(item)
+        discard_items(plot, (self.raw, self.smooth, self.marks))
 
 
 class ComparePlot(TimedPlotWidget):
@@ -133,6 +133,13 @@ class ComparePlot(TimedPlotWidget):
             run.set_visible(run.index not in self.hidden)
             history.set_axis(self.axis_key)
         self.follow()
+
+    def release(self) -> None:
+        """The window is closing: delete every run's curves now (safe to call twice)."""
+        item = self.getPlotItem()
+        for run in self.runs:
+            run.remove_from(item)
+        self.runs = []
 
     def add_epoch_end(self, index: int, global_iteration: int, loss: float) -> None:
         run = self.runs[index]
