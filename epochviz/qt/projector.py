@@ -99,7 +99,7 @@ class Projector(QObject):
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
-            QTimer.singleShot(0, lambda: self.set_scale(scale))
+            QTimer.singleShot(0, self, lambda: self.set_scale(scale))  # not if the window is gone by then
 
     def retranslate(self) -> None:
         """The View menu and the F1 overview in the current language."""
