@@ -80,7 +80,7 @@ def test_use_config_refuses_a_network_it_cannot_build_before_anything_changes(ma
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGSEGV", "SIGSTOP"])
 def test_a_dead_compare_trainer_shows_a_banner_and_reset_recovers(make_window, qtbot, monkeypatch, sig):
     monkeypatch.setattr(trainer_process, "HANG_S", 1.0)  # a stopped trainer is noticed within a second
-    window = make_window(samples=100_000, epochs=2, compare=[1, 32])
+    window = make_window(samples=100_000, epochs=2, compare=[1, 32], language="en")  # the words read below
     window.controls.speed.setValue(math.inf)
     window.play()
     qtbot.waitUntil(lambda: all(len(h) > 5 for h in window.compare.histories), timeout=WAIT_MS)
