@@ -76,6 +76,35 @@ def check_window_options(play: object, scale: object, theme: object) -> None:
         raise ValueError(f"theme must be one of {', '.join(THEME_NAMES)}, got {theme!r}")
 
 
+def checked_window_config(config: object) -> object:
+    """``config`` (a ``RunConfig``) if the window's controls can show it and it can run, validated.
+
+    ``TypeError``/``ValueError`` names the field, at once: a bad config used to reach
+    the training process and come back as a raw "ValueError: ..." in the window.
+    """
+    from epochviz.core.checks import check_bool, check_real, check_seed
+    from epochviz.core.mlp import ACTIVATIONS
+    from epochviz.core.session import RunConfig
+
+    if not isinstance(config, RunConfig):
+        raise TypeError(f"config must be a RunConfig, got {type(config).__name__}")
+    checked_window_presets(dataset=config.dataset, samples=config.samples, batch_size=config.batch_size,
+                           epochs=config.epochs, lr=config.lr, accumulate=config.accumulate)
+    hidden = config.hidden
+    if (not isinstance(hidden, tuple) or len(hidden) > WINDOW_MAX_HIDDEN_LAYERS or len(set(hidden)) > 1
+            or any(isinstance(w, bool) or not isinstance(w, int) or not 1 <= w <= WINDOW_MAX_HIDDEN_WIDTH
+                   for w in hidden)):
+        raise ValueError(f"hidden must be a tuple of up to {WINDOW_MAX_HIDDEN_LAYERS} equal widths from 1 to "
+                         f"{WINDOW_MAX_HIDDEN_WIDTH}, got {hidden!r}")
+    if config.activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {config.activation!r}")
+    check_bool("shuffle", config.shuffle)
+    check_bool("drop_last", config.drop_last)
+    check_seed(config.seed)
+    check_real("noise", config.noise, low=0.0)
+    return config.validated()
+
+
 @dataclass(frozen=True)
 class WindowStart:
     """What a window starts from once its keywords are checked: the run, a scene, the compared batch sizes."""

@@ -35,12 +35,19 @@ from epochviz.core.compare_engine import CompareChunk
 from epochviz.core.history import LossHistory
 from epochviz.core.session import RunConfig
 from epochviz.compare_text import label_template, verdict_words
+from epochviz.qt import messages
 from epochviz.qt.compare_view import CompareView
+from epochviz.qt.gui_thread import gui_thread_only
 from epochviz.qt.screen_fit import scrolling
 from epochviz.qt.worker import WorkerThread
 from epochviz.translations import explain, translate, units
 
 TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
+
+
+def stopped_by_error(message: str) -> str:
+    return translate("compare", "Compare mode stopped by an error: {message}. Press Reset to start again.").format(
+        message=message)
 
 
 class CompareMode(QObject):
@@ -71,6 +78,7 @@ class CompareMode(QObject):
         self._frames = 0
         self.view = CompareView()
         v = self.view
+        self.alert = messages.Banner(v.banner, lambda: None)  # stays until Reset, like the single run's
         v.add_requested.connect(self.add_run)
         v.remove_requested.connect(self.remove_run)
         v.hidden_changed.connect(v.plot.set_hidden)
@@ -91,22 +99,27 @@ class CompareMode(QObject):
         return self.parent()
 
     # -- the worker ---------------------------------------------------------------
-    def _ensure_worker(self) -> None:
+    def _ensure_worker(self) -> bool:
+        """Start the comparison's worker, one of the window's (False once the window has closed)."""
         if self.worker_thread is None:
-            self.worker_thread = WorkerThread(self.backend, kind="compare")
-            worker = self.worker_thread.worker
+            worker_thread = self.window.workers.start(self.backend, kind="compare")
+            if worker_thread is None:
+                return False
+            self.worker_thread = worker_thread
+            worker = worker_thread.worker
             self.command.connect(worker.command)
             worker.updated.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
             worker.errored.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        return True
 
     def send(self, command: tuple) -> None:
         """A transport command for every run (play, pause, step, step_epoch, speed)."""
-        self._ensure_worker()
-        self.command.emit(tuple(command))
+        if self._ensure_worker():
+            self.command.emit(tuple(command))
 
     def shutdown(self) -> None:
-        if self.worker_thread is not None:
-            self.worker_thread.stop()
+        """The window is closing (its workers stop with it): delete the chart's curves now."""
+        self.view.plot.release()
 
     # -- the runs -----------------------------------------------------------------
     def set_base(self, base: RunConfig) -> None:
@@ -119,6 +132,7 @@ class CompareMode(QObject):
         if self.active:
             self.restart()
 
+    @gui_thread_only
     def add_run(self, batch_size: BatchChoice) -> None:
         if len(self.choices) >= MAX_RUNS:
             self.notice.emit(translate("compare", "Compare mode shows at most {n} runs: remove one first.").format(
@@ -127,6 +141,7 @@ class CompareMode(QObject):
         self.choices.append(batch_size)
         self.restart()
 
+    @gui_thread_only
     def remove_run(self, index: int) -> None:
         if len(self.choices) <= MIN_RUNS:
             self.notice.emit(translate("compare", "A comparison needs at least {n} runs.").format(n=MIN_RUNS))
@@ -135,6 +150,7 @@ class CompareMode(QObject):
         self.view.plot.hidden = {i - (i > index) for i in self.view.plot.hidden if i != index}
         self.restart()
 
+    @gui_thread_only
     def set_lr_rule(self, rule: str) -> None:
         """How each run's learning rate follows from the panel's (``core.compare.LR_RULES``); the runs restart."""
         self.lr_rule = check_lr_rule(rule)
@@ -144,6 +160,7 @@ class CompareMode(QObject):
             return
         self.restart()
 
+    @gui_thread_only
     def restart(self) -> None:
         """Fresh runs from update 0 (same data, same initial weights), paused unless playing."""
         try:
@@ -153,6 +170,7 @@ class CompareMode(QObject):
                 problem=explain(exc)))
             return
         self.run_id += 1
+        self.alert.hide()
         self.configs = configs
         self.labels = self._labels()
         self.histories = [LossHistory(c.schedule(), smoothing=smoothing_weight(c), timed=True) for c in configs]
@@ -192,6 +210,7 @@ class CompareMode(QObject):
     def retranslate(self) -> None:
         """The compare screen, its caption, legend and the toggle in the current language."""
         self.view.retranslate()
+        self.alert.retranslate()
         self._show_toggle()
         if self.configs:
             self.labels = self._labels()
@@ -207,6 +226,7 @@ class CompareMode(QObject):
                                                "same weights, and back to one run (Ctrl+K)"))
 
     # -- entering and leaving -------------------------------------------------------
+    @gui_thread_only
     def switch(self, on: bool) -> None:
         """Compare mode on (fresh runs, at the window's speed) or off (the runs pause); the other mode pauses."""
         window = self.window
@@ -225,6 +245,7 @@ class CompareMode(QObject):
         else:
             self.send(("pause",))
             self.active, self.state = False, "paused"
+            window.ensure_single_run()
         window.layout_parts.stack.setCurrentIndex(1 if on else 0)
         self._show_toggle()
         window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
@@ -264,10 +285,11 @@ class CompareMode(QObject):
             self.state_changed.emit(chunk.state)
 
     def _on_error(self, message: str) -> None:
+        """The comparison stopped (its process died, hung or failed): say so until Reset, as the single run does."""
         self.state = "error"
         self.state_changed.emit("error")
-        self.notice.emit(translate("compare", "Compare mode stopped by an error: {message}. Press Reset to start "
-                                              "again.").format(message=message))
+        self.alert.show(lambda: stopped_by_error(message))
+        self.notice.emit(stopped_by_error(message))
 
     def tick(self) -> None:
         """The window's frame clock: the chart at its own pace, the table a few times a second."""

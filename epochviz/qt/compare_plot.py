@@ -25,6 +25,7 @@ from epochviz.qt.loss_plot import (
     RedrawPace,
     ThousandsAxis,
     TimedPlotWidget,
+    discard_items,
     ink_axes,
     scale_axis_text,
 )
@@ -104,8 +105,7 @@ class RunCurves:
             item.setVisible(visible)
 
     def remove_from(self, plot: pg.PlotItem) -> None:
-        for item in self.items:
-            plot.removeItem(item)
+        discard_items(plot, self.items)
 
 
 class ComparePlot(TimedPlotWidget):
@@ -154,6 +154,13 @@ class ComparePlot(TimedPlotWidget):
             run.set_visible(run.index not in self.hidden)
             history.set_axis(self.axis_key)
         self.follow()
+
+    def release(self) -> None:
+        """The window is closing: delete every run's curves now (safe to call twice)."""
+        item = self.getPlotItem()
+        for run in self.runs:
+            run.remove_from(item)
+        self.runs = []
 
     def add_epoch_end(self, index: int, global_iteration: int, loss: float) -> None:
         run = self.runs[index]

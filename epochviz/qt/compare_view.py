@@ -83,6 +83,11 @@ class CompareView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("compareView")
+        self.banner = QLabel()  # the comparison stopped by an error (its colours come with the theme)
+        self.banner.setObjectName("compareBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # an error's words may come from anywhere
+        self.banner.setVisible(False)
         self.caption = QLabel()
         self.caption.setObjectName("compareCaption")
         self.caption.setWordWrap(True)
@@ -135,6 +140,7 @@ class CompareView(QWidget):
         self.table = CompareTable()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
         layout.addWidget(self.caption)
         layout.addLayout(tools)
         layout.addWidget(self.lr_rule)

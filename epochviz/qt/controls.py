@@ -185,7 +185,8 @@ class ControlPanel(QWidget):
         self.retranslate()
         guard_wheel(self)  # the wheel scrolls the panel; it changes only the control with the focus
 
-        self._changes = OncePerFrame(self, self._send_changes)
+        self._changes = OncePerFrame(self)
+        self._changes.due.connect(self._send_changes)
         for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):
             source.notice.connect(self.notice)
         self.set_config(config)

@@ -8,24 +8,25 @@ only a flag is set, and the work runs once at the end of each frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 FRAME_MS = 16  # the window's frame clock (main_window.FRAME_MS)
 
 
 class OncePerFrame(QObject):
-    """Runs ``work()`` at once for the first change of a quiet frame, then at most once per frame.
+    """Emits ``due`` at once for the first change of a quiet frame, then at most once per frame.
 
     ``request()`` says the shown state is stale; it costs a flag while a frame is
-    open. ``flush()`` runs owed work now and ends the frame (scripts, tests, a
-    scene applied at once).
+    open. ``flush()`` does owed work now and ends the frame (scripts, tests, a
+    scene applied at once). The work is connected to ``due`` rather than held:
+    a held bound method of the parent would make parent and throttle a cycle
+    that only Python's collector could free.
     """
 
-    def __init__(self, parent: QObject, work: Callable[[], None], ms: int = FRAME_MS) -> None:
+    due = Signal()
+
+    def __init__(self, parent: QObject, ms: int = FRAME_MS) -> None:
         super().__init__(parent)
-        self._work = work
         self._due = False
         self._open = False  # a frame is open: changes wait for its end (a Python flag: no call into Qt)
         self._timer = QTimer(self, singleShot=True, interval=ms)
@@ -58,4 +59,4 @@ class OncePerFrame(QObject):
     def _run(self) -> None:
         self._due = False  # first: a change made by the work itself is owed again
         self.runs += 1
-        self._work()
+        self.due.emit()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from epochviz.qt import messages
 from epochviz.qt.accessible import name_for_screen_readers
+from epochviz.qt.gui_thread import gui_thread_only
 from epochviz.qt.window_layout import unbroken_parts
 from epochviz.schedule_text import readout
 from epochviz.translations import (
@@ -87,6 +88,7 @@ class LanguageMenu(QObject):
         if problem:
             self._say_once(problem)
 
+    @gui_thread_only
     def switch(self, language: str) -> None:
         """Word the whole window in ``language`` (``en`` or ``zh_CN``) now; training carries on."""
         problem = choose_language(language)
@@ -97,6 +99,7 @@ class LanguageMenu(QObject):
         else:
             self.parent().show_notice(translate("language", "Language: English"))
 
+    @gui_thread_only
     def use_default(self) -> None:
         """Forget the menu's choice and follow the locale again (View > Restore defaults)."""
         if current_language() != system_language():

@@ -9,10 +9,12 @@ per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -69,6 +71,20 @@ def scale_axis_text(item: pg.PlotItem, factor: float) -> None:
     for side in ("left", "bottom"):
         item.getAxis(side).setTickFont(font)
         item.getAxis(side).label.setFont(font)
+
+
+def discard_items(plot: pg.PlotItem, items: Iterable[pg.GraphicsObject]) -> None:
+    """Take ``items`` off ``plot`` and delete them now, on the GUI thread, leaving nothing for the cycle collector.
+
+    A removed item belongs to Python, and pyqtgraph's items refer to each other (an
+    InfiniteLine and its label do): left alone, they waited for Python's cycle
+    collector, which deletes their Qt objects on whichever thread it happens to run.
+    """
+    for item in items:
+        plot.removeItem(item)
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)  # its child items (a line's label) go with it
+        item.__dict__.clear()  # what it still refers to (its label, which refers back) is freed now
 
 
 def ink_axes(item: pg.PlotItem, ink: QColor) -> None:
@@ -309,8 +325,7 @@ class LossPlot(QWidget):
         history.set_axis(self.axis.currentData())
         history.set_smoothing(self.smoothing.value() / 1000)
         self._smoothing_job = None
-        for line in self.epoch_lines:
-            self.plot.removeItem(line)
+        discard_items(self.plot.getPlotItem(), self.epoch_lines)
         self.epoch_lines.clear()
         self.epoch_ends = []
         self.epoch_marks.clear()
@@ -336,6 +351,13 @@ class LossPlot(QWidget):
     def mark_dirty(self, *_: object) -> None:
         """New points are in the history, or the view moved: redraw on the next frame."""
         self._dirty = True
+
+    def release(self) -> None:
+        """The window is closing: delete the epoch ticks now and end the smoothing thread (safe to call twice)."""
+        discard_items(self.plot.getPlotItem(), self.epoch_lines)
+        self.epoch_lines.clear()
+        self._smoothing_job = None
+        self._smoother.shutdown(wait=False, cancel_futures=True)
 
     # -- drawing ----------------------------------------------------------------
     def tick(self) -> None:

@@ -8,20 +8,26 @@ every widget is touched only here, on the GUI thread.
 
 from __future__ import annotations
 
+import functools
 import math
-import weakref
+import numbers
+import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+import numpy as np
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
 from epochviz.core.session import Chunk, RunConfig
-from epochviz.limits import checked_window_start
+from epochviz.core.checks import check_real
+from epochviz.limits import checked_window_config, checked_window_start
 from epochviz.qt import messages
 from epochviz.qt.compare_mode import CompareMode
 from epochviz.qt.exports import Exports
+from epochviz.qt.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only, prepare_handover
 from epochviz.qt.language import LanguageMenu, choose_language
 from epochviz.qt.look import apply_look
 from epochviz.qt.page_faults import avoid_huge_page_stalls
@@ -29,12 +35,40 @@ from epochviz.qt.projector import Projector
 from epochviz.qt.themes import system_theme
 from epochviz.qt.tour import Tour
 from epochviz.qt.window_layout import build_window_layout, unbroken_parts
-from epochviz.qt.worker import BACKENDS, WorkerThread
+from epochviz.qt.worker import BACKENDS, WorkerSet
 from epochviz.schedule_text import readout
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 NOTICE_MS = 6000  # how long a passing message stays in the status bar
 FRAME_MS = 16  # the frame clock: views and counters, then the chart, each every other tick
+CLOSED = ("This epochviz window was closed: its training has ended and it cannot be shown or trained again. "
+          "Make a new MainWindow(...) instead.")
+
+
+def while_open(method):
+    """Decorate a public method of the window: on the GUI thread only, and never after ``close()``."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        check_gui_thread(f"MainWindow.{method.__name__}()")
+        if self.closed:
+            raise RuntimeError(f"MainWindow.{method.__name__}(): {CLOSED}")
+        return method(self, *args, **kwargs)
+
+    return guarded
+
+
+def _end(window: MainWindow) -> None:
+    """Stop a window that was never closed and delete its Qt objects, the Qt way (on the GUI thread).
+
+    Then its Python attributes go too: the parts Qt does not own (pyqtgraph's menus,
+    timers without a parent) are freed here and now, as if the window had been
+    dropped without a cycle, instead of by a later collection on another thread.
+    """
+    if shiboken6.isValid(window) and shiboken6.ownedByPython(window):
+        window.shutdown()
+        shiboken6.delete(window)
+        window.__dict__.clear()
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +106,10 @@ class MainWindow(QMainWindow):
         accumulate: int | None = None,
         language: str | None = None,
     ) -> None:
+        check_gui_thread("MainWindow()")
         super().__init__()
+        prepare_handover()
+        self.closed = False  # True once closed: a closed window trains no more and is not shown again
         language_problem = choose_language(language)  # first: every part is made in the window's language
         self.setWindowTitle(messages.window_title())
         apply_look(QCoreApplication.instance())
@@ -82,6 +119,7 @@ class MainWindow(QMainWindow):
             play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
         self.config = start.config
         self.run_id = 0
+        self._configured = False  # whether the training process has the current run (``_send_configure``)
         self.playing = False
         self.state = "idle"
         self.last_iteration = 0
@@ -99,11 +137,12 @@ class MainWindow(QMainWindow):
         self._config_throttle.timeout.connect(self._apply_pending_config)
         self._reconfigure = QTimer(self, singleShot=True, interval=RECONFIGURE_MS)
         self._reconfigure.timeout.connect(self._send_configure)
-        self.worker_thread = WorkerThread(backend)
-        # The worker and its process end with the window, however it ends: closed,
-        # dropped (``del``), left open when the script returns, or at application quit.
-        self._stop_worker = weakref.finalize(self, self.worker_thread.stop)
-        QCoreApplication.instance().aboutToQuit.connect(self._stop_worker)
+        # The workers and their processes end with the window, however it ends: closed,
+        # dropped (``del``, see ``__del__``), deleted by Qt, or at application quit.
+        self.workers = WorkerSet()
+        self.worker_thread = self.workers.start(backend)
+        self._at_quit = QCoreApplication.instance().aboutToQuit.connect(self.workers.stop)
+        self.destroyed.connect(self.workers.stop)
         worker = self.worker_thread.worker
         self.command.connect(worker.command)
         worker.updated.connect(self._chunk_arrived, Qt.ConnectionType.QueuedConnection)
@@ -133,7 +172,8 @@ class MainWindow(QMainWindow):
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self._new_run()
-        self._send_configure()
+        if compare is None:  # a window that opens in compare mode starts its single run when the mode is left
+            self._send_configure()
         self._on_speed(c.speed.value())
         if start.scene is not None:
             self.tour.start(start.scene)
@@ -143,10 +183,12 @@ class MainWindow(QMainWindow):
             self.play()
 
     # -- transport --------------------------------------------------------------
+    @while_open
     def set_compare(self, on: bool) -> None:
         """Switch between one run and compare mode (Ctrl+K); the mode left behind pauses."""
         self.compare.switch(on)
 
+    @while_open
     def play(self) -> None:
         if self.compare.active and self.compare.state in ("finished", "error"):
             self.compare.restart()  # Play after the end compares again from scratch
@@ -156,6 +198,7 @@ class MainWindow(QMainWindow):
         self._send("play")
         self.set_playing(True)
 
+    @gui_thread_only
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -165,23 +208,35 @@ class MainWindow(QMainWindow):
         if hasattr(self, "projector"):  # not while the window is being built
             self.projector.apply()  # full screen on a large display: the back row reads it too
 
+    @while_open
     def run_iterations(self, n: int) -> None:
-        """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots)."""
+        """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots).
+
+        ``TypeError`` for anything but a whole number, ``ValueError`` for a negative one.
+        """
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
+            raise TypeError(f"run_iterations: n must be a whole number of iterations, got {n!r}")
+        if n < 0:
+            raise ValueError(f"run_iterations: n must be 0 or more iterations, got {n!r}")
         self.views.awaiting_phase_step = False
         self._send("step", int(n))
         self.set_playing(False)
 
+    @while_open
     def pause(self) -> None:
         self._send("pause")
         self.set_playing(False)
 
+    @while_open
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
+    @while_open
     def step(self) -> None:
         """Run one whole iteration (Shift+Step)."""
         self.run_iterations(1)
 
+    @while_open
     def step_phase(self) -> None:
         """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
         if self.compare.active:
@@ -198,10 +253,12 @@ class MainWindow(QMainWindow):
         else:
             self.step_phase()
 
+    @while_open
     def step_epoch(self) -> None:
         self._send("step_epoch")
         self.set_playing(False)
 
+    @while_open
     def reset(self) -> None:
         """A fresh run with the same settings, paused at iteration 0."""
         self.set_playing(False)
@@ -217,11 +274,17 @@ class MainWindow(QMainWindow):
         self._send("speed", None if math.isinf(speed) else speed)
         self.views.set_transport(playing=self.playing, speed=speed)
 
+    @gui_thread_only
     def set_playing(self, playing: bool) -> None:
         """Show the transport as playing or paused (the Play button's text, the views' pacing)."""
         self.playing = playing
         self.controls.show_playing(playing)
         self.views.set_transport(playing=playing, speed=self.controls.speed.value())
+
+    def ensure_single_run(self) -> None:
+        """Compare mode was left: start the single run if the mode kept it from starting (or changed it)."""
+        if not self._configured:
+            self._send_configure()
 
     def _send(self, *command: object) -> None:
         if self.compare.active:
@@ -239,14 +302,22 @@ class MainWindow(QMainWindow):
             self._apply_pending_config()
             self._config_throttle.start()  # changes in the next frame wait for its end
 
+    @while_open
     def use_config(self, config: RunConfig, speed: float | None = None) -> None:
-        """Show and apply ``config`` now (a scene, a script): a new run; ``speed`` None keeps the speed."""
+        """Show and apply ``config`` now (a scene, a script): a new run; ``speed`` None keeps the speed.
+
+        ``TypeError``/``ValueError`` naming the field for a config the window cannot show or run.
+        """
+        config = checked_window_config(config)
+        if speed is not None and speed != math.inf:  # inf: as fast as it goes
+            check_real("speed", speed, low=0.0, low_open=True)
         self.controls.set_config(config)
         if speed is not None:
             self.controls.speed.setValue(speed)
         self._pending_config = config
         self.flush_settings()
 
+    @while_open
     def flush_settings(self) -> None:
         """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""
         self.controls.flush()  # the panel sends its newest settings first
@@ -282,10 +353,14 @@ class MainWindow(QMainWindow):
         self.layout_parts.column.fit_labels()
         self.glossary.set_state(self.schedule)
         self.views.set_run(self.config, self.schedule)
-        self.banner.setVisible(False)
+        self.alert.hide()
 
     def _send_configure(self) -> None:
+        """Start the current run in the training process (in compare mode: once the mode is left)."""
         self._reconfigure.stop()
+        self._configured = not self.compare.active
+        if not self._configured:
+            return  # a window that only compares never starts the single run's process
         self.command.emit(("configure", self.config, self.run_id))
         self.views.load_data()
         if self.playing:
@@ -323,6 +398,7 @@ class MainWindow(QMainWindow):
         else:
             self._present_state()
 
+    @gui_thread_only
     def present(self) -> None:
         """Draw everything now: counters, views and chart (scripts, screenshots, tests)."""
         self._present_state()
@@ -357,17 +433,63 @@ class MainWindow(QMainWindow):
         self.alert.show(lambda: messages.stopped_by_error(message))
         self.statusBar().showMessage(messages.error(message))
 
+    @gui_thread_only
     def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
         """A passing message in the status bar (it goes after ``ms``)."""
         self.statusBar().showMessage(text, ms)
 
     # -- closing ----------------------------------------------------------------
+    def show(self) -> None:
+        """Show the window (``RuntimeError`` once it has been closed)."""
+        if self.closed:
+            raise RuntimeError(f"MainWindow.show(): {CLOSED}")
+        super().show()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override: every way of showing comes here
+        if visible and self.closed:
+            raise RuntimeError(CLOSED)
+        super().setVisible(visible)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
         super().closeEvent(event)
 
+    @gui_thread_only
     def shutdown(self) -> None:
-        """Stop training and join the worker thread (safe to call twice)."""
-        self._reconfigure.stop()
-        self._stop_worker()
-        self.compare.shutdown()
+        """Stop training and join the worker threads; the window is closed for good (safe to call twice).
+
+        Why for good: its training processes are gone and its charts' items deleted
+        (nothing is left for Python's cycle collector); a window that quietly started
+        them again after ``close()`` is what this refuses. Make a new window instead.
+        """
+        self.closed = True
+        if "workers" not in vars(self):
+            return  # its keywords were refused: it never started anything
+        for timer in (self._frame, self._config_throttle, self._reconfigure):
+            timer.stop()
+        self.workers.stop()
+        if self._at_quit is not None:  # the application no longer keeps this window's workers
+            QObject.disconnect(self._at_quit)
+            self._at_quit = None
+        self.chart.release()
+        if "compare" in vars(self):
+            self.compare.shutdown()
+
+    def __del__(self) -> None:
+        """Dropped without ``close()``: stop training and delete the window's Qt objects on the GUI thread.
+
+        Python frees a window caught in a reference cycle with its cycle collector,
+        which runs on whichever thread happens to allocate, and deletes the Qt objects
+        it holds one by one, in no particular order: that crashed in QSplitter's
+        destructor. Ending the window here first deletes them with their parent, the
+        Qt way; from another thread the window is kept until the GUI thread ends it.
+        """
+        if sys.is_finalizing():
+            return  # the interpreter is exiting: the atexit hook has stopped the workers
+        try:
+            # Only a window Python owns: one Qt owns (``deleteLater``, a parent) is Qt's to delete,
+            # and may be in the middle of it (its workers stop with ``destroyed``).
+            if shiboken6.isValid(self) and shiboken6.ownedByPython(self):
+                end_on_gui_thread(functools.partial(_end, self))
+        except RuntimeError:
+            pass  # Qt already torn down: nothing left to end

@@ -45,8 +45,12 @@ class Banner:
         self.label.setVisible(True)
         self._fit()
 
+    def hide(self) -> None:
+        self.words = None
+        self.label.setVisible(False)
+
     def retranslate(self) -> None:
-        if self.label.isVisible() and self.words is not None:
+        if self.words is not None:
             self.label.setText(self.words())
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
 
 from epochviz.limits import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
+from epochviz.qt.gui_thread import gui_thread_only
 from epochviz.qt.screen_fit import scale_text, scrolling, text_scale_for
 from epochviz.qt.themes import THEMES, apply_theme, system_theme
 from epochviz.qt.window_layout import CONTROLS_MAX_WIDTH
@@ -99,7 +100,7 @@ class Projector(QObject):
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
-            QTimer.singleShot(0, lambda: self.set_scale(scale))
+            QTimer.singleShot(0, self, lambda: self.set_scale(scale))  # not if the window is gone by then
 
     def retranslate(self) -> None:
         """The View menu and the F1 overview in the current language."""
@@ -121,18 +122,22 @@ class Projector(QObject):
     def _window(self) -> QMainWindow:
         return self.parent()
 
+    @gui_thread_only
     def use_theme(self, name: str) -> None:
         """Light, dark or high contrast, for the whole window (``ValueError`` for another name)."""
         apply_theme(self._window, name)
         for action in self._theme_actions.actions():
             action.setChecked(action.data() == name)
 
+    @gui_thread_only
     def larger(self) -> None:
         self.set_scale(next((s for s in SCALES if s > self.scale + 1e-9), MAX_SCALE))
 
+    @gui_thread_only
     def smaller(self) -> None:
         self.set_scale(next((s for s in reversed(SCALES) if s < self.scale - 1e-9), MIN_SCALE))
 
+    @gui_thread_only
     def set_scale(self, scale: float) -> None:
         """The projector scale, from 0.75 to 2.5 (``ValueError`` outside)."""
         if not MIN_SCALE <= scale <= MAX_SCALE:
@@ -156,6 +161,7 @@ class Projector(QObject):
         parts.fit_controls()
         parts.column.fit_labels()
 
+    @gui_thread_only
     def restore_defaults(self) -> None:
         """Forget what was remembered, and put the default set-up, speed and scale back."""
         from epochviz.core.session import RunConfig
@@ -172,6 +178,7 @@ class Projector(QObject):
         window.languages.use_default()
         window.show_notice(translate("projector", "Defaults restored; nothing is remembered any more."))
 
+    @gui_thread_only
     def show_overview(self) -> None:
         """F1: every shortcut and the three definitions, over the window; Esc closes it."""
         if self.overview is None:

@@ -119,7 +119,8 @@ class LadderSlider(QWidget):
             self._range = (self._ladder[0], self._ladder[-1])
         self.slider.valueChanged.connect(self._on_slider)
         self._value = value
-        self._shown = OncePerFrame(self, self._show)
+        self._shown = OncePerFrame(self)
+        self._shown.due.connect(self._show)
         self._show()
 
     def value(self) -> float:

@@ -118,6 +118,7 @@ def apply_theme(window: QMainWindow, name: str) -> Theme:
     window.compare.view.plot.restyle(QColor(*theme.base), QColor(*theme.text), tints=theme.name != "high-contrast")
     window.views.dataset.restyle()
     window.banner.setStyleSheet(theme.banner)
+    window.compare.view.banner.setStyleSheet(theme.banner)
     window.tour.caption.setStyleSheet(theme.caption)
     window.views.refresh_all()
     window.theme = theme.name

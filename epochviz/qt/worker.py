@@ -75,6 +75,7 @@ class TrainWorker(QObject):
         self._kind = kind  # the engine: "single" (one run) or "compare" (several)
         self._backend: Backend | None = None
         self._run_id = 0
+        self._speed: tuple | None = None  # the last speed command, for a backend started later
         self._timer: QTimer | None = None
 
     @property
@@ -84,12 +85,11 @@ class TrainWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        """Create the backend and the tick timer (call in the worker's thread)."""
+        """Start the tick timer (call in the worker's thread); the backend waits for the first run."""
         self._timer = QTimer()
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
-        self._ensure_backend()
 
     def _ensure_backend(self) -> bool:
         """Start a backend if there is none; False (and an error reported) if it cannot start."""
@@ -103,15 +103,33 @@ class TrainWorker(QObject):
 
     @Slot(object)
     def command(self, command: tuple) -> None:
-        """Forward a command tuple to the engine; a configure sets the current run id."""
-        if command[0] == "configure":
+        """Forward a command tuple to the engine; a configure sets the current run id.
+
+        The training process starts with the first run (``configure``), not before:
+        a window in compare mode never trains its single run, and a process that
+        died is replaced by the next run. Until then only the speed is kept, since
+        play, pause and step mean nothing to an engine without a run.
+        """
+        name = command[0]
+        if name == "configure":
             self._run_id = command[2]
-        if not self._ensure_backend():
-            return
+        elif name == "speed":
+            self._speed = command
+        if self._backend is None:
+            if name != "configure" or not self._ensure_backend():
+                return
+            if self._speed is not None and not self._forward(self._speed):  # a new engine: the window's speed
+                return
+        self._forward(command)
+
+    def _forward(self, command: tuple) -> bool:
+        """Send one command to the backend; False (and the error reported) if it failed."""
         try:
             self._backend.send(command)
         except Exception as exc:  # noqa: BLE001 - shown in the window
             self._report(exc)
+            return False
+        return True
 
     @Slot()
     def tick(self) -> None:
@@ -182,6 +200,33 @@ class WorkerThread:
 
 
 _LIVE: set[WorkerThread] = set()
+
+
+class WorkerSet:
+    """The worker threads of one window (its single run's and compare mode's), stopped together.
+
+    It holds no reference to the window, so the application's ``aboutToQuit`` and
+    the window's ``destroyed`` can stop the workers without keeping the window alive.
+    Once stopped it starts nothing again: a closed window trains no more.
+    """
+
+    def __init__(self) -> None:
+        self._threads: list[WorkerThread] = []
+        self.stopped = False
+
+    def start(self, backend: str, kind: str = "single") -> WorkerThread | None:
+        """A new worker thread in this set, or None once the set has been stopped."""
+        if self.stopped:
+            return None
+        worker_thread = WorkerThread(backend, kind)
+        self._threads.append(worker_thread)
+        return worker_thread
+
+    def stop(self) -> None:
+        """Stop every worker and its training process (safe to call twice)."""
+        self.stopped = True
+        while self._threads:
+            self._threads.pop().stop()
 
 
 @atexit.register

@@ -1,28 +1,10 @@
 """Fixtures for the window tests: a MainWindow that is always shut down."""
 
-import gc
-
 import pytest
 
 from epochviz.app import MainWindow
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture(autouse=True)
-def collect_garbage_between_tests():
-    """Python's cycle collector runs between tests, never in the middle of one.
-
-    A collection that started while a new window's worker thread was starting up
-    crashed now and then (5 of 15 full runs), when every window was a reference
-    cycle. Windows are freed at once since compare mode reaches its window as
-    parent(), and 15 of 16 runs without this guard passed; the one crash, in a
-    window's construction, was not explained, so collections stay between tests.
-    """
-    gc.disable()
-    yield
-    gc.enable()
-    gc.collect()
 
 
 @pytest.fixture
