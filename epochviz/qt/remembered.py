@@ -173,7 +173,8 @@ def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool =
         in_tour = memory.tour is not None and memory.tour < len(window.tour.scenes)
         window.tour.index = memory.tour if in_tour else None
     if fresh_scale and memory.scale not in (None, 1.0):
-        QTimer.singleShot(0, lambda: window.projector.set_scale(memory.scale))  # once the window is up
+        projector = window.projector  # once the window is up, and not if it is gone by then
+        QTimer.singleShot(0, projector, lambda: projector.set_scale(memory.scale))
     if fresh_theme and memory.theme is not None:
         window.projector.use_theme(memory.theme)
     if memory.problem:
