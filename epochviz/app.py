@@ -7,8 +7,8 @@ import sys
 import time
 from argparse import Namespace
 
-from epochviz.qt.main_window import MainWindow
-from epochviz.translations import explain, system_language, translate
+from epochviz.qt.window.main_window import MainWindow
+from epochviz.text.translations import explain, system_language, translate
 
 __all__ = ["MainWindow", "run_window", "make_application"]
 
@@ -23,7 +23,7 @@ def make_application(argv: list[str] | None = None):
     """The QApplication with epochviz's look: Fusion style, fonts sized for a projector."""
     from PySide6.QtWidgets import QApplication
 
-    from epochviz.qt.look import apply_look
+    from epochviz.qt.look.style import apply_look
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("epochviz")
@@ -114,7 +114,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     window.chart.redraw()
     QCoreApplication.processEvents()
     from epochviz.core.run_log import ExportError
-    from epochviz.qt.exports import export_chart, export_window
+    from epochviz.qt.window.exports import export_chart, export_window
 
     try:
         written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
@@ -174,13 +174,13 @@ def run_window(args: Namespace) -> int:
     interactive = not (picture or args.record)  # pictures and recordings neither read nor write settings
     language = args.lang
     if language is None and interactive:
-        from epochviz.qt.remembered import recall_language
+        from epochviz.qt.window.remembered import recall_language
 
         language = recall_language()
     window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
                         compare=args.compare, language=language or system_language(), **_presets(args))
     if interactive:
-        from epochviz.qt.remembered import restore
+        from epochviz.qt.window.remembered import restore
 
         restore(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
                 fresh_theme=args.theme is None)
@@ -188,7 +188,7 @@ def run_window(args: Namespace) -> int:
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)
         window.layout_parts.share_width(window)
-    from epochviz.qt.interrupt import InterruptToClose
+    from epochviz.qt.window.interrupt import InterruptToClose
 
     interrupt = InterruptToClose(window)
     try:
@@ -203,7 +203,7 @@ def run_window(args: Namespace) -> int:
     finally:
         interrupt.restore()
         if interactive:
-            from epochviz.qt.remembered import remember_quietly
+            from epochviz.qt.window.remembered import remember_quietly
 
             problem = remember_quietly(window)
             if problem:

@@ -17,6 +17,6 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # each would win over LANG
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
 
-from epochviz.translations import use_language  # noqa: E402 - once the environment is set
+from epochviz.text.translations import use_language  # noqa: E402 - once the environment is set
 
 use_language("en")  # and in this process: a window made without language= keeps English

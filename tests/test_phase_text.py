@@ -2,7 +2,7 @@
 
 from epochviz.core import BatchSchedule
 from epochviz.core.phases import IDLE, PHASES
-from epochviz.phase_text import caption
+from epochviz.text.phase_text import caption
 
 
 def test_phases_run_in_the_order_of_an_iteration():

@@ -71,7 +71,7 @@ def test_epoch_is_never_translated_as_era():
 
 def test_every_builtin_scene_is_marked_for_translation():
     from epochviz.core.scenes import builtin_scenes
-    from epochviz.qt.scene_words import SCENE_WORDS
+    from epochviz.qt.presenting.scene_words import SCENE_WORDS
 
     for scene in builtin_scenes():
         assert scene.name in SCENE_WORDS and scene.caption in SCENE_WORDS, scene.name
@@ -124,7 +124,7 @@ def test_train_prints_chinese_and_json_keys_stay_english():
 
 
 def test_lang_before_the_command_holds_and_the_window_takes_it_too():
-    from epochviz.cli import build_parser
+    from epochviz.cli.main import build_parser
 
     parser = build_parser()
     assert parser.parse_args(["--lang", "zh_CN"]).lang == "zh_CN"  # the window
@@ -134,7 +134,7 @@ def test_lang_before_the_command_holds_and_the_window_takes_it_too():
 
 
 def test_compare_prints_its_table_in_chinese_with_the_columns_aligned():
-    from epochviz.compare_text import display_width
+    from epochviz.text.compare_text import display_width
 
     out = run_cli("compare", "--samples", "300", "--batch-sizes", "1,30", "--epochs", "1", "--lang", "zh_CN")
     table = out.strip().splitlines()[-3:]
@@ -161,7 +161,7 @@ def test_help_and_errors_speak_chinese_too():
 
 @pytest.fixture
 def chinese():
-    from epochviz.translations import use_language
+    from epochviz.text.translations import use_language
 
     assert use_language("zh_CN")
     yield
@@ -171,7 +171,7 @@ def chinese():
 def test_errors_from_the_core_are_worded_again_in_chinese(tmp_path, chinese):
     from epochviz.core.run_log import ExportError, write_atomically
     from epochviz.core.scenes import SceneError, load_scene
-    from epochviz.translations import explain
+    from epochviz.text.translations import explain
 
     bad = tmp_path / "lesson.json"
     bad.write_text('{"name": "x", "dataset": "spiral", "samples": 100, "batch_size": 10, "colour": 1}')

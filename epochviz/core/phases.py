@@ -1,4 +1,4 @@
-"""The phases of one iteration, in the order the views show them (their captions: ``epochviz.phase_text``)."""
+"""The phases of one iteration, in the order the views show them (their captions: ``epochviz.text.phase_text``)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ class Phrase:
     """Words made of a template marked with ``QT_TRANSLATE_NOOP("errors", ...)`` and its values.
 
     ``str()`` gives the English; the window and the command line word it in
-    their language (``epochviz.translations.explain``). A value may be a phrase too.
+    their language (``epochviz.text.translations.explain``). A value may be a phrase too.
     """
 
     def __init__(self, template: str, **values: object) -> None:

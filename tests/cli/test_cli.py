@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from epochviz import __version__
-from epochviz.cli import main
+from epochviz.cli.main import main
 
 
 def run(capsys, *argv):
@@ -170,7 +170,7 @@ FLAGS = ["--samples", "--batch-size", "--epochs", "--lr", "--hidden", "--seed", 
 @settings(max_examples=150, derandomize=True, deadline=None)
 @given(command=st.sampled_from(["schedule", "train"]), flag=st.sampled_from(FLAGS), value=st.text(max_size=40))
 def test_any_string_for_any_flag_parses_or_gives_one_line_and_status_2(command, flag, value):
-    from epochviz.cli import build_parser, check_flag_places, check_run, join_negative_values
+    from epochviz.cli.main import build_parser, check_flag_places, check_run, join_negative_values
 
     argv = join_negative_values([command, "--samples", "10", "--batch-size", "5", flag, value])
     parser = build_parser()
@@ -217,7 +217,7 @@ def test_each_bad_value_gets_one_line_that_names_it(capsys, argv, words):
 
 @pytest.mark.parametrize("seed", [0, 2**63 - 1, 2**63, 10**19, 2**64 - 1])
 def test_a_seed_is_the_number_typed_up_to_64_bits(seed):
-    from epochviz.cli import build_parser
+    from epochviz.cli.main import build_parser
 
     assert build_parser().parse_args(["train", "--seed", str(seed)]).seed == seed
 
@@ -232,7 +232,7 @@ def test_seeds_of_20_digits_give_runs_of_their_own(capsys):
 
 @pytest.mark.parametrize("value, scale", [("150%", 1.5), (" 150 % ", 1.5), ("2", 2.0), ("75%", 0.75)])
 def test_a_scale_takes_one_percent_sign(value, scale):
-    from epochviz.cli import build_parser
+    from epochviz.cli.main import build_parser
 
     assert build_parser().parse_args(["--scale", value]).scale == pytest.approx(scale)
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from epochviz.cli import main
-from epochviz.core.code_listing import script
-from epochviz.core.session import RunConfig
+from epochviz.cli.main import main
+from epochviz.core.code.listing import script
+from epochviz.core.engine.session import RunConfig
 from tests.core.test_code_listing import epoch_losses, expected_counts, printed_counts
 
 ONE_RUN = ["--samples", "203", "--batch-size", "20", "--epochs", "2", "--lr", "0.2", "--accumulate", "3",
@@ -57,7 +57,7 @@ def test_a_file_that_cannot_be_written_is_one_line_status_1_and_the_old_file_sta
     fail = ("import errno, os, sys\n"
             "def full(*args): raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
             "os.replace = full\n"
-            "from epochviz.cli import main\n"
+            "from epochviz.cli.main import main\n"
             f"sys.exit(main(['code', '--style', 'numpy', '-o', {str(target)!r}]))\n")
     run = subprocess.run([sys.executable, "-c", fail], capture_output=True, text=True, timeout=60)
     assert run.returncode == 1

@@ -12,11 +12,11 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
-from epochviz.cli import build_parser, main
+from epochviz.cli.main import build_parser, main
 from epochviz.core.compare import compare_configs
-from epochviz.core.compare_engine import CompareEngine
+from epochviz.core.engine.compare_engine import CompareEngine
 from epochviz.core.run_config import RunConfig
-from epochviz.core.session import TrainingEngine
+from epochviz.core.engine.session import TrainingEngine
 from epochviz.core.trainer import build_run, train
 
 N, EPOCHS = 120, 2

@@ -5,7 +5,7 @@ import pytest
 
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.trainer import train
-from epochviz.schedule_text import readout
+from epochviz.text.schedule_text import readout
 
 
 def test_eight_times_four_trains_exactly_like_thirty_two():

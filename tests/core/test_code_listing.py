@@ -12,10 +12,10 @@ import tokenize
 import numpy as np
 import pytest
 
-from epochviz.cli import main
-from epochviz.core.code_data import generator_source
-from epochviz.core.code_listing import STYLES, listing, script
-from epochviz.core.code_words import PHRASES
+from epochviz.cli.main import main
+from epochviz.core.code.data import generator_source
+from epochviz.core.code.listing import STYLES, listing, script
+from epochviz.core.code.words import PHRASES
 from epochviz.core.datasets import DATASETS, make_dataset
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig

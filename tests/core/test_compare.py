@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from epochviz.core.compare import RunTally, compare_configs, run_label, smoothing_weight, summary
-from epochviz.core.compare_engine import CompareChunk, CompareEngine
-from epochviz.core.session import RunConfig
+from epochviz.core.engine.compare_engine import CompareChunk, CompareEngine
+from epochviz.core.engine.session import RunConfig
 
 
 def base(**changes):
@@ -179,7 +179,7 @@ def test_a_run_is_judged_against_its_loss_before_training():
 
 
 def test_the_verdicts_are_plain_sentences_naming_the_run_and_its_rate():
-    from epochviz.compare_text import verdict_words
+    from epochviz.text.compare_text import verdict_words
 
     worse = RunTally(start_loss=1.219, epoch_losses=[7.202, 7.539], epoch_accuracies=[0.3, 0.3])
     row = summary(base(batch_size=1, lr=1.0), worse)

@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from epochviz.core.compare import DEFAULT_BATCH_SIZES, RunTally, compare_configs
-from epochviz.core.compare_engine import CompareEngine
+from epochviz.core.engine.compare_engine import CompareEngine
 from epochviz.core.datasets import DATASETS
 from epochviz.core.run_config import RunConfig
 from epochviz.core.trainer import build_run

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from epochviz.cli import describe_schedule
+from epochviz.cli.main import describe_schedule
 from epochviz.core import BatchSchedule
 
 BIG = 2**63

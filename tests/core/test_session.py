@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from epochviz.core.session import Chunk, RunConfig, TrainingEngine
+from epochviz.core.engine.session import Chunk, RunConfig, TrainingEngine
 
 SMALL = RunConfig(samples=100, batch_size=10, epochs=3)
 

@@ -1,7 +1,7 @@
 """Gradient accumulation in the window: the control, the readout's two counts, the memory meter, the captions."""
 
 from epochviz.core.phases import PHASES
-from epochviz.phase_text import caption
+from epochviz.text.phase_text import caption
 from epochviz.core.schedule import BatchSchedule
 from tests.qt.conftest import readout, wait_for_iterations
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epochviz.app import MainWindow, _presets
-from epochviz.cli import build_parser, main
+from epochviz.cli.main import build_parser, main
 from tests.qt.conftest import readout
 
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from epochviz.cli import build_parser
-from epochviz.qt.compare_plot import HistoryCurve
+from epochviz.cli.main import build_parser
+from epochviz.qt.compare.compare_plot import HistoryCurve
 from tests.qt.conftest import WAIT_MS
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from epochviz.core.run_log import ExportError
-from epochviz.qt.exports import export_chart, export_log, export_window
+from epochviz.qt.window.exports import export_chart, export_log, export_window
 from tests.qt.conftest import wait_for_iterations
 
 
@@ -76,7 +76,7 @@ def test_export_chart_from_the_command_line_trains_and_writes(tmp_path, name):
 
 
 def test_train_writes_the_csv_log_from_the_command_line(tmp_path, capsys):
-    from epochviz.cli import main
+    from epochviz.cli.main import main
 
     out = tmp_path / "log.csv"
     assert main(["train", "--samples", "100", "--batch-size", "30", "--epochs", "2", "--csv", str(out)]) == 0
@@ -88,7 +88,7 @@ def test_train_writes_the_csv_log_from_the_command_line(tmp_path, capsys):
 def test_a_name_typed_without_its_suffix_gets_it_and_cancel_gives_none(qtbot, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from epochviz.qt.exports import ask_save_path
+    from epochviz.qt.window.exports import ask_save_path
 
     answers = iter([("/tmp/lesson", "PNG"), ("/tmp/lesson.PNG", "PNG"), ("", "")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: next(answers))

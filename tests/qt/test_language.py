@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
-from epochviz.translations import current_language, use_language
+from epochviz.text.translations import current_language, use_language
 from tests.qt.conftest import readout, wait_for_iterations
 
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -103,7 +103,7 @@ def test_a_window_opened_in_chinese_says_so_in_its_language_menu(make_window):
 
 
 def test_without_a_chinese_font_the_window_stays_english_and_says_why(make_window, monkeypatch, capsys):
-    monkeypatch.setattr("epochviz.qt.language.can_show_chinese", lambda: False)
+    monkeypatch.setattr("epochviz.qt.look.language.can_show_chinese", lambda: False)
     window = make_window(language="zh_CN", samples=500, batch_size=10)
     assert current_language() == "en"
     assert window.controls.play.text() == "▶ Play"
@@ -202,7 +202,7 @@ def test_no_text_is_clipped_in_either_language(make_window, qtbot, language, siz
 _SCRIPT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from epochviz.app import MainWindow
-    from epochviz.translations import current_language
+    from epochviz.text.translations import current_language
     app = QApplication([])
     window = MainWindow({keywords})
     print(current_language(), window.controls.play.text())

@@ -1,7 +1,7 @@
 """The phase player shows every phase for at least one frame, driven here by a clock the test holds."""
 
 from epochviz.core.phases import IDLE, PHASES
-from epochviz.qt.phases import PhasePlayer
+from epochviz.qt.views.phase_player import PhasePlayer
 
 ALL = list(range(len(PHASES)))
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QTextDocument, Qt  # QtGui's Qt has mightBeRichText too
 from PySide6.QtWidgets import QMessageBox
 
-from epochviz.qt import messages
+from epochviz.qt.window import messages
 from tests.qt.test_app_cli import subprocess_env
 
 PAYLOADS = ['<b>bold</b>', '<a href="https://example.com/">a link</a>', '<img src="/etc/hostname">']
@@ -48,7 +48,7 @@ def test_a_scene_file_s_name_in_the_open_warning_is_plain_text(window, tmp_path,
     path = tmp_path / "<b>bold<b>.json"
     path.write_text("not json")
     boxes = []
-    monkeypatch.setattr("epochviz.qt.tour.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("epochviz.qt.presenting.tour.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail("a warning box that reads markup"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
     window.tour.ask_open()

@@ -46,7 +46,7 @@ def test_f1_shows_every_shortcut_and_the_three_words_and_escape_closes_it(window
 
 @pytest.mark.parametrize("value", ["3", "0.5", "abc", "300%"])
 def test_a_bad_scale_on_the_command_line_is_status_2(capsys, value):
-    from epochviz.cli import main
+    from epochviz.cli.main import main
 
     with pytest.raises(SystemExit) as info:
         main(["--scale", value])
@@ -54,7 +54,7 @@ def test_a_bad_scale_on_the_command_line_is_status_2(capsys, value):
 
 
 def test_every_setting_explains_its_term_in_a_tooltip(window):
-    from epochviz.qt.controls import tooltips
+    from epochviz.qt.panel.controls import tooltips
 
     for name in tooltips():
         tip = getattr(window.controls, name).toolTip()
@@ -66,8 +66,8 @@ def test_a_theme_reaches_the_widgets_the_chart_and_the_views(window, name):
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
-    from epochviz.qt import palette
-    from epochviz.qt.themes import THEMES
+    from epochviz.qt.look import palette
+    from epochviz.qt.look.themes import THEMES
 
     theme = THEMES[name]
     window.projector.use_theme(name)
@@ -84,7 +84,7 @@ def test_a_theme_reaches_the_widgets_the_chart_and_the_views(window, name):
 
 
 def test_an_unknown_theme_is_refused(capsys):
-    from epochviz.cli import main
+    from epochviz.cli.main import main
 
     with pytest.raises(SystemExit) as info:
         main(["--theme", "neon"])
@@ -92,7 +92,7 @@ def test_an_unknown_theme_is_refused(capsys):
 
 
 def test_the_themes_are_the_names_the_command_line_and_the_settings_accept():
-    from epochviz.limits import THEME_NAMES
-    from epochviz.qt.themes import THEMES
+    from epochviz.core.window_options import THEME_NAMES
+    from epochviz.qt.look.themes import THEMES
 
     assert tuple(THEMES) == THEME_NAMES

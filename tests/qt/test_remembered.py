@@ -4,15 +4,15 @@ import os
 
 import pytest
 
-from epochviz.core.session import RunConfig
-from epochviz.qt import remembered
-from epochviz.qt.remembered import remember, restore
+from epochviz.core.engine.session import RunConfig
+from epochviz.qt.window import remembered
+from epochviz.qt.window.remembered import remember, restore
 
 
 @pytest.fixture(autouse=True)
 def english():
     """These tests read the notes' English words, whatever the locale or an earlier test chose."""
-    from epochviz.translations import use_language
+    from epochviz.text.translations import use_language
 
     use_language("en")
 
@@ -76,7 +76,7 @@ def test_the_theme_comes_back_too(make_window):
 
 
 def test_the_language_chosen_in_the_menu_comes_back(make_window):
-    from epochviz.translations import use_language
+    from epochviz.text.translations import use_language
 
     assert remembered.recall_language() is None  # nothing chosen yet: the locale decides
     window = make_window(language="zh_CN")
@@ -157,7 +157,7 @@ def test_a_store_that_is_a_fifo_neither_hangs_the_window_nor_is_read(tmp_path):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from epochviz.app import MainWindow
-        from epochviz.cli import main
+        from epochviz.cli.main import main
 
         app = QApplication([])
 

@@ -1,6 +1,6 @@
 """Full screen on a big display scales every font by one factor, without compounding, and back."""
 
-from epochviz.qt.screen_fit import scale_text
+from epochviz.qt.look.screen_fit import scale_text
 
 
 def test_scaling_text_twice_does_not_compound_and_1_restores_it(make_window):

@@ -5,7 +5,7 @@ import threading
 from PySide6.QtCore import Slot
 
 from epochviz.app import MainWindow
-from epochviz.qt.worker import ThreadBackend
+from epochviz.qt.run.worker import ThreadBackend
 from tests.qt.conftest import wait_for_iterations
 
 handled_in: set[str] = set()
@@ -43,7 +43,7 @@ def test_stopping_a_worker_whose_qt_objects_are_gone_is_a_no_op(qtbot):
     """An interpreter's own shutdown (IPython's) may delete Qt objects before the atexit hooks run."""
     import shiboken6
 
-    from epochviz.qt.worker import _LIVE, WorkerThread
+    from epochviz.qt.run.worker import _LIVE, WorkerThread
 
     worker_thread = WorkerThread("thread")
     assert worker_thread.stop()

@@ -117,7 +117,7 @@ def test_every_built_in_scene_is_valid_and_ships_with_the_package():
 
 
 def test_a_bad_scene_on_the_command_line_is_status_2_and_one_line(tmp_path, capsys):
-    from epochviz.cli import main
+    from epochviz.cli.main import main
 
     path = tmp_path / "bad.json"
     path.write_text(HOSTILE["unknown.json"])
@@ -216,7 +216,7 @@ def test_save_from_the_menu_with_a_too_long_caption_says_so_and_writes_nothing(w
 
     boxes = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("c" * 500, True))
-    monkeypatch.setattr("epochviz.qt.tour.ask_save_path", lambda *args: str(tmp_path / "scene.json"))
+    monkeypatch.setattr("epochviz.qt.presenting.tour.ask_save_path", lambda *args: str(tmp_path / "scene.json"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
     window.tour.ask_save()
     (box,) = boxes
@@ -236,7 +236,7 @@ def test_a_scene_whose_dataset_is_not_a_name_is_refused_by_the_window_keyword_na
 
 def test_the_scene_read_at_the_command_line_is_the_one_the_window_shows(make_window, tmp_path):
     """A file changed after the arguments were checked must not reach the window unchecked, nor be read twice."""
-    from epochviz.cli import build_parser
+    from epochviz.cli.main import build_parser
 
     path = tmp_path / "mine.json"
     path.write_text(json.dumps({"name": "Mine", "dataset": "blobs", "samples": 300, "batch_size": 30}))

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from epochviz.core import trainer_process
+from epochviz.core.engine import trainer_process
 from tests.qt.conftest import wait_for_iterations, wait_for_state
 from tests.robust.conftest import gone_soon
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from epochviz.core.memory import IMAGE_NETWORKS, format_bytes, iteration_memory
 from epochviz.core.phases import IDLE, PHASES
-from epochviz.qt.phases import PhasePlayer
+from epochviz.qt.views.phase_player import PhasePlayer
 from tests.qt.conftest import wait_for_iterations
 
 
@@ -134,7 +134,7 @@ def test_digits_show_batch_thumbnails_and_per_class_accuracy_at_epoch_ends(make_
 
 
 def test_at_full_speed_a_costly_network_diagram_is_redrawn_less_often(make_window, monkeypatch):
-    from epochviz.qt import views_panel
+    from epochviz.qt.views import views_panel
 
     window = make_window(samples=100, batch_size=10)
     views = window.views

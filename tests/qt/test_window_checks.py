@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from epochviz.app import MainWindow
-from epochviz.core.session import Boundary
-from epochviz.qt.boundary_view import boundary_image
+from epochviz.core.engine.session import Boundary
+from epochviz.qt.views.boundary_view import boundary_image
 
 
 @pytest.mark.parametrize("keywords, error, name", [

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from epochviz.core import trainer_process
+from epochviz.core.engine import trainer_process
 from tests.qt.conftest import WAIT_MS, wait_for_iterations
 from tests.robust.conftest import gone_soon
 

@@ -1,0 +1,1 @@
+"""The command line: ``epochviz`` and its subcommands, their flags and their printed words."""

@@ -1,0 +1,151 @@
+"""``epochviz compare``: train 2 to 4 batch sizes headless, one progress line each, then the table.
+
+The runs go one after the other (each timed alone, training compute only),
+from the same data, initial weights and shuffles; ``--json`` prints one object
+``{"runs": [...]}`` with a ``core.compare.summary`` per run, in the order given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TextIO
+
+from epochviz.text.compare_text import column_words, display_width, label_template, verdict_words
+from epochviz.core.compare import DEFAULT_LR_RULE, LR_RULES, RunTally, compare_configs, figure_text, run_label, summary
+from epochviz.core.run_config import RunConfig
+from epochviz.core.trainer import build_run
+from epochviz.text.translations import explain, translate
+
+EXIT_INTERRUPTED = 130
+TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
+                 "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
+
+
+def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
+    """The ``compare`` subcommand's flags (``training_args`` adds --dataset, --samples, --epochs, --lr)."""
+    from epochviz.cli.arguments import batch_sizes
+
+    parser = sub.add_parser("compare",
+                            help=translate("cli", "train 2 to 4 batch sizes side by side and compare their costs"))
+    training_args(parser)
+    parser.add_argument("--batch-sizes", type=batch_sizes, default=[1, 32, "full"], metavar="B,B,...",
+                        help=translate("cli", "2 to 4 batch sizes, 'full' for N (default 1,32,full)"))
+    parser.add_argument("--lr-rule", choices=LR_RULES, default=DEFAULT_LR_RULE,
+                        help=translate("cli", "each run's learning rate: sqrt = lr × √(B / 32), at most 1 (stable for "
+                                              "each batch size; the default), same = lr for every run, linear = lr × "
+                                              "B / the first run's B"))
+    parser.add_argument("--scale-lr", dest="lr_rule", action="store_const", const="linear",
+                        help=translate("cli", "scale the learning rate with the batch size, relative to the first run "
+                                              "(--lr-rule linear)"))
+    parser.add_argument("--json", action="store_true",
+                        help=translate("cli", "print the runs' figures as one JSON object"))
+    return parser
+
+
+def format_table(rows: list[dict]) -> str:
+    """The comparison as aligned text columns, one line per run."""
+    words = column_words()
+    cells = [[words[key][0] for key in TABLE_COLUMNS]] + [[figure_text(key, row) for key in TABLE_COLUMNS]
+                                                           for row in rows]
+    widths = [max(display_width(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
+    return "\n".join("  ".join(" " * (w - display_width(c)) + c for c, w in zip(line, widths)) for line in cells)
+
+
+class RunLine:
+    """One run's progress: a live bar on a terminal, one line when it ends otherwise."""
+
+    def __init__(self, label: str, total: int, stream: TextIO) -> None:
+        from rich.console import Console  # here, not at import: every epochviz command imports this module
+        from rich.progress import BarColumn, Progress, TextColumn
+
+        self.console = Console(file=stream, highlight=False)
+        self.label, self.total = label, total
+        self._progress = None
+        self._last_draw = 0.0
+        if self.console.is_terminal:
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=20),
+                                      TextColumn(translate("compare_cli", "{done}/{total} updates").format(
+                                          done="{task.completed:,}", total="{task.total:,}")
+                                          + " - {task.fields[loss]}"),
+                                      console=self.console)
+            self._progress.start()
+            self._task = self._progress.add_task(label, total=total, loss="")
+
+    def advance(self, done: int, loss: float) -> None:
+        now = time.perf_counter()
+        if self._progress is not None and (now - self._last_draw > 0.05 or done == self.total):
+            self._last_draw = now
+            self._progress.update(self._task, completed=done, loss=translate("compare_cli", "loss: {loss}").format(
+                loss=f"{loss:.4f}"))
+
+    def finish(self, done: int, row: dict) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            return
+        loss = "-" if row["final_loss"] is None else f"{row['final_loss']:.4f}"
+        updates = translate("compare_cli", "{done}/{total} updates").format(done=f"{done:,}", total=f"{self.total:,}")
+        per_epoch = translate("compare_cli", "{seconds} s/epoch").format(seconds=f"{row['seconds_per_epoch'] or 0:.3g}")
+        self.console.print(f"{self.label}  {updates} {'━' * 20} {per_epoch} - "
+                           + translate("compare_cli", "loss: {loss}").format(loss=loss), soft_wrap=True)
+
+
+def train_one(config: RunConfig, stream: TextIO | None) -> dict:
+    """Train ``config`` to its end (or its divergence); its summary, with ``diverged``."""
+    trainer = build_run(config)
+    tally = RunTally()
+    line = RunLine(run_label(config, label_template()), trainer.schedule.total_iterations, stream) if stream else None
+    for record in trainer:
+        tally.add(1, record.batch_size, record.seconds)
+        if record.start_loss is not None:
+            tally.start_loss = record.start_loss
+        if record.epoch_end and record.epoch_loss is not None:
+            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
+        if line is not None:
+            line.advance(tally.updates, record.loss)
+        if record.diverged:
+            tally.diverged = True
+            break
+    row = summary(config, tally)
+    if line is not None:
+        line.finish(tally.updates, row)
+    return row
+
+
+def run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Train every run, then print the table (or the JSON); 130 on Ctrl+C."""
+    from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
+
+    base = RunConfig.pick(vars(args))
+    try:
+        configs = compare_configs(base, args.batch_sizes, lr_rule=args.lr_rule)
+    except ValueError as exc:
+        parser.error(translate("cli", "argument {flag}: {problem}").format(flag="--batch-sizes", problem=explain(exc)))
+    for config in configs:
+        try:
+            check_fits(config.widths, config.samples, config.batch_size, config.activation,
+                       base=resident_bytes() or INTERPRETER)
+        except MemoryError as exc:
+            parser.error(translate("cli", "argument {flag}: {problem}").format(
+                flag="--batch-sizes", problem=f"B = {config.batch_size:,}: {explain(exc)}"))
+    rows = []
+    try:
+        for config in configs:
+            rows.append(train_one(config, None if args.json else sys.stdout))
+    except KeyboardInterrupt:
+        print(translate("compare_cli", "Interrupted during the run of B = {b}.").format(
+            b=f"{configs[len(rows)].batch_size:,}"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if args.json:
+        print(json.dumps({"runs": rows}))
+        return 0
+    print()
+    print(format_table(rows))
+    for row in rows:
+        words = verdict_words(row)
+        if words:
+            print(words)
+    return 0

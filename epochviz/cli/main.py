@@ -1,0 +1,427 @@
+"""The ``epochviz`` command: the window by default, ``schedule`` and ``train`` subcommands.
+
+Every bad value ends with exit status 2 and a single line naming the flag and
+the value, never a traceback: a lecturer types these live.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import NoReturn
+
+from epochviz import __version__
+from epochviz.cli.arguments import (
+    accumulation,
+    batch_sizes,
+    cut,
+    in_range,
+    join_negative_values,
+    layer_widths,
+    output_path,
+    png_path,
+    positive_float,
+    positive_int,
+    seed,
+    window_size,
+)
+from epochviz.core.datasets import DATASETS, MAX_SAMPLES
+from epochviz.core.mlp import ACTIVATIONS
+from epochviz.core.phases import PHASES
+from epochviz.core.run_config import RunConfig
+from epochviz.core.schedule import BatchSchedule
+from epochviz.cli.output import OutputError, ShowUntilReaderLeaves, WatchedOutput, output_failed
+from epochviz.cli.argparse_words import argparse_in_our_language
+from epochviz.cli.code import add_code_parser, run_code
+from epochviz.cli.compare import add_compare_parser, run_compare
+from epochviz.text.schedule_text import describe_schedule
+from epochviz.text.translations import LANGUAGES, explain, system_language, translate, units, use_language
+from epochviz.core.window_options import (
+    THEME_NAMES,
+    WINDOW_MAX_EPOCHS,
+    WINDOW_MAX_LR,
+    WINDOW_MAX_SAMPLES,
+    WINDOW_MAX_SCALE,
+    WINDOW_MIN_LR,
+    WINDOW_MIN_SAMPLES,
+    WINDOW_MIN_SCALE,
+)
+
+EXIT_USAGE = 2
+MESSAGE_LIMIT = 300
+EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        # One line whatever was typed: control characters escaped, a huge echo cut.
+        printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        if len(printable) > MESSAGE_LIMIT:
+            printable = printable[:MESSAGE_LIMIT] + f"... ({len(printable):,} characters)"
+        self.exit(EXIT_USAGE, translate("cli", "{prog}: error: {message}").format(prog=self.prog, message=printable)
+                  + "\n")
+
+
+# The window's presets, each within what its control offers (``epochviz.core.window_options``).
+WINDOW_SAMPLES = in_range(positive_int, WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES, lambda: translate(
+    "cli", "the window takes {low} to {high} samples, got {value}"))
+WINDOW_EPOCHS = in_range(positive_int, 1, WINDOW_MAX_EPOCHS, lambda: translate(
+    "cli", "the window shows {low} to {high} epochs, got {value}"))
+WINDOW_LR = in_range(positive_float, WINDOW_MIN_LR, WINDOW_MAX_LR, lambda: translate(
+    "cli", "the window takes a learning rate from {low} to {high}, got {value}"))
+
+
+def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
+    """The options that define a run, shared by ``train``, ``compare`` and the window presets.
+
+    Their defaults are ``RunConfig``'s, the window's: the same flags train the same run everywhere.
+    Without ``defaults`` (the window's presets) an option not given is None, and
+    one given must lie within what the window's control offers.
+    """
+    d = (lambda v: v) if defaults else (lambda v: None)
+    parser.add_argument("--dataset", choices=list(DATASETS), default=d(RunConfig.dataset),
+                        help=translate("cli", "dataset to train on"))
+    parser.add_argument("--samples", type=positive_int if defaults else WINDOW_SAMPLES, default=d(RunConfig.samples),
+                        metavar="N",
+                        help=translate("cli", "dataset size N"))
+    parser.add_argument("--batch-size", type=positive_int, default=d(RunConfig.batch_size), metavar="B",
+                        help=translate("cli", "batch size B"))
+    parser.add_argument("--epochs", type=positive_int if defaults else WINDOW_EPOCHS, default=d(RunConfig.epochs),
+                        metavar="E", help=translate("cli", "number of epochs"))
+    parser.add_argument("--lr", type=positive_float if defaults else WINDOW_LR, default=d(RunConfig.lr),
+                        help=translate("cli", "learning rate"))
+    parser.add_argument("--accumulate", type=accumulation, default=d(RunConfig.accumulate), metavar="K",
+                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+
+
+def add_network_args(parser: argparse.ArgumentParser) -> None:
+    """The rest of a run's settings (network, seed, drop-last, shuffle), for ``train`` and ``compare``."""
+    parser.add_argument("--hidden", type=layer_widths, default=RunConfig.hidden, metavar="W,W",
+                        help=translate("cli", "hidden widths"))
+    parser.add_argument("--activation", choices=ACTIVATIONS, default=RunConfig.activation)
+    parser.add_argument("--seed", type=seed, default=RunConfig.seed,
+                        help=translate("cli", "seed of the data, weights and shuffles"))
+    parser.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
+    parser.add_argument("--no-shuffle", dest="shuffle", action="store_false",
+                        help=translate("cli", "visit samples in order every epoch"))
+
+
+def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> None:
+    """``--lang {en,zh_CN}``: the language of the output or the window (default: the system locale's).
+
+    A subcommand's flag leaves the value alone when it is not given (``SUPPRESS``),
+    so ``epochviz --lang zh_CN schedule ...`` keeps the top-level choice. JSON keys stay English.
+    """
+    if window:
+        parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                            help=translate("cli", "the window's language, English or Simplified Chinese (default: the "
+                                                  "one chosen last in the Language menu, else the locale's)"))
+    else:
+        parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                            help=translate("cli", "print in English or Simplified Chinese (default: from the locale)"))
+
+
+TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
+
+
+def projector_scale(text: str) -> float:
+    """argparse type: a scale from 0.75 to 2.5 (``150%`` also reads as 1.5; one percent sign, not ``150%%``)."""
+    number = text.strip()
+    percent = number.endswith("%")
+    try:
+        value = positive_float(number[:-1] if percent else number) / (100 if percent else 1)
+    except argparse.ArgumentTypeError:
+        value = math.nan
+    if not WINDOW_MIN_SCALE <= value <= WINDOW_MAX_SCALE:
+        raise argparse.ArgumentTypeError(translate("cli", "must be from {low} to {high} ({low_percent} to "
+                                                          "{high_percent}), got {value}").format(
+            low=f"{WINDOW_MIN_SCALE:g}", high=f"{WINDOW_MAX_SCALE:g}", low_percent=f"{WINDOW_MIN_SCALE:.0%}",
+            high_percent=f"{WINDOW_MAX_SCALE:.0%}", value=cut(text)))
+    return value
+
+
+def scene_argument(text: str):
+    """argparse type: a built-in scene or a scene file, read and checked now (a ``Scene``).
+
+    The window gets the scene read here, not the name: a file changed after this
+    check must not reach the window unchecked, nor be read twice.
+    """
+    from epochviz.core.scenes import SceneError, find_scene
+
+    try:
+        return find_scene(text)
+    except SceneError as exc:
+        raise argparse.ArgumentTypeError(explain(exc)) from None
+
+
+def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """A flag of ``train`` given to the window gets a message saying where it belongs."""
+    if any(word in ("schedule", "train", "compare", "code") for word in argv):
+        return
+    for word in argv:
+        flag = word.split("=", 1)[0]
+        if flag in TRAIN_ONLY_FLAGS:
+            parser.error(translate("cli", "argument {flag}: belongs to 'epochviz train' (the window sets it in its "
+                                          "panel)").format(flag=flag))
+
+
+def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Checks across flags that argparse cannot make one flag at a time."""
+    parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
+    samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
+    if args.command in ("train", "compare") and samples > MAX_SAMPLES:
+        parser.error(translate("cli", "argument --samples: at most {most} for a dataset, got {samples}").format(
+            most=f"{MAX_SAMPLES:,}", samples=samples))
+    if getattr(args, "drop_last", False) and args.command != "compare" and batch > samples:  # compare: B per run
+        parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
+                                      "would drop every sample").format(batch=batch, samples=samples))
+    if args.command is None:  # the window
+        check_window_flags(parser, args)
+
+
+def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A window flag that would be ignored is refused: each goes with the flag that uses it."""
+    if args.phase and not args.screenshot:
+        parser.error(translate("cli", "argument --phase: goes with --screenshot"))
+    if args.phase and args.compare:
+        parser.error(translate("cli", "argument --phase: not with --compare (a comparison has no slow motion)"))
+    for flag, value in (("--seconds", args.seconds), ("--fps", args.fps)):
+        if value is not None and not args.record:
+            parser.error(translate("cli", "argument {flag}: goes with --record").format(flag=flag))
+    if args.record:
+        check_recording_timing(parser, args.seconds, args.fps)
+
+
+def check_recording_timing(parser: argparse.ArgumentParser, seconds: float | None, fps: float | None) -> None:
+    """``--seconds`` up to 600 and ``--fps`` from 1 to 60, each refused with a line naming it."""
+    from epochviz.core.recording import MAX_FPS, MAX_SECONDS, MIN_FPS
+
+    if seconds is not None and seconds > MAX_SECONDS:
+        parser.error(translate("cli", "argument --seconds: record at most {most} s, got {value}").format(
+            most=f"{MAX_SECONDS:g}", value=f"{seconds:.15g}"))
+    if fps is not None and not MIN_FPS <= fps <= MAX_FPS:
+        words = translate("cli", "argument --fps: must be from {low} to {high} frames a second, got {value}")
+        parser.error(words.format(low=f"{MIN_FPS:g}", high=f"{MAX_FPS:g}", value=f"{fps:.15g}"))
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="epochviz",
+        description=translate("cli", "See what an epoch, a batch and an iteration are while a small network "
+                                     "trains. With no command, opens the window."),
+    )
+    parser.add_argument("--version", action="version", version=f"epochviz {__version__}",
+                        help=translate("cli", "show the version number and exit"))
+    add_training_args(parser, defaults=False)
+    parser.add_argument("--play", action="store_true",
+                        help=translate("cli", "start training as soon as the window opens"))
+    parser.add_argument("--compare", type=batch_sizes, metavar="B,B,...",
+                        help=translate("cli", "open in compare mode with 2 to 4 batch sizes, e.g. 1,32,full ('full' "
+                                              "is N)"))
+    pictures = parser.add_mutually_exclusive_group()
+    pictures.add_argument("--screenshot", type=png_path, metavar="PNG",
+                          help=translate("cli", "train offscreen, save the window as PNG, exit"))
+    pictures.add_argument("--export-chart", type=output_path(".png", ".svg"), metavar="FILE",
+                          help=translate("cli", "train offscreen, save the loss chart as PNG or SVG, exit"))
+    pictures.add_argument("--record", type=output_path(".gif", ".mp4"), metavar="FILE",
+                          help=translate("cli", "record the window offscreen as an animated GIF or an MP4, exit (with "
+                                                "--play: training)"))
+    parser.add_argument("--scale", type=projector_scale, default=1.0, metavar="F",
+                        help=translate("cli", "everything larger or smaller for a projector, 0.75 to 2.5 (Ctrl+= / "
+                                              "Ctrl+- in the window)"))
+    parser.add_argument("--theme", choices=THEME_NAMES,
+                        help=translate("cli", "colours of the window (default: the system's light or dark preference)"))
+    parser.add_argument("--tour", action="store_true",
+                        help=translate("cli", "start the built-in tour at scene 1 (Page Down: next)"))
+    parser.add_argument("--scene", type=scene_argument, metavar="NAME|FILE",
+                        help=translate("cli", "start from a built-in scene (its number or name) or a scene .json file"))
+    parser.add_argument("--seconds", type=positive_float, metavar="S",
+                        help=translate("cli", "with --record: how long, up to 600 s (default 10); the recording has "
+                                              "seconds x fps frames, rounded, at least 1"))
+    parser.add_argument("--fps", type=positive_float, metavar="F",
+                        help=translate("cli", "with --record: frames a second, 1 to 60 (default 20 for GIF, 30 for "
+                                              "MP4)"))
+    parser.add_argument(
+        "--iterations", type=positive_int, default=300, metavar="K",
+        help=translate("cli", "iterations to train before --screenshot (default 300)"),
+    )
+    parser.add_argument(
+        "--window-size", type=window_size, metavar="WxH",
+        help=translate("cli", "window size, e.g. 1280x720 (default 1600x900)"),
+    )
+    parser.add_argument(
+        "--phase", choices=PHASES,
+        help=translate("cli", "with --screenshot: show iteration K+1 in slow motion, halfway through this phase"),
+    )
+    add_language_arg(parser, window=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    sched = sub.add_parser("schedule", help=translate("cli", "print the epoch/batch/iteration arithmetic"))
+    parser.commands = {"schedule": sched}
+    sched.add_argument("--samples", type=positive_int, required=True, metavar="N",
+                       help=translate("cli", "dataset size N"))
+    sched.add_argument("--batch-size", type=positive_int, required=True, metavar="B",
+                       help=translate("cli", "batch size B"))
+    sched.add_argument("--epochs", type=positive_int, default=1, metavar="E", help=translate("cli", "number of epochs"))
+    sched.add_argument("--drop-last", action="store_true",
+                       help=translate("cli", "drop each epoch's partial last batch"))
+    sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
+                       help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+    sched.add_argument("--json", action="store_true", help=translate("cli", "print the facts as one JSON object"))
+    add_language_arg(sched)
+
+    tr = sub.add_parser("train", help=translate("cli", "train headless with Keras-style progress"))
+    parser.commands["train"] = tr
+    add_training_args(tr)
+    add_network_args(tr)
+    tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
+                    help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
+                                          "figures) as CSV"))
+    add_language_arg(tr)
+    parser.commands["compare"] = add_compare_parser(sub, add_training_args)
+    add_network_args(parser.commands["compare"])
+    add_language_arg(parser.commands["compare"])
+    parser.commands["code"] = add_code_parser(sub, add_training_args)
+    add_language_arg(parser.commands["code"])
+    return parser
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last,
+                          accumulate=args.accumulate).facts()
+    if args.json:
+        print(json.dumps(asdict(facts)))
+    else:
+        print(describe_schedule(facts))
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from epochviz.core.run_memory import INTERPRETER, check_fits, resident_bytes
+    from epochviz.core.run_log import ExportError, LogCollector
+    from epochviz.core.trainer import build_run
+
+    config = RunConfig.pick(vars(args))
+    try:  # before anything is allocated: a run that cannot fit is refused, not swapped or crashed
+        check_fits(config.widths, config.samples, config.batch_size, config.activation,
+                   base=resident_bytes() or INTERPRETER)
+    except MemoryError as exc:
+        print(translate("cli", "epochviz train: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
+        return EXIT_USAGE
+    trainer = build_run(config)
+    log = LogCollector() if args.csv else None
+    code = _train_with_progress(trainer, args, log)
+    if log is not None:
+        try:
+            path = log.write(args.csv, trainer.schedule)
+        except ExportError as exc:
+            print(translate("cli", "epochviz train: error: {problem}").format(problem=explain(exc)), file=sys.stderr)
+            return code or 1
+        print(translate("train", "Log of {iterations} written to {path}").format(
+            iterations=units(len(log), "iteration"), path=path), file=sys.stderr)
+    return code
+
+
+def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
+    """Run ``trainer`` with Keras-style progress; 0, 1 (diverged) or 130 (Ctrl+C)."""
+    from epochviz.cli.progress_line import EpochProgress
+
+    schedule = trainer.schedule
+    done = (1, 0)  # (epoch, iteration) of the last completed iteration
+    show = ShowUntilReaderLeaves(keep_going=log is not None)  # a log still to write outlives the reader
+    try:
+        with EpochProgress(schedule.epochs, schedule.iterations_per_epoch, sys.stdout) as progress:
+            show(progress.start, 1)  # before the first iteration, so its time is counted
+            for record in trainer:
+                done = (record.epoch, record.iteration)
+                if log is not None:
+                    log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
+                show(progress.advance, record.batch_size, record.loss, record.accuracy)
+                if record.diverged:
+                    show(progress.finish)
+                    show(print, translate(
+                        "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
+                        "Try a smaller learning rate than {lr}.").format(
+                        iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
+                    return 1
+                if record.epoch_end:
+                    show(progress.finish)
+                    if record.epoch < schedule.epochs:
+                        show(progress.start, record.epoch + 1)
+    except KeyboardInterrupt:
+        print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
+            epoch=f"{done[0]:,}", iteration=f"{done[1]:,}"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``epochviz`` console script and ``python -m epochviz``.
+
+    Standard output is watched while the command runs and flushed before it
+    returns: a reader that left (``| head``) ends it quietly with status 0, a
+    full output (``> /dev/full``) with one line and status 1 (``epochviz.cli.output``).
+    """
+    stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (``>&-``): print() writes nowhere
+        return _run_and_flush(argv)
+    sys.stdout = WatchedOutput(stdout)
+    try:
+        return _run_and_flush(argv)
+    except OutputError as problem:
+        return output_failed(problem, stdout)
+    finally:
+        sys.stdout = stdout
+
+
+def _run_and_flush(argv: Sequence[str] | None) -> int:
+    """``_run``, then what it printed written out (argparse's --help and --version end in SystemExit)."""
+    try:
+        code = _run(argv)
+    except SystemExit:
+        _flush_stdout()
+        raise
+    _flush_stdout()
+    return code
+
+
+def _flush_stdout() -> None:
+    """Write out what is buffered now, while a failure can still be reported (not at interpreter exit)."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The last ``--lang`` of ``argv`` that names a language, read before argparse (which words help and errors)."""
+    asked = None
+    for word, following in zip(argv, [*argv[1:], ""]):
+        value = following if word == "--lang" else word[len("--lang="):] if word.startswith("--lang=") else None
+        asked = value if value in LANGUAGES else asked
+    return asked
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    argv = join_negative_values(list(sys.argv[1:] if argv is None else argv))
+    use_language(language_asked(argv) or system_language())  # help and errors too
+    argparse_in_our_language()
+    parser = build_parser()
+    check_flag_places(parser, argv)
+    args = parser.parse_args(argv)
+    check_run(parser, args)
+    if args.command == "schedule":
+        return run_schedule(args)
+    if args.command == "train":
+        return run_train(args)
+    if args.command == "compare":
+        return run_compare(args, parser.commands["compare"])
+    if args.command == "code":
+        return run_code(args, parser.commands["code"])
+    from epochviz.app import run_window  # Qt is imported only for the window
+
+    return run_window(args)

@@ -1,0 +1,491 @@
+"""The loss chart: every iteration's batch loss, its smoothed line, and epoch ticks.
+
+Data arrive in a ``LossHistory`` (growing numpy buffers owned by the GUI
+thread); the chart hands pyqtgraph views of them, with peak downsampling and
+clip-to-view, so a million points redraw in milliseconds. At most one redraw
+per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows costly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epochviz.core.history import ChartBounds, LossHistory, x_values
+from epochviz.core.engine.session import EpochEnd
+from epochviz.qt.widgets.live_text import line_height
+from epochviz.text.translations import translate
+
+MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
+REDRAW_SHARE = 5
+
+
+def axis_titles() -> dict[str, str]:
+    """The x axis's title for each axis, in the current language."""
+    return {"iterations": translate("chart", "iteration"), "epochs": translate("chart", "epoch"),
+            "samples": translate("chart", "samples seen")}
+
+
+def axis_choices() -> dict[str, str]:
+    """The x-axis menu's entries."""
+    return {"iterations": translate("chart", "x: iterations"), "epochs": translate("chart", "x: epochs"),
+            "samples": translate("chart", "x: samples seen")}
+
+
+def _legend_words() -> tuple[str, str, str]:
+    return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
+            translate("chart", "epoch end: whole-dataset loss"))
+
+RAW_COLOUR = QColor(120, 160, 215)
+SMOOTH_COLOUR = QColor(20, 60, 150)
+EPOCH_COLOUR = QColor(200, 90, 20)
+LABEL_SPACING_PX = 80  # room for an "epoch 12" label
+LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
+
+
+MIN_PLOT_HEIGHT = 160
+TICK_POINT_SIZE = 11
+
+
+def scale_axis_text(item: pg.PlotItem, factor: float) -> None:
+    """A chart's tick labels and axis titles at ``factor`` times their size (the projector scale)."""
+    font = QFont()
+    font.setPointSizeF(TICK_POINT_SIZE * factor)
+    for side in ("left", "bottom"):
+        item.getAxis(side).setTickFont(font)
+        item.getAxis(side).label.setFont(font)
+
+
+def discard_items(plot: pg.PlotItem, items: Iterable[pg.GraphicsObject]) -> None:
+    """Take ``items`` off ``plot`` and delete them now, on the GUI thread, leaving nothing for the cycle collector.
+
+    A removed item belongs to Python, and pyqtgraph's items refer to each other (an
+    InfiniteLine and its label do): left alone, they waited for Python's cycle
+    collector, which deletes their Qt objects on whichever thread it happens to run.
+    """
+    for item in items:
+        plot.removeItem(item)
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)  # its child items (a line's label) go with it
+        item.__dict__.clear()  # what it still refers to (its label, which refers back) is freed now
+
+
+def ink_axes(item: pg.PlotItem, ink: QColor) -> None:
+    """A chart's axis lines, ticks and text in the theme's ink."""
+    for side in ("left", "bottom"):
+        item.getAxis(side).setPen(ink)
+        item.getAxis(side).setTextPen(ink)
+
+
+def _epoch_label(epoch: int) -> str:
+    return translate("chart", "epoch {n}").format(n=epoch)
+
+
+class ThousandsAxis(pg.AxisItem):
+    """An axis whose whole-number ticks read 250,000 rather than 250000.
+
+    With ``integers`` on (iterations, samples) it never ticks between whole
+    numbers: there is no iteration 0.5.
+    """
+
+    integers = True
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not self.integers:
+            return levels
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        return whole or [(1.0, 0.0)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        if spacing * scale >= 1:
+            return [f"{v * scale:,.0f}" for v in values]
+        return super().tickStrings(values, scale, spacing)
+
+
+def _legend_html() -> str:
+    raw, smooth, epoch = _legend_words()
+    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
+            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> {smooth}"
+            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> {epoch}")
+
+
+class HistoryCurve(pg.PlotDataItem):
+    """The per-iteration curve: it draws a level of detail, and ``getOriginalDataset`` gives every point.
+
+    The automation contract (README) reads (global iterations, losses) of every
+    iteration so far from it; that is made on demand, never per frame.
+    """
+
+    history: LossHistory | None = None
+
+    def getOriginalDataset(self):  # noqa: N802 - pyqtgraph naming
+        if self.history is None:
+            return None, None
+        return self.history.global_iterations(), self.history.loss.view().copy()
+
+
+class RedrawPace:
+    """When a chart may redraw: at most every ``MIN_REDRAW_MS``, and using at most about
+    1/``REDRAW_SHARE`` of the GUI thread (its last update and paint, whatever the data's length)."""
+
+    def __init__(self) -> None:
+        self.interval_s = MIN_REDRAW_MS / 1e3
+        self._next = 0.0
+
+    def due(self) -> bool:
+        """True (and the next redraw is scheduled) if a redraw may happen now."""
+        now = time.perf_counter()
+        if now < self._next:
+            return False
+        self._next = now + self.interval_s
+        return True
+
+    def spent(self, seconds: float) -> None:
+        """The last redraw cost ``seconds`` (update plus paint): pace the next ones by it."""
+        self.interval_s = max(MIN_REDRAW_MS / 1e3, REDRAW_SHARE * seconds)
+
+
+class TimedPlotWidget(pg.PlotWidget):
+    """A PlotWidget that remembers how long its last paint took (to pace redraws)."""
+
+    paint_ms = 0.0
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        started = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_ms = (time.perf_counter() - started) * 1e3
+
+
+class LossPlot(QWidget):
+    """Loss per iteration with smoothing, epoch ticks, hover read-out and x-axis switch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: LossHistory | None = None
+        self.epoch_ends: list[EpochEnd] = []  # every completed epoch's whole-dataset figures, in order
+        self.epoch_lines: list[pg.InfiniteLine] = []
+        self._dirty = False
+        self.bounds = ChartBounds()
+        self.following = True  # the view follows the data until the user pans or zooms
+
+        self.plot = TimedPlotWidget(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
+        self.plot.setObjectName("lossPlot")
+        self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # a chart, never a strip
+        item = self.plot.getPlotItem()
+        # No grid: pyqtgraph's grid costs 15-25 ms per frame here, more than the curves.
+        self.scale = 1.0
+        self.line_scale = 1.0  # thicker in the high-contrast theme
+        font = QFont()
+        font.setPointSize(TICK_POINT_SIZE)
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTickFont(font)
+            item.getAxis(side).enableAutoSIPrefix(False)  # "loss", never "loss (x0.001)"
+        # The top tick's label may stand above the plot: room for it, instead of cutting it off.
+        item.getAxis("left").setStyle(hideOverlappingLabels=False)
+        item.layout.setContentsMargins(0, 10, 10, 0)
+        # Downsampling factor 1: peak keeps each pixel column's min and max, which is all
+        # a screen can show; pyqtgraph's default of 5 draws five times the vertices.
+        # The history hands over at most two points per pixel column (a min/max pyramid), so
+        # pyqtgraph neither downsamples nor clips: a redraw costs the same at any length.
+        self.raw = HistoryCurve(pen=pg.mkPen(RAW_COLOUR, width=1))
+        item.addItem(self.raw)
+        self.smooth = item.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=3))
+        self.epoch_marks = pg.ScatterPlotItem(
+            size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR)
+        )
+        item.addItem(self.epoch_marks)
+        # A ring on the hovered point (not a line: vertical InfiniteLines are epoch ticks only).
+        self.cursor = pg.ScatterPlotItem(size=14, pen=pg.mkPen((20, 20, 20), width=2), brush=None)
+        item.addItem(self.cursor)
+        self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse)
+        item.vb.disableAutoRange()
+        item.vb.sigRangeChangedManually.connect(self._stop_following)
+        item.vb.sigXRangeChanged.connect(self._thin_epoch_labels)
+        item.vb.sigRangeChanged.connect(self.mark_dirty)  # zoom or pan: draw the new range's detail
+        self._smoothing_job: Future | None = None
+        self._smoother = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-smoothing")
+        item.hideButtons()  # our Fit button replaces pyqtgraph's small "A"
+
+        self.hover = QLabel(" ")
+        self.hover.setStyleSheet("color: #333;")
+        self.hover.setObjectName("hoverLabel")
+        self.hover.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        self.axis = QComboBox()
+        self.axis.setObjectName("xAxisCombo")
+        for key in axis_choices():
+            self.axis.addItem("", key)
+        self.axis.currentIndexChanged.connect(self._on_axis)
+        self.smoothing = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing.setObjectName("smoothingSlider")
+        self.smoothing.setRange(0, 999)
+        self.smoothing.setValue(900)
+        self.smoothing.setMinimumWidth(60)
+        self.smoothing.setMaximumWidth(140)
+        self.smoothing_label = QLabel("0.900")
+        self.smoothing.valueChanged.connect(self._on_smoothing)
+
+        # The legend sits above the plot, where no curve can run under it.
+        self.legend = QLabel()
+        self.legend.setObjectName("lossLegend")
+        self.legend.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.hover, 1)
+        self.smoothing_title = QLabel()
+        bar.addWidget(self.smoothing_title)
+        bar.addWidget(self.smoothing)
+        bar.addWidget(self.smoothing_label)
+        bar.addWidget(self.axis)
+        self.fit = QPushButton()
+        self.fit.setObjectName("fitButton")
+        self.fit.clicked.connect(self.follow)
+        bar.addWidget(self.fit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
+
+        self.pace = RedrawPace()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Axis titles, legend, buttons and epoch labels in the current language."""
+        item = self.plot.getPlotItem()
+        item.setLabel("left", translate("chart", "loss"))
+        item.setLabel("bottom", axis_titles()[self.axis.currentData()])
+        for i, text in enumerate(axis_choices().values()):
+            self.axis.setItemText(i, text)
+        self.smoothing_title.setText(translate("chart", "Smoothing"))
+        self.fit.setText(translate("chart", "Fit"))
+        self.fit.setToolTip(translate("chart", "Show all the data again and follow it as it grows"))
+        self.legend.setText(_legend_html())
+        self._fit_legend(self.width())
+        for line, end in zip(self.epoch_lines, self.epoch_ends):
+            line.label.setFormat(_epoch_label(end.epoch))
+        self.hover.setText(" ")
+
+    def set_scale(self, factor: float) -> None:
+        """Axis text and line widths at ``factor`` times their size (the projector scale)."""
+        self.scale = factor
+        scale_axis_text(self.plot.getPlotItem(), factor)
+        lines = factor * self.line_scale
+        self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * lines))
+        self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * lines))
+        self.epoch_marks.setSize(12 * factor)
+        for line in self.epoch_lines:
+            line.setPen(self._epoch_pen())
+        self.mark_dirty()
+
+    def _epoch_pen(self):
+        return pg.mkPen(EPOCH_COLOUR, width=1.5 * self.scale * self.line_scale, style=Qt.PenStyle.DashLine)
+
+    def restyle(self, background: QColor, ink: QColor, line_scale: float = 1.0) -> None:
+        """A theme's colours (the module's colours, changed in place by it) and line widths."""
+        self.line_scale = line_scale
+        self.plot.setBackground(background)
+        ink_axes(self.plot.getPlotItem(), ink)
+        self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
+        for line in self.epoch_lines:
+            line.label.setColor(EPOCH_COLOUR)
+        self.legend.setText(_legend_html())
+        self.set_scale(self.scale)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fit_legend(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_legend(self, width: int) -> None:
+        # The legend wraps when narrow: its height follows, so the minimum stays true.
+        plain = "━━ {} ━━ {} ┆ ● {}   ".format(*_legend_words())
+        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(width - 8, 1))
+        self.legend.setFixedHeight(max(lines, 1) * line_height(self.legend.font()) + 4)
+
+    # -- data in ----------------------------------------------------------------
+    def set_history(self, history: LossHistory) -> None:
+        """Show a new run: clears the curves and the epoch ticks."""
+        self.history = self.raw.history = history
+        history.set_axis(self.axis.currentData())
+        history.set_smoothing(self.smoothing.value() / 1000)
+        self._smoothing_job = None
+        discard_items(self.plot.getPlotItem(), self.epoch_lines)
+        self.epoch_lines.clear()
+        self.epoch_ends = []
+        self.epoch_marks.clear()
+        self.cursor.clear()
+        self.hover.setText(" ")
+        self.follow()
+
+    def add_epoch_ends(self, ends: list[EpochEnd]) -> None:
+        """One labelled vertical tick per completed epoch, each added once."""
+        item = self.plot.getPlotItem()
+        for end in ends:
+            line = pg.InfiniteLine(
+                angle=90, movable=False, pen=self._epoch_pen(),
+                label=_epoch_label(end.epoch),
+                labelOpts={"position": 0.93, "color": EPOCH_COLOUR, "anchors": [(0.5, 0), (0.5, 0)]},
+            )
+            item.addItem(line, ignoreBounds=True)
+            self.epoch_lines.append(line)
+            self.epoch_ends.append(end)
+        if ends:
+            self._place_epoch_items()
+
+    def mark_dirty(self, *_: object) -> None:
+        """New points are in the history, or the view moved: redraw on the next frame."""
+        self._dirty = True
+
+    def release(self) -> None:
+        """The window is closing: delete the epoch ticks now and end the smoothing thread (safe to call twice)."""
+        discard_items(self.plot.getPlotItem(), self.epoch_lines)
+        self.epoch_lines.clear()
+        self._smoothing_job = None
+        self._smoother.shutdown(wait=False, cancel_futures=True)
+
+    # -- drawing ----------------------------------------------------------------
+    def tick(self) -> None:
+        """The window's frame: redraw if the chart changed and its own pace allows."""
+        if self.pace.due():
+            self.redraw()
+        else:
+            self._take_smoothing()
+
+    def redraw(self) -> None:
+        self._take_smoothing()
+        if not self._dirty or self.history is None:
+            return
+        self._dirty = False
+        started = time.perf_counter()
+        h = self.history
+        vb = self.plot.getPlotItem().vb
+        if self.following and self.bounds.extend(h):
+            vb.setRange(xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0)
+        (x0, x1), _ = vb.viewRange()
+        curve = h.curve(x0, x1, max(1, int(vb.width())))
+        self.raw.setData(curve.x, curve.loss, connect="finite")
+        self.smooth.setData(curve.smoothed_x, curve.smoothed, connect="finite")
+        self._dirty = False  # the range change above is drawn already
+        # Spend at most about a fifth of the GUI thread on the chart: the cost is this
+        # update plus the last paint (both independent of the history's length).
+        self.pace.spent(time.perf_counter() - started + self.plot.paint_ms / 1e3)
+
+    def _place_epoch_items(self) -> None:
+        if self.history is None:
+            return
+        ends = np.array([e.global_iteration for e in self.epoch_ends], dtype=np.float64)
+        xs = x_values(self.history.schedule, self.history.axis, ends)
+        for line, x in zip(self.epoch_lines, xs):
+            line.setValue(float(x))
+        self.epoch_marks.setData(xs, [e.loss for e in self.epoch_ends])
+        self._thin_epoch_labels()
+
+    def _thin_epoch_labels(self, *_: object) -> None:
+        """Label every k-th epoch tick (k = 1, 2, 5, 10, ...) so that labels never overlap."""
+        if not self.epoch_lines or self.history is None:
+            return
+        schedule = self.history.schedule
+        one_epoch = float(x_values(schedule, self.history.axis, [schedule.iterations_per_epoch])[0])
+        (x0, x1), _ = self.plot.getPlotItem().vb.viewRange()
+        width_px = max(1.0, self.plot.getPlotItem().vb.width())
+        spacing_px = one_epoch / max(x1 - x0, 1e-12) * width_px
+        every = next((k for k in LABEL_STRIDES if k * spacing_px >= LABEL_SPACING_PX), LABEL_STRIDES[-1])
+        for k, line in enumerate(self.epoch_lines, start=1):
+            line.label.setVisible(k % every == 0)
+
+    # -- interaction ------------------------------------------------------------
+    def follow(self) -> None:
+        """Fit the view to all the data and keep following it as it grows.
+
+        With no data yet, the view spans the run's first epoch and a loss of 0 to
+        1, never what the previous run left behind.
+        """
+        self.following = True
+        self.bounds = ChartBounds()
+        if self.history is not None and not len(self.history):
+            schedule = self.history.schedule
+            one_epoch = float(x_values(schedule, self.history.axis, [schedule.iterations_per_epoch])[0])
+            self.plot.getPlotItem().vb.setRange(xRange=(0, max(one_epoch, 1.0)), yRange=(0, 1.0), padding=0)
+        self._dirty = True
+        self.redraw()
+
+    def _stop_following(self, *_: object) -> None:
+        self.following = False
+
+    def _on_axis(self) -> None:
+        key = self.axis.currentData()
+        self.plot.getPlotItem().getAxis("bottom").integers = key != "epochs"
+        self.plot.getPlotItem().setLabel("bottom", axis_titles()[key])
+        if self.history is not None:
+            self.history.set_axis(key)
+            self._place_epoch_items()
+            self.follow()
+
+    def _on_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(f"{value / 1000:.3f}")
+        if self.history is not None and self._smoothing_job is None:
+            self._start_smoothing()
+
+    def _start_smoothing(self) -> None:
+        """Re-smooth the whole history off the GUI thread; the result is swapped in when ready.
+
+        One job at a time, for the newest weight: a dragged slider never queues
+        up work, and a single change starts at once.
+        """
+        self._smoothing_job = self._smoother.submit(self.history.smooth_all, self.smoothing.value() / 1000)
+        self._smoothing_history = self.history
+
+    def _take_smoothing(self) -> None:
+        job = self._smoothing_job
+        if job is None or not job.done():
+            return
+        self._smoothing_job = None
+        if self._smoothing_history is not self.history or job.exception() is not None:
+            return
+        result = job.result()
+        if result.weight != self.smoothing.value() / 1000:
+            self._start_smoothing()  # the slider moved on meanwhile: smooth for where it is now
+            return
+        self.history.use_smoothing(result)
+        self._dirty = True
+
+    def _on_mouse(self, event: tuple) -> None:
+        pos: QPointF = event[0]
+        vb = self.plot.getPlotItem().vb
+        if self.history is None or not vb.sceneBoundingRect().contains(pos):
+            return
+        x = vb.mapSceneToView(pos).x()
+        self.show_point_at(x)
+
+    def show_point_at(self, x: float) -> str:
+        """Describe the iteration nearest to ``x`` in the hover line; returns the text."""
+        h = self.history
+        i = h.nearest(x) if h is not None else None
+        if i is None:
+            return ""
+        g = i + 1
+        epoch, iteration = h.schedule.position(g)
+        text = translate("chart", "iteration {g} (epoch {epoch}, iteration {iteration} of {per_epoch})  ·  "
+                                  "batch loss {loss}  ·  smoothed {smoothed}").format(
+            g=f"{g:,}", epoch=epoch, iteration=f"{iteration:,}", per_epoch=f"{h.schedule.iterations_per_epoch:,}",
+            loss=f"{h.loss.view()[i]:.4f}", smoothed=f"{h.smoothed.view()[i]:.4f}")
+        self.hover.setText(text)
+        y = h.loss.view()[i]
+        self.cursor.setData([float(h.x_of(g))], [y if np.isfinite(y) else h.smoothed.view()[i]])
+        return text

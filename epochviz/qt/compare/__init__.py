@@ -1,0 +1,1 @@
+"""Compare mode: batch sizes side by side, its chart and its table."""

@@ -1,0 +1,207 @@
+"""Compare mode's screen: the runs (a legend that hides and removes), the overlaid chart and the table.
+
+It only draws what it is told (``show_runs``, ``show_rows``) and reports what
+the user asks for as signals; ``qt.compare_mode`` decides what happens.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epochviz.core.compare import LR_RULES, MAX_RUNS, MIN_RUNS
+from epochviz.qt.compare.compare_plot import COMPARE_AXES, ComparePlot, compare_axis_titles
+from epochviz.qt.compare.compare_table import CompareTable
+from epochviz.qt.widgets.number_box import IntBox
+from epochviz.qt.look.palette import RUN_COLOURS
+from epochviz.text.translations import translate
+
+
+
+def axis_choices() -> dict[str, str]:
+    """The x-axis menu's entries, in the current language."""
+    return {"epochs": translate("compare", "x: epochs"), "iterations": translate("compare", "x: weight updates"),
+            "samples": translate("compare", "x: samples seen"), "seconds": translate("compare", "x: training seconds")}
+
+
+def lr_rule_choices() -> dict[str, str]:
+    """The learning-rate menu's entries (``core.compare.LR_RULES``), in the current language."""
+    return {"sqrt": translate("compare", "Learning rate per run: lr × √(B / 32), at most 1 (stable for each batch "
+                                         "size)"),
+            "same": translate("compare", "Learning rate per run: the same lr for every run"),
+            "linear": translate("compare", "Learning rate per run: lr × B / the first run's B (linear scaling "
+                                           "rule)")}
+
+
+class RunChip(QWidget):
+    """One run in the legend: a check box in the run's colour (shown or hidden) and a remove button."""
+
+    def __init__(self, index: int, label: str, hidden: bool, removable: bool) -> None:
+        super().__init__()
+        colour = RUN_COLOURS[index % len(RUN_COLOURS)].name()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 8, 0)
+        row.setSpacing(2)
+        self.check = QCheckBox(f"━━ {label}")
+        self.check.setObjectName(f"compareRun{index}")
+        self.check.setAccessibleName(translate("accessible", "Show run {label}").format(label=label))
+        self.check.setToolTip(translate("compare", "Show or hide this run's curves (its row stays in the table)"))
+        self.check.setChecked(not hidden)
+        self.check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setObjectName(f"compareRemove{index}")
+        self.remove.setAccessibleName(translate("accessible", "Remove run {label}").format(label=label))
+        self.remove.setToolTip(translate("compare", "Remove this run"))
+        self.remove.setEnabled(removable)
+        row.addWidget(self.check)
+        row.addWidget(self.remove)
+
+
+class CompareView(QWidget):
+    """The compare screen. Signals carry the user's requests; nothing here changes a run."""
+
+    add_requested = Signal(int)
+    remove_requested = Signal(int)
+    hidden_changed = Signal(int, bool)
+    lr_rule_changed = Signal(str)
+    axis_changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("compareView")
+        self.banner = QLabel()  # the comparison stopped by an error (its colours come with the theme)
+        self.banner.setObjectName("compareBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # an error's words may come from anywhere
+        self.banner.setVisible(False)
+        self.caption = QLabel()
+        self.caption.setObjectName("compareCaption")
+        self.caption.setWordWrap(True)
+        self.chips: list[RunChip] = []
+        self.legend = QGridLayout()  # two runs a row, or one where two do not fit (a projector at 150 %)
+        self._legend_columns = 2
+        self.legend.setColumnStretch(2, 1)  # the chips keep to the left
+        self.legend.setContentsMargins(0, 0, 0, 0)
+        self.legend.setHorizontalSpacing(4)
+        legend_box = QWidget()
+        legend_box.setObjectName("compareLegend")
+        legend_box.setLayout(self.legend)
+        # Its width never holds the screen open: it takes one column of runs where two do not fit.
+        legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.new_batch = IntBox("")
+        self.new_batch.setObjectName("compareNewBatch")
+        self.new_batch.setRange(1, 100_000)
+        self.new_batch.setValue(128)
+        self.add = QPushButton()
+        self.add.setObjectName("compareAddButton")
+        self.add.clicked.connect(lambda: self.add_requested.emit(int(self.new_batch.value())))
+        self.lr_rule = QComboBox()
+        self.lr_rule.setObjectName("lrRuleCombo")
+        for key in LR_RULES:
+            self.lr_rule.addItem("", key)
+        # Its longest entry never holds the screen open: the box takes the room there is.
+        self.lr_rule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lr_rule.setMinimumContentsLength(12)
+        self.lr_rule.currentIndexChanged.connect(lambda: self.lr_rule_changed.emit(self.lr_rule.currentData()))
+        self.warning = QLabel()  # plain words when a run diverged or got worse than it began
+        self.warning.setObjectName("compareWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.RichText)
+        self.warning.setVisible(False)
+        self.axis = QComboBox()
+        self.axis.setObjectName("compareAxisCombo")
+        for key in COMPARE_AXES:
+            self.axis.addItem("", key)
+        self.axis.currentIndexChanged.connect(lambda: self.axis_changed.emit(self.axis.currentData()))
+
+        tools = QHBoxLayout()
+        self.new_run_label = QLabel()
+        tools.addWidget(self.new_run_label)
+        tools.addWidget(self.new_batch)
+        tools.addWidget(self.add)
+        tools.addStretch(1)
+        tools.addWidget(self.axis)
+        self.plot = ComparePlot()
+        self.table = CompareTable()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.caption)
+        layout.addLayout(tools)
+        layout.addWidget(self.lr_rule)
+        layout.addWidget(legend_box)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the compare screen in the current language (the caption and rows come from the mode)."""
+        self.new_batch.set_label(translate("compare", "Batch size of a new run"))
+        self.add.setText(translate("compare", "+ Add run"))
+        self.add.setToolTip(translate("compare", "Add a run with this batch size ({low} to {high} runs)").format(
+            low=MIN_RUNS, high=MAX_RUNS))
+        for i, text in enumerate(lr_rule_choices().values()):
+            self.lr_rule.setItemText(i, text)
+        self.lr_rule.setToolTip(translate("compare", "How each run's learning rate follows from the one set in the "
+                                                     "panel: a batch of 1 needs a smaller step than a batch of N"))
+        titles = compare_axis_titles()
+        for i, (key, text) in enumerate(axis_choices().items()):
+            self.axis.setItemText(i, text)
+            self.axis.setItemData(i, titles[key], Qt.ItemDataRole.ToolTipRole)
+        self.new_run_label.setText(translate("compare", "New run: B ="))
+        self.plot.retranslate()
+        self.table.retranslate()
+
+    def show_warnings(self, sentences: list[str]) -> None:
+        """Say in plain words which runs went wrong (one sentence each); nothing shown when none did."""
+        text = "<br>".join(f"⚠ {html.escape(sentence)}" for sentence in sentences)
+        if self.warning.text() != text:
+            self.warning.setText(text)
+            self.warning.setVisible(bool(sentences))
+
+    def show_runs(self, labels: list[str], hidden: set[int], max_samples: int) -> None:
+        """One legend chip per run, in order; add and remove enabled within 2 to 4 runs."""
+        for chip in self.chips:
+            self.legend.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        for i, label in enumerate(labels):
+            chip = RunChip(i, label, i in hidden, removable=len(labels) > MIN_RUNS)
+            chip.check.toggled.connect(lambda on, i=i: self.hidden_changed.emit(i, not on))
+            chip.remove.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
+            self.chips.append(chip)
+        self._place_chips()
+        self.add.setEnabled(len(labels) < MAX_RUNS)
+        self.new_batch.setRange(1, max_samples)
+
+    def _place_chips(self) -> None:
+        """Lay the chips out in rows of ``_legend_columns``."""
+        for chip in self.chips:
+            self.legend.removeWidget(chip)
+        k = self._legend_columns
+        for i, chip in enumerate(self.chips):
+            self.legend.addWidget(chip, i // k, i % k, Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        pair = sum(sorted((c.sizeHint().width() for c in self.chips), reverse=True)[:2]) + 16
+        columns = 2 if event.size().width() >= pair else 1
+        if columns != self._legend_columns:
+            self._legend_columns = columns
+            self._place_chips()
+        super().resizeEvent(event)

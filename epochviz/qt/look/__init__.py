@@ -1,0 +1,1 @@
+"""How the window looks and reads: style, themes, colours, language and fitting the screen."""

@@ -1,0 +1,1 @@
+"""The settings panel: the controls, the memory meter and the glossary."""

@@ -1,0 +1,1 @@
+"""The views of one run: data, network, what it learned, progress; each draws what it is sent."""

@@ -1,0 +1,1 @@
+"""Small widgets: text that repaints cheaply, number boxes and log sliders."""

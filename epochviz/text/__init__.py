@@ -1,0 +1,1 @@
+"""Words built from numbers (the arithmetic, the phases, the comparison) and the translations."""
