@@ -118,7 +118,3 @@ def test_merged_chunks_keep_every_iteration_in_order():
     assert np.array_equal(merged.loss, np.concatenate([c.loss for c in chunks]))
     assert all(np.array_equal(a, b) for a, b in zip(merged.weights, chunks[-1].weights))
 
-
-def test_unknown_commands_are_refused():
-    with pytest.raises(ValueError, match="unknown command"):
-        TrainingEngine().handle(("fly",))

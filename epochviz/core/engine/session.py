@@ -1,8 +1,8 @@
 """A paced training session: the trainer plus play/pause/step/speed, emitting chunks.
 
-``TrainingEngine`` is what a GUI worker drives, in a thread or in a child
-process (see ``epochviz.core.engine.remote``). It decides *which* iterations run and
-*when* (pacing); it collects their results in a ``Chunk`` of columns, so that
+``TrainingEngine`` is what the window drives with ``wire``'s commands, in a
+child process (see ``epochviz.core.engine.remote``) or in a thread. It decides
+*which* iterations run and *when* (pacing); it collects their results in a ``Chunk`` of columns, so that
 one message can carry hundreds of iterations. It knows nothing of Qt.
 """
 
@@ -135,8 +135,8 @@ class _Columns:
 class TrainingEngine:
     """One run at a time, advanced on demand and paced in iterations per second.
 
-    Commands: ``configure``, ``play``, ``pause``, ``step``, ``step_epoch``,
-    ``set_speed``. ``run(now, budget)`` does the iterations that are due;
+    Commands (``wire``'s, or called directly): ``configure``, ``play``, ``pause``,
+    ``step``, ``step_epoch``, ``set_speed``. ``run(now, budget)`` does the iterations that are due;
     ``take_chunk()`` hands over what ran since the last call.
     """
 
@@ -161,17 +161,6 @@ class TrainingEngine:
         self._dirty = False
 
     # -- commands ---------------------------------------------------------------
-    def handle(self, command: tuple) -> None:
-        """Apply a command tuple such as ``("step", 5)``; unknown names raise ``ValueError``."""
-        name, *args = command
-        method = {
-            "configure": self.configure, "play": self.play, "pause": self.pause,
-            "step": self.step, "step_epoch": self.step_epoch, "speed": self.set_speed,
-        }.get(name)
-        if method is None:
-            raise ValueError(f"unknown command {name!r}")
-        method(*args)
-
     def configure(self, config: RunConfig, run_id: int) -> None:
         """Start a new, paused run (the previous one is discarded)."""
         if self._trainer is not None:

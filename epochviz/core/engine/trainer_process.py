@@ -19,8 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from epochviz.core.engine.remote import HEARTBEAT, STOP
-from epochviz.core.engine.wire import Channel
+from epochviz.core.engine.wire import STOP, Channel, Command, Heartbeat, Message, Stop
 from epochviz.core.words import QT_TRANSLATE_NOOP, Phrase, worded
 
 HANG_S = 4.0  # no word from the child for this long (it sends one every 0.25 s) means it is stuck
@@ -85,7 +84,7 @@ class TrainerProcess:
                 channel.send(command)
             except (OSError, ValueError):
                 return  # the child is gone (or its pipe closed): receive() will say so
-            if command == STOP:
+            if isinstance(command, Stop):
                 return
 
     def _read_messages(self) -> None:
@@ -97,7 +96,7 @@ class TrainerProcess:
                 return
             self._last_heard = time.monotonic()
             self._heard_once = True
-            if message != HEARTBEAT:
+            if not isinstance(message, Heartbeat):
                 self._inbox.put(message)
 
     def _keep_stderr(self) -> None:
@@ -105,12 +104,12 @@ class TrainerProcess:
             self._stderr_tail.append(line.decode("utf-8", "replace").rstrip())
 
     # -- the parent's side --------------------------------------------------------
-    def send(self, command: tuple) -> None:
+    def send(self, command: Command) -> None:
         """Queue a command for the child (never blocks); ``TrainerGone`` if it has exited."""
         self._check_alive()
         self._outbox.put(command)
 
-    def receive(self) -> list:
+    def receive(self) -> list[Message]:
         """Every message that arrived since the last call; ``TrainerGone`` if the child is gone or stuck."""
         messages = []
         while True:

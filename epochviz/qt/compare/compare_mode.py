@@ -34,6 +34,7 @@ from epochviz.core.compare import (
 from epochviz.core.engine.compare_engine import CompareChunk
 from epochviz.core.history import LossHistory
 from epochviz.core.engine.session import RunConfig
+from epochviz.core.engine.wire import Command, Configure, Pause, Play, Speed
 from epochviz.text.compare_text import label_template, verdict_words
 from epochviz.qt.window import messages
 from epochviz.qt.compare.compare_view import CompareView
@@ -112,10 +113,10 @@ class CompareMode(QObject):
             worker.errored.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         return True
 
-    def send(self, command: tuple) -> None:
+    def send(self, command: Command) -> None:
         """A transport command for every run (play, pause, step, step_epoch, speed)."""
         if self._ensure_worker():
-            self.command.emit(tuple(command))
+            self.command.emit(command)
 
     def shutdown(self) -> None:
         """The window is closing (its workers stop with it): delete the chart's curves now."""
@@ -183,9 +184,9 @@ class CompareMode(QObject):
         playing = self.state == "playing"
         self.state = "paused"
         if self.active:
-            self.send(("configure", self.configs, self.run_id))
+            self.send(Configure(tuple(self.configs), self.run_id))
             if playing:
-                self.send(("play",))
+                self.send(Play())
 
     def _labels(self) -> list[str]:
         return [run_label(c, label_template()) for c in self.configs]
@@ -240,10 +241,10 @@ class CompareMode(QObject):
         if on:
             speed = window.controls.speed.value()
             self.active, self.state = True, "paused"
-            self.send(("speed", None if math.isinf(speed) else speed))
+            self.send(Speed(None if math.isinf(speed) else speed))
             self.restart()
         else:
-            self.send(("pause",))
+            self.send(Pause())
             self.active, self.state = False, "paused"
             window.ensure_single_run()
         window.layout_parts.stack.setCurrentIndex(1 if on else 0)

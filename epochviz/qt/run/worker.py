@@ -17,8 +17,9 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from epochviz.core.engine.remote import ENGINES, WORK_SLICE_S
+from epochviz.core.engine.loop import WORK_SLICE_S
 from epochviz.core.engine.session import Chunk
+from epochviz.core.engine.wire import ENGINES, Command, Configure, Speed, Stop, apply
 from epochviz.core.engine.trainer_process import TrainerGone, TrainerProcess
 from epochviz.text.translations import explain
 
@@ -28,7 +29,7 @@ TICK_MS = 16
 class Backend(Protocol):
     """Where the engine runs: accepts commands, returns what it produced since last asked."""
 
-    def send(self, command: tuple) -> None: ...
+    def send(self, command: Command) -> None: ...
     def receive(self) -> list[Chunk]: ...
     def close(self) -> None: ...
 
@@ -39,9 +40,9 @@ class ThreadBackend:
     def __init__(self, kind: str = "single") -> None:
         self.engine = ENGINES[kind]()
 
-    def send(self, command: tuple) -> None:
-        if command[0] != "stop":
-            self.engine.handle(command)
+    def send(self, command: Command | Stop) -> None:
+        if not isinstance(command, Stop):
+            apply(command, self.engine)
 
     def receive(self) -> list[Chunk]:
         self.engine.run(time.perf_counter(), WORK_SLICE_S)
@@ -75,7 +76,7 @@ class TrainWorker(QObject):
         self._kind = kind  # the engine: "single" (one run) or "compare" (several)
         self._backend: Backend | None = None
         self._run_id = 0
-        self._speed: tuple | None = None  # the last speed command, for a backend started later
+        self._speed: Speed | None = None  # the last speed command, for a backend started later
         self._timer: QTimer | None = None
 
     @property
@@ -102,27 +103,26 @@ class TrainWorker(QObject):
         return True
 
     @Slot(object)
-    def command(self, command: tuple) -> None:
-        """Forward a command tuple to the engine; a configure sets the current run id.
+    def command(self, command: Command) -> None:
+        """Forward a command to the engine; a ``Configure`` sets the current run id.
 
         The training process starts with the first run (``configure``), not before:
         a window in compare mode never trains its single run, and a process that
         died is replaced by the next run. Until then only the speed is kept, since
         play, pause and step mean nothing to an engine without a run.
         """
-        name = command[0]
-        if name == "configure":
-            self._run_id = command[2]
-        elif name == "speed":
+        if isinstance(command, Configure):
+            self._run_id = command.run_id
+        elif isinstance(command, Speed):
             self._speed = command
         if self._backend is None:
-            if name != "configure" or not self._ensure_backend():
+            if not isinstance(command, Configure) or not self._ensure_backend():
                 return
             if self._speed is not None and not self._forward(self._speed):  # a new engine: the window's speed
                 return
         self._forward(command)
 
-    def _forward(self, command: tuple) -> bool:
+    def _forward(self, command: Command) -> bool:
         """Send one command to the backend; False (and the error reported) if it failed."""
         try:
             self._backend.send(command)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
 from epochviz.core.engine.session import Chunk, RunConfig
+from epochviz.core.engine.wire import Command, Configure, Pause, Play, Speed, Step, StepEpoch
 from epochviz.core.checks import check_real
 from epochviz.core.window_options import checked_window_config, checked_window_start
 from epochviz.qt.window import messages
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         elif self.state in ("finished", "diverged", "error") and not self.compare.active:
             self._new_run()  # Play after the end starts again from scratch
             self._send_configure()
-        self._send("play")
+        self._send(Play())
         self.set_playing(True)
 
     @gui_thread_only
@@ -219,12 +220,12 @@ class MainWindow(QMainWindow):
         if n < 0:
             raise ValueError(f"run_iterations: n must be 0 or more iterations, got {n!r}")
         self.views.awaiting_phase_step = False
-        self._send("step", int(n))
+        self._send(Step(int(n)))
         self.set_playing(False)
 
     @while_open
     def pause(self) -> None:
-        self._send("pause")
+        self._send(Pause())
         self.set_playing(False)
 
     @while_open
@@ -243,9 +244,9 @@ class MainWindow(QMainWindow):
             return self.step()  # compare mode has no slow motion: one update of every run
         self.set_playing(False)
         if self.views.step_phase():
-            self._send("step", 1)
+            self._send(Step(1))
         else:
-            self._send("pause")
+            self._send(Pause())
 
     def _on_step_clicked(self) -> None:
         if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
     @while_open
     def step_epoch(self) -> None:
-        self._send("step_epoch")
+        self._send(StepEpoch())
         self.set_playing(False)
 
     @while_open
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         self.show_notice(messages.reset_one())
 
     def _on_speed(self, speed: float) -> None:
-        self._send("speed", None if math.isinf(speed) else speed)
+        self._send(Speed(None if math.isinf(speed) else speed))
         self.views.set_transport(playing=self.playing, speed=speed)
 
     @gui_thread_only
@@ -286,13 +287,13 @@ class MainWindow(QMainWindow):
         if not self._configured:
             self._send_configure()
 
-    def _send(self, *command: object) -> None:
+    def _send(self, command: Command) -> None:
         if self.compare.active:
-            self.compare.send(tuple(command))
+            self.compare.send(command)
             return
         if self._reconfigure.isActive():  # a pending new run must start before it is driven
             self._send_configure()
-        self.command.emit(tuple(command))
+        self.command.emit(command)
 
     # -- runs -------------------------------------------------------------------
     def _on_config_changed(self, config: RunConfig) -> None:
@@ -361,10 +362,10 @@ class MainWindow(QMainWindow):
         self._configured = not self.compare.active
         if not self._configured:
             return  # a window that only compares never starts the single run's process
-        self.command.emit(("configure", self.config, self.run_id))
+        self.command.emit(Configure(self.config, self.run_id))
         self.views.load_data()
         if self.playing:
-            self.command.emit(("play",))
+            self.command.emit(Play())
 
     # -- updates from the worker ----------------------------------------------------
     @Slot(object)
