@@ -212,8 +212,8 @@ def test_every_run_trains_in_one_child_process(make_window, qtbot):
     window = compare_window(make_window, backend="process")
     run_to_end(qtbot, window)
     assert [len(h) for h in window.compare.histories] == [400, 14, 2]
-    worker = window.compare.worker_thread.worker
-    assert worker.trainer_pid is not None and worker.trainer_pid != window.worker_thread.worker.trainer_pid
+    session = window.compare.session
+    assert session.trainer_pid is not None and session.trainer_pid != window.run.trainer_pid
 
 
 def test_settings_changed_in_the_single_run_reach_compare_mode_when_it_opens(make_window):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from epochviz.core.engine.session import RunConfig
-from epochviz.core.engine.wire import Configure
 from epochviz.core.window_options import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
 from epochviz.qt.panel.controls import LR_LADDER, SPEEDS, ControlPanel
 from epochviz.qt.widgets.sliders import batch_ladder, nearest_index, round_ladder
@@ -73,13 +72,13 @@ def test_the_slider_snaps_to_round_values_and_the_box_takes_any(qtbot):
 def test_thousands_of_slider_moves_restart_training_once(make_window, qtbot):
     window = make_window()
     configures = []
-    window.command.connect(lambda c: configures.append(c) if isinstance(c, Configure) else None)
+    window.run.configured.connect(configures.append)  # each time the engine is given a new run
     for i in range(3000):
         window.controls.batch.setValue(1 + i % 500)
     window.flush_settings()
     assert readout(window).startswith("iterations per epoch = ceil(2,000 / 500)")
     qtbot.waitUntil(lambda: len(configures) == 1, timeout=2000)
-    assert configures[0].config.batch_size == 500
+    assert configures[0].batch_size == 500
 
 
 def _count_calls(monkeypatch, owner, name):

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SI
 
 
 def trainer_pid(qtbot, window):
-    qtbot.waitUntil(lambda: window.worker_thread.worker.trainer_pid is not None)
-    return window.worker_thread.worker.trainer_pid
+    qtbot.waitUntil(lambda: window.run.trainer_pid is not None)
+    return window.run.trainer_pid
 
 
 def test_a_stopped_trainer_is_noticed_replaced_on_reset_and_never_delays_closing(make_window, qtbot, monkeypatch):
@@ -42,7 +42,7 @@ def test_a_stopped_trainer_is_noticed_replaced_on_reset_and_never_delays_closing
         assert time.monotonic() - started < 5  # bounded by the kill, not by the stuck process
         assert gone_soon(fresh)
     finally:
-        for pid in (stuck, window.worker_thread.worker.trainer_pid):
+        for pid in (stuck, window.run.trainer_pid):
             if pid:
                 try:
                     os.kill(pid, signal.SIGKILL)
