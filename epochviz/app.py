@@ -193,13 +193,14 @@ def run_window(args: Namespace) -> int:
     interrupt = InterruptToClose(window)
     try:
         if picture:
-            return save_screenshot(window, picture, args.iterations, args.phase,
+            code = save_screenshot(window, picture, args.iterations, args.phase,
                                    what="chart" if args.export_chart else "window")
-        if args.record:
-            return record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
-        window.show()
-        code = app.exec()
-        return EXIT_INTERRUPTED if interrupt.interrupted else code
+        elif args.record:
+            code = record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
+        else:
+            window.show()
+            code = app.exec()
+        return interrupt.exit_status if interrupt.interrupted else code  # 130 for Ctrl+C, 143 for SIGTERM
     finally:
         interrupt.restore()
         if interactive:

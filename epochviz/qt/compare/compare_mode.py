@@ -175,11 +175,6 @@ class CompareMode(QObject):
             return
         self.session.start(tuple(configs))
 
-    def reset(self) -> None:
-        """Fresh runs from update 0, paused."""
-        self.session.pause()
-        self.restart()
-
     def _show_runs(self, configs: tuple[RunConfig, ...]) -> None:
         """A new comparison: its legend, caption, curves and table start over."""
         self.alert.hide()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import atexit
 import traceback
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal

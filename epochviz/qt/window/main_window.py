@@ -8,17 +8,11 @@ widget is touched only here and in the parts, on the GUI thread.
 
 from __future__ import annotations
 
-import functools
 import math
-import numbers
-import sys
 from collections.abc import Sequence
 
-import numpy as np
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtGui import QKeySequence, QShortcut
 
 from epochviz.core.checks import check_real
 from epochviz.core.engine.session import RunConfig
@@ -32,43 +26,17 @@ from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import BACKENDS, FRAME_MS, RunSession
 from epochviz.qt.window import messages
 from epochviz.qt.window.exports import Exports
-from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only, prepare_handover
+from epochviz.qt.window.gui_thread import check_gui_thread, gui_thread_only, prepare_handover
+from epochviz.qt.window.lifecycle import ClosingWindow, while_open
 from epochviz.qt.window.one_run import OneRunScreen
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
+from epochviz.qt.window.transport import Transport
 from epochviz.qt.window.window_layout import build_window_layout
 
 NOTICE_MS = 6000  # how long a passing message stays in the status bar
-CLOSED = ("This epochviz window was closed: its training has ended and it cannot be shown or trained again. "
-          "Make a new MainWindow(...) instead.")
 
 
-def while_open(method):
-    """Decorate a public method of the window: on the GUI thread only, and never after ``close()``."""
-
-    @functools.wraps(method)
-    def guarded(self, *args, **kwargs):
-        check_gui_thread(f"MainWindow.{method.__name__}()")
-        if self.closed:
-            raise RuntimeError(f"MainWindow.{method.__name__}(): {CLOSED}")
-        return method(self, *args, **kwargs)
-
-    return guarded
-
-
-def _end(window: MainWindow) -> None:
-    """Stop a window that was never closed and delete its Qt objects, the Qt way (on the GUI thread).
-
-    Then its Python attributes go too: the parts Qt does not own (pyqtgraph's menus,
-    timers without a parent) are freed here and now, as if the window had been
-    dropped without a cycle, instead of by a later collection on another thread.
-    """
-    if shiboken6.isValid(window) and shiboken6.ownedByPython(window):
-        window.shutdown()
-        shiboken6.delete(window)
-        window.__dict__.clear()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ClosingWindow):
     """The epochviz window. Every keyword presets a control; all are optional.
 
     ``backend`` chooses where training runs: ``"process"`` (default, a child
@@ -87,7 +55,7 @@ class MainWindow(QMainWindow):
     schedule = property(lambda self: self.history.schedule, doc="The single run's schedule.")
     last_iteration = property(lambda self: len(self.history), doc="The newest iteration that arrived.")
     run_id = property(lambda self: self.run.run_id)
-    playing = property(lambda self: self._driven().playing, doc="Whether the mode on screen is playing.")
+    playing = property(lambda self: self.transport.playing, doc="Whether the mode on screen is playing.")
 
     def __init__(
         self,
@@ -109,7 +77,6 @@ class MainWindow(QMainWindow):
         check_gui_thread("MainWindow()")
         super().__init__()
         prepare_handover()
-        self.closed = False  # True once closed: a closed window trains no more and is not shown again
         language_problem = choose_language(language)  # first: every part is made in the window's language
         self.setWindowTitle(messages.window_title())
         apply_look(QCoreApplication.instance())
@@ -124,6 +91,7 @@ class MainWindow(QMainWindow):
         self.alert = messages.Banner(self.banner, parts.column.fit_labels)  # the banner's words, in any language
         self.one_run = OneRunScreen(self.run, parts, self.alert, self.statusBar())
         self.compare = CompareMode(parts.compare_toggle, parts.stack, start.config, start.compare, backend)
+        self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
         self._connect()
         self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
         self._frame.timeout.connect(self._on_frame)
@@ -135,7 +103,6 @@ class MainWindow(QMainWindow):
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self.run.set_active(compare is None)  # a window that opens comparing starts its run when the mode is left
-        self._on_speed(self.controls.speed.value())
         if start.scene is not None:
             self.tour.start(start.scene)
         if compare is not None:
@@ -145,22 +112,17 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         """The parts' signals to the sessions and back; the training ends with the window however it ends."""
-        c, run, compare = self.controls, self.run, self.compare
-        c.config_changed.connect(run.propose)
-        c.notice.connect(self.show_notice)
-        c.play.clicked.connect(self.toggle_play)
-        c.step.clicked.connect(self._on_step_clicked)
-        c.step_epoch.clicked.connect(self.step_epoch)
-        c.reset.clicked.connect(self.reset)
-        c.speed.valueChanged.connect(self._on_speed)
+        run, compare = self.run, self.compare
+        self.controls.config_changed.connect(run.propose)
+        self.controls.notice.connect(self.show_notice)
         run.settings_changed.connect(self._on_settings_changed)
         run.settings_refused.connect(self._on_settings_refused)
         for session in (run, compare.session):
-            session.playing_changed.connect(c.show_playing)
             self.destroyed.connect(session.stop)  # Qt deleted the window (deleteLater, its parent)
+        self.transport.notice.connect(self.show_notice)
         compare.notice.connect(self.show_notice)
         compare.status.connect(self.statusBar().showMessage)
-        compare.switched.connect(self._on_compare_switched)
+        compare.switched.connect(self.transport.on_compare_switched)
         self.one_run.presented.connect(self.frame_presented)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
         # Window shortcuts, not button shortcuts: QAbstractButton.setText() replaces a
@@ -170,32 +132,24 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_R), self, self.reset)
         QShortcut(QKeySequence("Shift+Right"), self, self.step)
 
-    def _driven(self) -> RunSession:
-        """The session the transport drives: compare mode's while it is on, else the single run's."""
-        return self.compare.session if self.compare.active else self.run
-
-    # -- transport --------------------------------------------------------------
+    # -- transport (see ``transport``) --------------------------------------------------
     @while_open
     def set_compare(self, on: bool) -> None:
         """Switch between one run and compare mode (Ctrl+K); the mode left behind pauses."""
         self.compare.switch(on)
 
-    def _on_compare_switched(self, on: bool) -> None:
-        self.run.set_active(not on)
-        self.controls.batch.setEnabled(not on)  # each compared run has its own batch size
-
     @while_open
     def play(self) -> None:
         """Train (after the end of a run: again from scratch)."""
-        self._driven().play()
+        self.transport.play()
 
     @while_open
     def pause(self) -> None:
-        self._driven().pause()
+        self.transport.pause()
 
     @while_open
     def toggle_play(self) -> None:
-        self.pause() if self.playing else self.play()
+        self.transport.toggle_play()
 
     @while_open
     def run_iterations(self, n: int) -> None:
@@ -203,49 +157,26 @@ class MainWindow(QMainWindow):
 
         ``TypeError`` for anything but a whole number, ``ValueError`` for a negative one.
         """
-        if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
-            raise TypeError(f"run_iterations: n must be a whole number of iterations, got {n!r}")
-        if n < 0:
-            raise ValueError(f"run_iterations: n must be 0 or more iterations, got {n!r}")
-        self.views.awaiting_phase_step = False
-        self._driven().step(int(n))
+        self.transport.run_iterations(n)
 
     @while_open
     def step(self) -> None:
         """Run one whole iteration (Shift+Step)."""
-        self.run_iterations(1)
+        self.transport.run_iterations(1)
 
     @while_open
     def step_phase(self) -> None:
         """Show the next phase of the iteration; run a new iteration when the last one is done (Step)."""
-        if self.compare.active:
-            return self.step()  # compare mode has no slow motion: one update of every run
-        if self.views.step_phase():
-            self.run.step(1)
-        else:
-            self.run.pause()
-
-    def _on_step_clicked(self) -> None:
-        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.step()
-        else:
-            self.step_phase()
+        self.transport.step_phase()
 
     @while_open
     def step_epoch(self) -> None:
-        self._driven().step_epoch()
+        self.transport.step_epoch()
 
     @while_open
     def reset(self) -> None:
         """A fresh run with the same settings, paused at iteration 0."""
-        comparing = self.compare.active
-        (self.compare if comparing else self.run).reset()
-        self.show_notice(messages.reset_compare() if comparing else messages.reset_one())
-
-    def _on_speed(self, speed: float) -> None:
-        for session in (self.run, self.compare.session):
-            session.set_speed(None if math.isinf(speed) else speed)
-        self.views.set_transport(playing=self.run.playing, speed=speed)
+        self.transport.reset()
 
     # -- settings ---------------------------------------------------------------------
     @while_open
@@ -304,54 +235,19 @@ class MainWindow(QMainWindow):
             self.projector.apply()  # full screen on a large display: the back row reads it too
 
     # -- closing ----------------------------------------------------------------
-    def show(self) -> None:
-        """Show the window (``RuntimeError`` once it has been closed)."""
-        if self.closed:
-            raise RuntimeError(f"MainWindow.show(): {CLOSED}")
-        super().show()
-
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override: every way of showing comes here
-        if visible and self.closed:
-            raise RuntimeError(CLOSED)
-        super().setVisible(visible)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.shutdown()
-        super().closeEvent(event)
-
     @gui_thread_only
     def shutdown(self) -> None:
         """End the window for good: training stops, the charts' items go (safe to call twice).
 
-        Every way a window ends comes here: ``close()`` (Ctrl+Q, Ctrl+C and SIGTERM
-        close it, and so does quitting the application), and ``del`` or the cycle
-        collector (``__del__``). Why for good: its training processes are gone and its
-        charts' items deleted (nothing is left for Python's cycle collector); a window
-        that quietly started them again after ``close()`` is what this refuses.
+        Every way a window ends comes here (see ``lifecycle``). Why for good: its
+        training processes are gone and its charts' items deleted (nothing is left
+        for Python's cycle collector); a window that quietly started them again
+        after ``close()`` is what this refuses. Make a new window instead.
         """
-        self.closed = True
+        super().shutdown()
         if "_frame" not in vars(self):
             return  # its keywords were refused: it started nothing
         self._frame.stop()
         self.run.stop()
         self.compare.shutdown()
         self.chart.release()
-
-    def __del__(self) -> None:
-        """Dropped without ``close()``: stop training and delete the window's Qt objects on the GUI thread.
-
-        Python frees a window caught in a reference cycle with its cycle collector,
-        which runs on whichever thread happens to allocate, and deletes the Qt objects
-        it holds one by one, in no particular order: that crashed in QSplitter's
-        destructor. Ending the window here first deletes them with their parent, the
-        Qt way; from another thread the window is kept until the GUI thread ends it.
-        """
-        if sys.is_finalizing():
-            return  # the interpreter is exiting: its sessions were stopped at exit (``session.stop_all``)
-        try:
-            # Only a window Python owns: one Qt owns (``deleteLater``, a parent) is Qt's to delete,
-            # and may be in the middle of it (its sessions stop with ``destroyed``).
-            if shiboken6.isValid(self) and shiboken6.ownedByPython(self):
-                end_on_gui_thread(functools.partial(_end, self))
-        except RuntimeError:
-            pass  # Qt already torn down: nothing left to end
