@@ -180,10 +180,8 @@ def run_window(args: Namespace) -> int:
     window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
                         compare=args.compare, language=language or system_language(), **_presets(args))
     if interactive:
-        from epochviz.qt.window.remembered import restore
-
-        restore(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
-                fresh_theme=args.theme is None)
+        window.remembered.restore(fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
+                                  fresh_theme=args.theme is None)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)
@@ -204,9 +202,7 @@ def run_window(args: Namespace) -> int:
     finally:
         interrupt.restore()
         if interactive:
-            from epochviz.qt.window.remembered import remember_quietly
-
-            problem = remember_quietly(window)
+            problem = window.remembered.remember_quietly()
             if problem:
                 print(problem, file=sys.stderr)
         window.shutdown()

@@ -12,14 +12,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenuBar, QWidget
 
 from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import Scene, SceneError, builtin_scenes, load_scene, scene_file_text
 from epochviz.qt.window.exports import SAID_MS, ask_save_path
+from epochviz.qt.run.session import RunSession
 from epochviz.qt.window.messages import as_rich_text, warn
+from epochviz.qt.window.window_layout import WindowLayout
 from epochviz.text.translations import explain, translate
 
 
@@ -28,10 +30,19 @@ def _scene_file() -> str:
 
 
 class Tour(QObject):
-    """The built-in scenes (and any opened file) for ``window``, with their keys and menu."""
+    """The built-in scenes (and any opened file), with their keys and menu.
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+    It shows its caption in ``parts``' results column and reads the set-up to save
+    from ``run`` and the panel's speed; ``setup_recalled(config, speed)`` asks for a
+    scene's settings to be used, ``notice`` says what it did.
+    """
+
+    setup_recalled = Signal(object, float)
+    notice = Signal(str, int)
+
+    def __init__(self, parts: WindowLayout, menu_bar: QMenuBar, run: RunSession) -> None:
+        super().__init__(menu_bar)
+        self._parts, self._run = parts, run
         self.scenes: list[Scene] = builtin_scenes()
         self.index: int | None = None  # the built-in scene on show, if any
         self.caption = QLabel()
@@ -46,11 +57,11 @@ class Tour(QObject):
         self.black.setObjectName("blackScreen")
         self.black.setStyleSheet("background: black;")
         self.black.setVisible(False)
-        column = window.layout_parts.column.column
+        column = parts.column.column
         column.insertWidget(0, self.caption)
         column.addWidget(self.black, 1)
         self._on_show: tuple[Scene, object] | None = None  # the scene on show and where it comes from
-        self.menu = window.menuBar().addMenu("")
+        self.menu = menu_bar.addMenu("")
         self._actions = []
         for keys, action in ((("PgDown",), self.next), (("PgUp",), self.previous), (("Home",), self.first),
                              (("B", "."), self.toggle_black)):
@@ -82,8 +93,9 @@ class Tour(QObject):
             self._show_caption(*self._on_show)
 
     @property
-    def _window(self) -> QMainWindow:
-        return self.parent()
+    def _window(self) -> QWidget:
+        """The window, as the parent of the tour's dialogs."""
+        return self._parts.column.window()
 
     # -- moving through the tour ----------------------------------------------------------
     def show(self, index: int) -> None:
@@ -112,8 +124,7 @@ class Tour(QObject):
 
     def use(self, scene: Scene, where: Callable[[], str] | None = None) -> None:
         """Apply ``scene``: its settings, its speed and its caption (``where()`` says where it is from)."""
-        window = self._window
-        window.use_config(scene.config, math.inf if scene.speed is None else scene.speed)
+        self.setup_recalled.emit(scene.config, math.inf if scene.speed is None else scene.speed)
         self._show_caption(scene, where or (lambda: translate("tour", "Scene")))
 
     def hide_caption(self) -> None:
@@ -127,11 +138,11 @@ class Tour(QObject):
         words = as_rich_text(translate("scenes", scene.caption))
         self.caption.setText(f"{title}<br>{words}" if scene.caption else title)
         self.caption.setVisible(True)
-        self._window.layout_parts.column.fit_labels()
+        self._parts.column.fit_labels()
 
     def toggle_black(self) -> None:
         """Blank the views and the chart (the numbers stay), or bring them back."""
-        results = self._window.layout_parts.results
+        results = self._parts.results
         blank = not self.black.isVisible()
         results.setVisible(not blank)
         self.black.setVisible(blank)
@@ -153,9 +164,8 @@ class Tour(QObject):
         ``SceneError`` (nothing written) for what Open would refuse, such as a caption
         over 400 characters; ``ExportError`` when the file cannot be written.
         """
-        window = self._window
-        speed = window.controls.speed.value()
-        text = scene_file_text(Scene(name, window.config, None if math.isinf(speed) else speed, caption))
+        speed = self._parts.controls.speed.value()
+        text = scene_file_text(Scene(name, self._run.config, None if math.isinf(speed) else speed, caption))
         write_text_atomically(path, lambda stream: stream.write(text))
 
     def ask_open(self) -> None:
@@ -180,4 +190,4 @@ class Tour(QObject):
         except (ExportError, SceneError) as exc:
             warn(window, translate("tour", "Scene not saved"), explain(exc))
             return
-        window.show_notice(translate("tour", "Saved {path}").format(path=path), SAID_MS)
+        self.notice.emit(translate("tour", "Saved {path}").format(path=path), SAID_MS)

@@ -8,19 +8,18 @@ widget is touched only here and in the parts, on the GUI thread.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from epochviz.core.checks import check_real
 from epochviz.core.engine.session import RunConfig
-from epochviz.core.window_options import checked_window_config, checked_window_start
+from epochviz.core.window_options import checked_window_start
 from epochviz.qt.compare.compare_mode import CompareMode
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
-from epochviz.qt.look.themes import system_theme
+from epochviz.qt.look.themes import Themed, system_theme
+from epochviz.qt.panel.controls import DEFAULT_SPEED
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import BACKENDS, FRAME_MS, RunSession
@@ -30,6 +29,7 @@ from epochviz.qt.window.gui_thread import check_gui_thread, gui_thread_only, pre
 from epochviz.qt.window.lifecycle import ClosingWindow, while_open
 from epochviz.qt.window.one_run import OneRunScreen
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
+from epochviz.qt.window.remembered import Remembered, forget
 from epochviz.qt.window.transport import Transport
 from epochviz.qt.window.window_layout import build_window_layout
 
@@ -56,6 +56,7 @@ class MainWindow(ClosingWindow):
     last_iteration = property(lambda self: len(self.history), doc="The newest iteration that arrived.")
     run_id = property(lambda self: self.run.run_id)
     playing = property(lambda self: self.transport.playing, doc="Whether the mode on screen is playing.")
+    theme = property(lambda self: self.projector.theme, doc="The theme on show: light, dark or high-contrast.")
 
     def __init__(
         self,
@@ -92,16 +93,17 @@ class MainWindow(ClosingWindow):
         self.one_run = OneRunScreen(self.run, parts, self.alert, self.statusBar())
         self.compare = CompareMode(parts.compare_toggle, parts.stack, start.config, start.compare, backend)
         self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
-        self._connect()
-        self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
-        self._frame.timeout.connect(self._on_frame)
-        self._frame.start()
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
-        self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
-        self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
+        self.tour = Tour(parts, self.menuBar(), self.run)  # the Scenes menu: Page Down/Up, Home, 1-9, B
+        themed = Themed(self.chart, self.compare.view.plot, self.views, (self.banner, self.compare.view.banner),
+                        self.tour.caption)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
+        self.projector = Projector(self, self.menuBar(), parts, themed, (self.chart, self.compare.view.plot), scale)
         self.projector.use_theme(theme or system_theme())
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
-
+        self.remembered = Remembered(parts, self.run, self.projector, self.tour, self.languages)
+        self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
+        self._connect()
+        self._frame.start()
         self.run.set_active(compare is None)  # a window that opens comparing starts its run when the mode is left
         if start.scene is not None:
             self.tour.start(start.scene)
@@ -111,19 +113,20 @@ class MainWindow(ClosingWindow):
             self.play()
 
     def _connect(self) -> None:
-        """The parts' signals to the sessions and back; the training ends with the window however it ends."""
+        """The parts' signals to the sessions and to each other; training ends with the window however it ends."""
         run, compare = self.run, self.compare
-        self.controls.config_changed.connect(run.propose)
-        self.controls.notice.connect(self.show_notice)
-        run.settings_changed.connect(self._on_settings_changed)
-        run.settings_refused.connect(self._on_settings_refused)
+        run.settings_changed.connect(compare.set_base)  # compare mode starts from the new settings too
         for session in (run, compare.session):
             self.destroyed.connect(session.stop)  # Qt deleted the window (deleteLater, its parent)
-        self.transport.notice.connect(self.show_notice)
-        compare.notice.connect(self.show_notice)
+        for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered):
+            part.notice.connect(self.show_notice)
         compare.status.connect(self.statusBar().showMessage)
         compare.switched.connect(self.transport.on_compare_switched)
+        for part in (self.tour, self.remembered):  # a scene, or the set-up the last window left
+            part.setup_recalled.connect(self.use_config)
+        self.projector.defaults_requested.connect(self._restore_defaults)
         self.one_run.presented.connect(self.frame_presented)
+        self._frame.timeout.connect(self._on_frame)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
         # Window shortcuts, not button shortcuts: QAbstractButton.setText() replaces a
         # button's shortcut with its mnemonic, so Space stopped working after the first Play.
@@ -178,34 +181,27 @@ class MainWindow(ClosingWindow):
         """A fresh run with the same settings, paused at iteration 0."""
         self.transport.reset()
 
-    # -- settings ---------------------------------------------------------------------
+    # -- settings (see ``one_run``) ----------------------------------------------------
     @while_open
     def use_config(self, config: RunConfig, speed: float | None = None) -> None:
         """Show and apply ``config`` now (a scene, a script): a new run; ``speed`` None keeps the speed.
 
         ``TypeError``/``ValueError`` naming the field for a config the window cannot show or run.
         """
-        config = checked_window_config(config)
-        if speed is not None and speed != math.inf:  # inf: as fast as it goes
-            check_real("speed", speed, low=0.0, low_open=True)
-        self.controls.set_config(config)
-        if speed is not None:
-            self.controls.speed.setValue(speed)
-        self.run.propose(config)
-        self.flush_settings()
+        self.one_run.use_config(config, speed)
 
     @while_open
     def flush_settings(self) -> None:
         """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""
-        self.controls.flush()  # the panel sends its newest settings first
-        self.run.flush()
+        self.one_run.flush()
 
-    def _on_settings_refused(self, problem: ValueError) -> None:
-        self.show_notice(messages.settings_refused(problem))
-
-    def _on_settings_changed(self, config: RunConfig) -> None:
-        self.compare.set_base(config)
-        self.show_notice(messages.settings_changed())
+    def _restore_defaults(self) -> None:
+        """View > Restore defaults: nothing remembered, the default set-up and speed, no scene, the locale's language."""
+        forget()
+        self.tour.index = None
+        self.tour.hide_caption()
+        self.use_config(RunConfig(), DEFAULT_SPEED)
+        self.languages.use_default()
 
     # -- drawing ----------------------------------------------------------------
     def _on_frame(self) -> None:
@@ -224,10 +220,9 @@ class MainWindow(ClosingWindow):
         """A passing message in the status bar (it goes after ``ms``)."""
         self.statusBar().showMessage(text, ms)
 
-    @gui_thread_only
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
-        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        self.projector.toggle_full_screen()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -1,4 +1,5 @@
-"""The single run on screen: what its ``RunSession`` reports, drawn by the chart, the counters and the views.
+"""The single run on screen: what its ``RunSession`` reports, drawn by the chart, the counters and the views,
+and the settings the panel shows given to the session.
 
 An update only stores data (the session has put its losses in the history);
 the frame clock then draws: counters and views on one tick, the chart on the
@@ -9,10 +10,14 @@ keeps each repaint short (no frame paints both the chart and the views).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
+from epochviz.core.checks import check_real
 from epochviz.core.engine.session import Chunk, RunConfig
+from epochviz.core.window_options import checked_window_config
 from epochviz.qt.run.session import RunSession
 from epochviz.qt.window import messages
 from epochviz.qt.window.window_layout import WindowLayout, unbroken_parts
@@ -20,9 +25,13 @@ from epochviz.text.schedule_text import readout
 
 
 class OneRunScreen(QObject):
-    """Shows ``session``'s run in the window's parts; ``presented`` after each frame's counters and views."""
+    """Shows ``session``'s run in the window's parts; ``presented`` after each frame's counters and views.
+
+    ``notice`` says what became of a change of settings.
+    """
 
     presented = Signal()
+    notice = Signal(str)
 
     def __init__(self, session: RunSession, parts: WindowLayout, alert: messages.Banner,
                  status: QStatusBar) -> None:
@@ -35,7 +44,36 @@ class OneRunScreen(QObject):
         session.state_changed.connect(self._on_state)
         session.failed.connect(self._on_failed)
         session.playing_changed.connect(self._show_playing)
+        session.settings_changed.connect(self._on_settings_changed)
+        session.settings_refused.connect(self._on_settings_refused)
+        parts.controls.config_changed.connect(session.propose)
         self._show_run(session.config)
+
+    def use_config(self, config: RunConfig, speed: float | None = None) -> None:
+        """Show ``config`` (and ``speed``) in the panel and start a run of it now.
+
+        ``TypeError``/``ValueError`` naming the field for a config the window cannot show or run.
+        """
+        config = checked_window_config(config)
+        if speed is not None and speed != math.inf:  # inf: as fast as it goes
+            check_real("speed", speed, low=0.0, low_open=True)
+        controls = self.parts.controls
+        controls.set_config(config)
+        if speed is not None:
+            controls.speed.setValue(speed)
+        self.session.propose(config)
+        self.flush()
+
+    def flush(self) -> None:
+        """Take a change of settings still waiting for the end of its frame, now (scripts and tests)."""
+        self.parts.controls.flush()  # the panel sends its newest settings first
+        self.session.flush()
+
+    def _on_settings_changed(self) -> None:
+        self.notice.emit(messages.settings_changed())
+
+    def _on_settings_refused(self, problem: ValueError) -> None:
+        self.notice.emit(messages.settings_refused(problem))
 
     def _show_run(self, config: RunConfig) -> None:
         """A new run: every part starts over at iteration 0."""
