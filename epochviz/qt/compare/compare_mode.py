@@ -3,9 +3,10 @@
 ``CompareMode`` owns the comparison: its runs' configs (``core.compare``), a
 ``RunSession`` like the single run's whose engine interleaves every run
 (``core.compare_engine``) and keeps each run's loss history, each run's tally,
-and the ``CompareView`` that draws them. The window drives its session's
-transport while the mode is on, gives it new settings (``set_base``), and
-calls ``tick`` on its frame clock.
+and the ``CompareView`` that draws them. The runs share the single run's
+settings but for the batch size (``follow`` starts them again when those
+change). The window's transport drives its session while the mode is on, and
+its frame clock calls ``tick``.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def compare_history(config: RunConfig) -> LossHistory:
 class CompareMode(QObject):
     """The comparison: its runs' settings, a ``RunSession`` that trains them all, and ``view``, its screen.
 
-    It is given the compare toggle and the stack it shows its page in, and says
+    It is given the compare toggle, the stack it shows its page in and the single
+    run's session (whose settings the compared runs share but for the batch size); it says
     what it has to say with signals: ``notice`` (a passing message), ``status``
     (a lasting one) and ``switched(on)`` (the mode turned on or off).
     """
@@ -68,10 +70,10 @@ class CompareMode(QObject):
     status = Signal(str)
     switched = Signal(bool)
 
-    def __init__(self, toggle: QPushButton, stack: QStackedWidget, base: RunConfig,
+    def __init__(self, toggle: QPushButton, stack: QStackedWidget, base_run: RunSession,
                  choices: Sequence[BatchChoice] = DEFAULT_BATCH_SIZES, backend: str = "process") -> None:
         super().__init__(stack)
-        self.base = base
+        self._base_run = base_run  # the single run: its settings are the ones every compared run shares
         self.choices = check_batch_choices(list(choices))
         self.lr_rule = DEFAULT_LR_RULE
         self.session = RunSession((), backend=backend, kind="compare", active=False, history_for=compare_history)
@@ -98,7 +100,12 @@ class CompareMode(QObject):
         QShortcut(QKeySequence("Ctrl+K"), stack, toggle.toggle)  # anywhere in the window
         self._show_toggle()
 
-    # -- what the session knows ------------------------------------------------------
+    # -- what the sessions know ------------------------------------------------------
+    @property
+    def base(self) -> RunConfig:
+        """The settings the runs share (all but the batch size): the single run's."""
+        return self._base_run.config
+
     @property
     def active(self) -> bool:
         """Whether compare mode is on (its page shown, its runs driven by the transport)."""
@@ -126,13 +133,12 @@ class CompareMode(QObject):
         self.view.plot.release()
 
     # -- the runs -----------------------------------------------------------------
-    def set_base(self, base: RunConfig) -> None:
-        """New shared settings (dataset, N, epochs, lr, network...): the runs start again.
+    def follow(self, base: RunConfig) -> None:
+        """The single run's settings changed to ``base`` (dataset, N, epochs, lr, network...): the runs start again.
 
-        While the mode is off only the settings are kept (a slider storm in the single
-        run must not rebuild the comparison each time); switching the mode on restarts.
+        While the mode is off nothing happens (a slider storm in the single run must
+        not rebuild the comparison each time); switching the mode on restarts.
         """
-        self.base = base
         if self.active:
             self.restart()
 

@@ -91,7 +91,7 @@ class MainWindow(ClosingWindow):
         self.progress, self.views, self.chart, self.glossary = parts.progress, parts.views, parts.chart, parts.glossary
         self.alert = messages.Banner(self.banner, parts.column.fit_labels)  # the banner's words, in any language
         self.one_run = OneRunScreen(self.run, parts, self.alert, self.statusBar())
-        self.compare = CompareMode(parts.compare_toggle, parts.stack, start.config, start.compare, backend)
+        self.compare = CompareMode(parts.compare_toggle, parts.stack, self.run, start.compare, backend)
         self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
         self.tour = Tour(parts, self.menuBar(), self.run)  # the Scenes menu: Page Down/Up, Home, 1-9, B
@@ -115,7 +115,7 @@ class MainWindow(ClosingWindow):
     def _connect(self) -> None:
         """The parts' signals to the sessions and to each other; training ends with the window however it ends."""
         run, compare = self.run, self.compare
-        run.settings_changed.connect(compare.set_base)  # compare mode starts from the new settings too
+        run.settings_changed.connect(compare.follow)  # compare mode starts from the new settings too
         for session in (run, compare.session):
             self.destroyed.connect(session.stop)  # Qt deleted the window (deleteLater, its parent)
         for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered):
