@@ -370,10 +370,6 @@
         <translation>最大为 {most}，收到的是 {value}</translation>
     </message>
     <message>
-        <source>must be an integer from 0 to {most}, got {value}</source>
-        <translation>必须是 0 到 {most} 之间的整数，收到的是 {value}</translation>
-    </message>
-    <message>
         <source>must be a positive number, got {value}</source>
         <translation>必须是正数，收到的是 {value}</translation>
     </message>
@@ -430,18 +426,6 @@
         <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
-        <source>the window takes {low} to {high} samples, got {value}</source>
-        <translation>窗口接受 {low} 到 {high} 个样本，收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>the window shows {low} to {high} epochs, got {value}</source>
-        <translation>窗口显示 {low} 到 {high} 个轮次，收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>the window takes a learning rate from {low} to {high}, got {value}</source>
-        <translation>窗口接受 {low} 到 {high} 之间的学习率，收到的是 {value}</translation>
-    </message>
-    <message>
         <source>dataset to train on</source>
         <translation>要训练的数据集</translation>
     </message>
@@ -476,14 +460,6 @@
     <message>
         <source>must be from {low} to {high} ({low_percent} to {high_percent}), got {value}</source>
         <translation>必须在 {low} 到 {high} 之间（{low_percent} 到 {high_percent}），收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>argument {flag}: belongs to &apos;epochviz train&apos; (the window sets it in its panel)</source>
-        <translation>参数 {flag}：属于 &apos;epochviz train&apos;（窗口在它的面板中设置它）</translation>
-    </message>
-    <message>
-        <source>argument --samples: at most {most} for a dataset, got {samples}</source>
-        <translation>参数 --samples：一个数据集最多 {most} 个样本，收到的是 {samples}</translation>
     </message>
     <message>
         <source>argument --drop-last: with --batch-size {batch} above --samples {samples} it would drop every sample</source>
@@ -654,10 +630,6 @@
         <translation>脚本使用的库（默认 pytorch；numpy 版本不需要其他库）</translation>
     </message>
     <message>
-        <source>activation after every hidden layer</source>
-        <translation>每个隐藏层之后的激活函数</translation>
-    </message>
-    <message>
         <source>write the script to FILE.py instead of printing it</source>
         <translation>把脚本写入 FILE.py，而不是打印出来</translation>
     </message>
@@ -672,6 +644,14 @@
     <message>
         <source>epochviz: error: cannot write the output: {problem}</source>
         <translation>epochviz：错误：无法写出输出：{problem}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, got {value}</source>
+        <translation>必须是 {low} 到 {high} 之间的整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be a number from {low} to {high}, got {value}</source>
+        <translation>必须是 {low} 到 {high} 之间的数，收到的是 {value}</translation>
     </message>
 </context>
 <context>

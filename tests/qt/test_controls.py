@@ -10,7 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from epochviz.core.engine.session import RunConfig
-from epochviz.core.window_options import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
+from epochviz.core.settings import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
 from epochviz.qt.panel.controls import LR_LADDER, SPEEDS, ControlPanel
 from epochviz.qt.widgets.sliders import batch_ladder, nearest_index, round_ladder
 from tests.qt.conftest import readout

@@ -100,6 +100,7 @@ class ControlPanel(QWidget):
 
     def __init__(self, config: RunConfig) -> None:
         super().__init__()
+        self._unshown = config
         self.setObjectName("controlPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -276,12 +277,13 @@ class ControlPanel(QWidget):
             w.blockSignals(False)
         for slider in (self.samples, self.batch, self.lr, self.speed):
             slider.flush()  # shown now: a scene or a script reads the widgets next
+        self._unshown = config  # what no widget shows (the seed, the momentum) is kept, not reset
         self._config = self.config()
         self._update_memory(self._config)
 
     def config(self) -> RunConfig:
-        """The run the widgets describe."""
-        return RunConfig(
+        """The run the widgets describe (and the settings no widget shows, as last set)."""
+        return self._unshown.with_changes(
             dataset=self.dataset.currentData(),
             samples=int(self.samples.value()),
             batch_size=int(self.batch.value()),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from epochviz.core.history import LossHistory
 from epochviz.core.engine.session import Chunk, RunConfig
+from epochviz.core.scenes import Scene
 from epochviz.core.checks import check_real
 from epochviz.core.window_options import checked_window_config, checked_window_start
 from epochviz.qt.window import messages
@@ -74,6 +75,11 @@ def _end(window: MainWindow) -> None:
 class MainWindow(QMainWindow):
     """The epochviz window. Every keyword presets a control; all are optional.
 
+    ``settings`` are rows of the settings table (``core.settings.SETTINGS``):
+    ``dataset``, ``samples``, ``batch_size``, ``epochs``, ``lr``, ``accumulate``,
+    ``hidden``, ``activation``, ``shuffle``, ``drop_last``, ``seed``, ...; each is
+    checked by its row, and an unknown one is a ``TypeError`` that lists them.
+
     ``backend`` chooses where training runs: ``"process"`` (default, a child
     process behind the worker thread) or ``"thread"`` (in the worker thread).
     ``language`` is ``"en"`` or ``"zh_CN"`` (default: the one this process
@@ -92,19 +98,14 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         *,
-        dataset: str | None = None,
-        samples: int | None = None,
-        batch_size: int | None = None,
-        epochs: int | None = None,
-        lr: float | None = None,
         play: bool = False,
         backend: str = "process",
-        scene: str | None = None,
+        scene: str | Scene | None = None,
         scale: float = 1.0,
         theme: str | None = None,
         compare: Sequence[int | str] | None = None,
-        accumulate: int | None = None,
         language: str | None = None,
+        **settings: object,
     ) -> None:
         check_gui_thread("MainWindow()")
         super().__init__()
@@ -115,8 +116,7 @@ class MainWindow(QMainWindow):
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
         start = checked_window_start(
-            dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate),
-            play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
+            settings, play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
         self.config = start.config
         self.run_id = 0
         self._configured = False  # whether the training process has the current run (``_send_configure``)
