@@ -29,6 +29,7 @@ from epochviz.cli.arguments import (
     seed,
     window_size,
 )
+from epochviz.core.code.listing import STYLES
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
@@ -259,6 +260,9 @@ def build_parser() -> OneLineParser:
         "--phase", choices=PHASES,
         help=translate("cli", "with --screenshot: show iteration K+1 in slow motion, halfway through this phase"),
     )
+    parser.add_argument("--code", choices=STYLES,
+                        help=translate("cli", "show the training loop as code below the views, written with this "
+                                              "library (View > Code in the window)"))
     add_language_arg(parser, window=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
