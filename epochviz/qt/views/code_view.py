@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -164,8 +164,6 @@ class CodeText(QPlainTextEdit):
 class CodeView(QWidget):
     """The training loop of the current set-up, in the style picked, with the line that runs highlighted."""
 
-    style_changed = Signal(str)
-
     def __init__(self, style: str = "pytorch") -> None:
         super().__init__()
         self.setObjectName("codeView")
@@ -214,7 +212,6 @@ class CodeView(QWidget):
 
     def _on_style(self) -> None:
         self._rewrite()
-        self.style_changed.emit(self.style)
 
     @Slot(object)
     def set_config(self, config: RunConfig) -> None:

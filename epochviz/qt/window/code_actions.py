@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -36,11 +36,13 @@ def _before_first_separator(menu: QMenu, action: QAction) -> None:
 class CodeActions(QObject):
     """The menu entries and keys of ``view``: shown or hidden by ``show(bool)``, its script saved to a file."""
 
+    notice = Signal(str, int)  # one line for the status bar, and how long it stays (ms)
+
     def __init__(self, parent: QWidget, view: CodeView, file_menu: QMenu, view_menu: QMenu,
-                 show: Callable[[bool], None], notice: Callable[[str, int], None]) -> None:
+                 show: Callable[[bool], None]) -> None:
         super().__init__(parent)  # the dialogs' parent, reached as parent(): no reference cycle through Qt
         self.view = view
-        self._show, self._notice = show, notice
+        self._show = show
         self.toggle = QAction(self)
         self.toggle.setObjectName("showCodeAction")
         self.toggle.setCheckable(True)
@@ -89,8 +91,8 @@ class CodeActions(QObject):
             text = self.view.script()
             written = write_text_atomically(path, lambda stream: stream.write(text))
         except (ValueError, ExportError) as exc:
-            self._notice(translate("code", "Script not saved: {problem}").format(problem=explain(exc)), SAID_MS)
+            self.notice.emit(translate("code", "Script not saved: {problem}").format(problem=explain(exc)), SAID_MS)
             return None
-        self._notice(translate("code", "Saved the {style} script to {path}").format(
+        self.notice.emit(translate("code", "Saved the {style} script to {path}").format(
             style=self.view.combo.currentText(), path=written), SAID_MS)
         return written

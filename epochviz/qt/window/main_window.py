@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
         # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
-        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code,
-                                self.show_notice)
+        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
+        self.code.notice.connect(self.show_notice)
         self.views.loop_moved.connect(parts.code.show_position)
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
