@@ -185,6 +185,8 @@ def run_window(args: Namespace) -> int:
 
         restore(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
                 fresh_theme=args.theme is None)
+    if args.code:
+        window.code.show_style(args.code)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)

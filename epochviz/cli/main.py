@@ -27,6 +27,7 @@ from epochviz.cli.arguments import (
     window_size,
 )
 from epochviz.cli.setting_flags import add_setting_flags, run_flag_names
+from epochviz.core.code.listing import STYLES
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
@@ -193,6 +194,9 @@ def build_parser() -> OneLineParser:
         "--phase", choices=PHASES,
         help=translate("cli", "with --screenshot: show iteration K+1 in slow motion, halfway through this phase"),
     )
+    parser.add_argument("--code", choices=STYLES,
+                        help=translate("cli", "show the training loop as code below the views, written with this "
+                                              "library (View > Code in the window)"))
     add_language_arg(parser, window=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

@@ -148,6 +148,18 @@
         <translation>新运行的批大小</translation>
     </message>
     <message>
+        <source>The training loop as code, with the line that runs</source>
+        <translation>训练循环的代码，标出正在运行的行</translation>
+    </message>
+    <message>
+        <source>Library the training loop is written with</source>
+        <translation>编写训练循环所用的库</translation>
+    </message>
+    <message>
+        <source>Training loop code</source>
+        <translation>训练循环代码</translation>
+    </message>
+    <message>
         <source>{name} slider</source>
         <translation>{name} 滑块</translation>
     </message>
@@ -554,6 +566,10 @@
         <translation>与 --screenshot 一起：慢动作显示第 K+1 次迭代，停在这个阶段的一半</translation>
     </message>
     <message>
+        <source>show the training loop as code below the views, written with this library (View &gt; Code in the window)</source>
+        <translation>在视图下方以代码显示训练循环，用这个库写成（窗口中的 视图 &gt; 代码）</translation>
+    </message>
+    <message>
         <source>print the epoch/batch/iteration arithmetic</source>
         <translation>打印轮次 (epoch)、批次 (batch)、迭代 (iteration) 的算术</translation>
     </message>
@@ -875,6 +891,62 @@
     <message>
         <source>shuffled each epoch, it leaves out other samples each time, as DataLoader(drop_last=True) does</source>
         <translation>每轮打乱后，每次略去的样本不同，与 DataLoader(drop_last=True) 一样</translation>
+    </message>
+    <message>
+        <source>{name} = {value} of {total}</source>
+        <translation>{name} = {value}，共 {total}</translation>
+    </message>
+    <message>
+        <source>the last batch, smaller</source>
+        <translation>最后一个批次，较小</translation>
+    </message>
+    <message>
+        <source>the last: {size}</source>
+        <translation>最后一个：{size}</translation>
+    </message>
+    <message>
+        <source>samples seen = {n}</source>
+        <translation>已见样本 = {n}</translation>
+    </message>
+    <message>
+        <source>forward passes = {n}</source>
+        <translation>前向传播次数 = {n}</translation>
+    </message>
+    <message>
+        <source>updates = {n}</source>
+        <translation>更新次数 = {n}</translation>
+    </message>
+    <message>
+        <source>Training loop in</source>
+        <translation>训练循环，所用的库：</translation>
+    </message>
+    <message>
+        <source>The library the loop is written with; File &gt; Save as Python script saves it (Ctrl+Shift+S)</source>
+        <translation>编写循环所用的库；文件 &gt; 另存为 Python 脚本 可保存它（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Code: the training loop</source>
+        <translation>代码：训练循环</translation>
+    </message>
+    <message>
+        <source>Save as Python script…</source>
+        <translation>另存为 Python 脚本…</translation>
+    </message>
+    <message>
+        <source>Save as Python script</source>
+        <translation>另存为 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Script not saved: {problem}</source>
+        <translation>脚本未保存：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved the {style} script to {path}</source>
+        <translation>已将 {style} 脚本保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +1985,14 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>compare batch sizes, and back to one run</source>
         <translation>比较不同的批大小，再按一次回到单个运行</translation>
+    </message>
+    <message>
+        <source>show or hide the training loop as code</source>
+        <translation>显示或隐藏训练循环的代码</translation>
+    </message>
+    <message>
+        <source>save the training loop as a Python script</source>
+        <translation>把训练循环另存为 Python 脚本</translation>
     </message>
     <message>
         <source>this overview (Esc closes it)</source>

@@ -53,6 +53,9 @@ def accessible_names() -> dict[str, str]:
         "compareAxisCombo": translate("accessible", "x axis of the comparison"),
         "compareTable": translate("accessible", "What each batch size costs"),
         "compareNewBatch": translate("accessible", "Batch size of a new run"),
+        "codeView": translate("accessible", "The training loop as code, with the line that runs"),
+        "codeStyleCombo": translate("accessible", "Library the training loop is written with"),
+        "codeText": translate("accessible", "Training loop code"),
     }
     for slider in SLIDERS:
         names[f"{slider}Track"] = translate("accessible", "{name} slider").format(name=names[slider])

@@ -121,6 +121,7 @@ def apply_theme(window: QMainWindow, name: str) -> Theme:
     window.banner.setStyleSheet(theme.banner)
     window.compare.view.banner.setStyleSheet(theme.banner)
     window.tour.caption.setStyleSheet(theme.caption)
+    window.layout_parts.code.set_theme(theme.name)
     window.views.refresh_all()
     window.theme = theme.name
     return theme

@@ -40,6 +40,8 @@ def shortcuts() -> tuple[tuple[str, str], ...]:
         ("Ctrl+Shift+G, Ctrl+Shift+M", translate("overview", "record the window as GIF, MP4")),
         ("Ctrl+O, Ctrl+S", translate("overview", "open, save a scene")),
         ("Ctrl+K", translate("overview", "compare batch sizes, and back to one run")),
+        ("Ctrl+Shift+C", translate("overview", "show or hide the training loop as code")),
+        ("Ctrl+Shift+S", translate("overview", "save the training loop as a Python script")),
         ("F1", translate("overview", "this overview (Esc closes it)")),
         ("Ctrl+Q", translate("overview", "quit")),
     )

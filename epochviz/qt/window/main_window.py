@@ -27,6 +27,7 @@ from epochviz.core.checks import check_real
 from epochviz.core.window_options import checked_window_config, checked_window_start
 from epochviz.qt.window import messages
 from epochviz.qt.compare.compare_mode import CompareMode
+from epochviz.qt.window.code_actions import CodeActions
 from epochviz.qt.window.exports import Exports
 from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only, prepare_handover
 from epochviz.qt.look.language import LanguageMenu, choose_language
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
+        # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
+        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
+        self.code.notice.connect(self.show_notice)
+        self.views.loop_moved.connect(parts.code.show_position)
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self._new_run()
@@ -352,6 +357,7 @@ class MainWindow(QMainWindow):
         self.readout.setText(unbroken_parts(readout(self.schedule.facts())))
         self.layout_parts.column.fit_labels()
         self.glossary.set_state(self.schedule)
+        self.layout_parts.code.set_config(self.config)
         self.views.set_run(self.config, self.schedule)
         self.alert.hide()
 

@@ -26,6 +26,7 @@ from epochviz.core.engine.session import RunConfig
 from epochviz.qt.panel.controls import ControlPanel
 from epochviz.qt.panel.glossary import GlossaryCard
 from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.views.code_view import CodeView
 from epochviz.qt.views.progress_panel import ProgressPanel
 from epochviz.qt.look.screen_fit import FillingColumn, fit_to_screen, scrolling
 from epochviz.qt.views.views_panel import LearningViews
@@ -60,6 +61,14 @@ class WindowLayout:
     results: QSplitter | None = None  # the views above the chart
     stack: QStackedWidget | None = None  # page 0: the one run's results; page 1: compare mode
     compare_toggle: QPushButton | None = None
+    code: CodeView | None = None  # the training loop as code: in the chart's place while shown (View > Code)
+
+    def show_code(self, on: bool) -> None:
+        """The code view in the chart's place, below the views, or the chart back (in the room it had)."""
+        views, chart, code = self.results.sizes()
+        self.code.setVisible(on)
+        self.chart.setVisible(not on)
+        self.results.setSizes([views, 0, chart + code] if on else [views, chart + code, 0])
 
     def fit_controls(self) -> None:
         """The controls column as wide as its widgets need (after their words or font changed)."""
@@ -104,6 +113,9 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     results = parts.results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
     results.addWidget(parts.views)
     results.addWidget(parts.chart)
+    parts.code = CodeView()
+    parts.code.setVisible(False)  # until View > Code
+    results.addWidget(parts.code)
     results.setStretchFactor(0, 1)
     results.setStretchFactor(1, 1)
     results.setSizes([1000, 1000])  # start half and half, whatever the size hints say
