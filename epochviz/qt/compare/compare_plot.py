@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
@@ -205,6 +205,11 @@ class ComparePlot(TimedPlotWidget):
             history.set_axis(key)
             self._place_marks(run)
         self.follow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         """The axis titles in the current language."""

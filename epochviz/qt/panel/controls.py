@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from contextlib import ExitStack
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -209,6 +209,11 @@ class ControlPanel(QWidget):
         self.row_labels[key] = label = QLabel()
         form.addRow(label, field)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Every word of the panel in the current language (at start, and when the language changes)."""
         for key, title in (("data", translate("controls", "Data")), ("schedule", translate("controls", "Schedule")),
@@ -253,7 +258,6 @@ class ControlPanel(QWidget):
         self.reset.setToolTip(translate("controls", "A new run from iteration 0 with fresh weights (R)"))
         for widget, words in tooltips().items():
             getattr(self, widget).setToolTip(words)
-        self.memory.retranslate()
 
     def set_config(self, config: RunConfig) -> None:
         """Show ``config`` in the widgets without emitting ``config_changed``."""
