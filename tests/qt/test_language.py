@@ -302,3 +302,22 @@ def test_a_script_s_window_speaks_the_locale_s_language_unless_told_otherwise(tm
                             text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_a_language_chosen_before_the_application_existed_can_be_switched_in_the_window(tmp_path):
+    script = textwrap.dedent("""
+        from epochviz.text.translations import use_language
+        use_language("zh_CN")  # a script's choice, before there is a QApplication to tell
+        from PySide6.QtWidgets import QApplication
+        from epochviz.app import MainWindow
+        app = QApplication([])
+        window = MainWindow(samples=500, batch_size=10, backend="thread")
+        before = window.controls.play.text()
+        window.languages.switch("en")
+        print(before, "|", window.controls.play.text())
+        window.shutdown()
+    """)
+    env = dict(os.environ, EPOCHVIZ_SETTINGS=str(tmp_path / "settings.ini"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "▶ 开始 | ▶ Play"
