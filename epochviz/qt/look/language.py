@@ -120,6 +120,7 @@ class LanguageMenu(QObject):
             print(f"epochviz: {problem}", file=sys.stderr)
 
     def retranslate(self) -> None:
+        """The menu's title in the current language, and the check mark on that language."""
         self.menu.setTitle(translate("language", "&Language"))
         for action in self._choices.actions():
             action.setChecked(action.data() == current_language())
