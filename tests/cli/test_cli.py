@@ -374,3 +374,15 @@ def test_a_recording_name_over_255_bytes_exits_2_with_one_line_before_anything_s
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "has a name of 304 bytes; a file or folder name has at most 255" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_compare_table_keeps_one_line_per_run_on_a_narrow_terminal(monkeypatch):
+    from epochviz.cli.compare import format_table
+    from epochviz.core.compare import RunTally, summary
+    from epochviz.core.run_config import RunConfig
+
+    monkeypatch.setenv("COLUMNS", "20")  # rich would fit a table to the terminal: this one is never squeezed
+    lines = format_table([summary(RunConfig(samples=100, batch_size=b), RunTally()) for b in (1, 100)]).splitlines()
+    assert len(lines) == 3 and all(len(line) > 20 and line == line.rstrip() for line in lines)
+    assert lines[0].split() == ["B", "it/epoch", "updates", "ms/it", "samples/s", "s/epoch", "memory/it", "loss",
+                                "accuracy"]

@@ -57,6 +57,18 @@ def test_batch_size_follows_the_dataset_size_down(qtbot):
     assert panel.config().batch_size == 500
 
 
+
+def test_a_setting_the_panel_cannot_show_leaves_every_control_listening(qtbot):
+    panel = ControlPanel(RunConfig())
+    qtbot.addWidget(panel)
+    with pytest.raises(ValueError, match="learningRateSlider"):
+        panel.set_config(RunConfig(lr=1e6))  # beyond the slider: refused half-way through
+    controls = (panel.dataset, panel.samples, panel.batch, panel.accumulate, panel.epochs, panel.shuffle,
+                panel.drop_last, panel.lr, panel.depth, panel.width, panel.activation)
+    assert [c.objectName() for c in controls if c.signalsBlocked()] == []
+    with qtbot.waitSignal(panel.config_changed):
+        panel.epochs.setValue(7)  # the panel still hears its controls
+
 def test_the_slider_snaps_to_round_values_and_the_box_takes_any(qtbot):
     panel = ControlPanel(RunConfig(samples=1000, batch_size=20))
     qtbot.addWidget(panel)

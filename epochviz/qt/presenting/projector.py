@@ -8,7 +8,7 @@ large display multiplies it again by the room it has. The layout reflows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
 
@@ -99,6 +99,7 @@ class Projector(QObject):
         menu.addSeparator()
         self._actions.append(menu.addAction("", self.restore_defaults))
         self.retranslate()
+        menu.installEventFilter(self)  # Qt tells the menu when the language changes
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
@@ -119,6 +120,11 @@ class Projector(QObject):
         if self.overview is not None:
             self.overview.setWindowTitle(translate("overview", "epochviz: keys and the three words"))
             self.overview.findChild(QLabel).setText(overview_html())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the View menu: the language changed
+            self.retranslate()
+        return False
 
     @property
     def _window(self) -> QMainWindow:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -230,6 +230,11 @@ class CodeView(QWidget):
         self.position = position
         if self.isVisible():
             self._show_position()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to every widget: the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         """The caption and the comments in the current language (the code stays as it is)."""

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -243,10 +243,14 @@ class LearningViews(QWidget):
             passes=(self.player.pass_index, self.player.passes),
         )
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """The caption and every view's words again, in the current language."""
         self.caption.set_longest(_longest_caption())
-        self.dataset.retranslate()
         self.refresh_all()
 
     def refresh_all(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -55,12 +55,17 @@ class CodeActions(QObject):
         self.save.triggered.connect(self.ask_save)
         _before_first_separator(file_menu, self.save)
         self.retranslate()
+        file_menu.installEventFilter(self)  # Qt tells the menu when the language changes
 
     def retranslate(self) -> None:
-        """The two entries in the current language, and the view's words."""
+        """The two entries in the current language (the view words itself: it is a widget)."""
         self.toggle.setText(translate("code", "Code: the training loop"))
         self.save.setText(translate("code", "Save as Python script…"))
-        self.view.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     @property
     def shown(self) -> bool:

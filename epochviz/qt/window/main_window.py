@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -30,15 +30,15 @@ from epochviz.qt.compare.compare_mode import CompareMode
 from epochviz.qt.window.code_actions import CodeActions
 from epochviz.qt.window.exports import Exports
 from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only, prepare_handover
+from epochviz.qt.look.accessible import ScreenReaderNames
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.look.themes import system_theme
 from epochviz.qt.presenting.tour import Tour
-from epochviz.qt.window.window_layout import build_window_layout, unbroken_parts
+from epochviz.qt.window.window_layout import build_window_layout, readout_words
 from epochviz.qt.run.worker import BACKENDS, WorkerSet
-from epochviz.text.schedule_text import readout
 
 RECONFIGURE_MS = 200  # a dragged slider restarts training once it rests this long
 NOTICE_MS = 6000  # how long a passing message stays in the status bar
@@ -170,11 +170,15 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
+        self.languages = LanguageMenu(self.menuBar())  # the Language menu: English / 中文 at run time
+        self.languages.notice.connect(self.show_notice)
+        self.languages.problem.connect(self.statusBar().showMessage)  # it stays until another message
+        self.languages.report(language_problem)
         # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
         self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
         self.code.notice.connect(self.show_notice)
         self.views.loop_moved.connect(parts.code.show_position)
-        self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
+        ScreenReaderNames(self)  # the last part made: every named widget is there now
 
         self._new_run()
         if compare is None:  # a window that opens in compare mode starts its single run when the mode is left
@@ -207,6 +211,11 @@ class MainWindow(QMainWindow):
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # each part words itself again; the title is the window's
+            self.setWindowTitle(messages.window_title())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -354,7 +363,7 @@ class MainWindow(QMainWindow):
         self.chart.set_history(self.history)
         self.progress.set_schedule(self.schedule)
         self.progress.set_state(self.schedule, 0)
-        self.readout.setText(unbroken_parts(readout(self.schedule.facts())))
+        self.readout.set_words(readout_words(self.schedule.facts()))
         self.layout_parts.column.fit_labels()
         self.glossary.set_state(self.schedule)
         self.layout_parts.code.set_config(self.config)
