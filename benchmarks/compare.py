@@ -1,4 +1,4 @@
-"""Compare mode's benchmark figures (part of ``python -m benchmarks.bench``).
+"""Compare mode's benchmark figures (part of ``python -m epochviz.bench``).
 
 Four runs on N = 100,000 (B = 1, 32, 1,000 and full) at full speed in the real
 (offscreen) window: how late a 16 ms GUI timer gets (p99), and how much of a

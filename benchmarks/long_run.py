@@ -66,10 +66,10 @@ def _p99(values: list[float], scale: float = 1e3) -> float:
 def long_run_figures(seconds: float = 2.0) -> dict:
     """Frame times at 1, 3 and 10 M points, then the axis and smoothing switches at 10 M."""
     from epochviz.app import make_application
-    from benchmarks.bench import _frame_timed_window_class
+    from benchmarks.app_timing import frame_timed_window_class
 
     app = make_application()
-    window = _frame_timed_window_class()(samples=100_000, batch_size=1, epochs=100)
+    window = frame_timed_window_class()(samples=100_000, batch_size=1, epochs=100)
     window.resize(1600, 900)
     window.show()
     window.controls.speed.setValue(float("inf"))
@@ -240,7 +240,7 @@ def dataset_switch_worst_ms() -> dict:
 
 def one_core(seconds: float = 5.0) -> dict:
     """The window's figures with the app and its trainer confined to one CPU (a laptop on battery saver)."""
-    from benchmarks.bench import app_run, bare_rate
+    from benchmarks.app_timing import app_run, bare_rate
 
     if not hasattr(os, "sched_setaffinity"):
         return {}
@@ -275,7 +275,7 @@ def real_long_run(samples: int = 100_000, epochs: int = 100, report=print) -> di
     from PySide6.QtCore import QTimer
 
     from epochviz.app import make_application
-    from benchmarks.bench import bare_rate
+    from benchmarks.app_timing import bare_rate
 
     app = make_application()
     presets = dict(samples=samples, batch_size=1, epochs=epochs)
@@ -319,7 +319,7 @@ def recording_figures(seconds: float = 5.0) -> dict:
     import tempfile
 
     from epochviz.app import make_application
-    from benchmarks.bench import APP_CONFIG
+    from benchmarks.app_timing import APP_CONFIG
 
     app = make_application()
     window = _training_window(app, **{k: v for k, v in APP_CONFIG.items() if k != "dataset"})

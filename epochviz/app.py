@@ -7,6 +7,7 @@ import sys
 import time
 from argparse import Namespace
 
+from epochviz.core.settings import SETTINGS
 from epochviz.qt.window.main_window import MainWindow
 from epochviz.text.translations import explain, system_language, translate
 
@@ -37,8 +38,8 @@ def _error(problem: str) -> None:
 
 
 def _presets(args: Namespace) -> dict:
-    keys = ("dataset", "samples", "batch_size", "epochs", "lr", "accumulate")
-    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+    """The settings given on the command line (each a row of the settings table); the others stay as they were."""
+    return {k: getattr(args, k) for k in SETTINGS if getattr(args, k, None) is not None}
 
 
 def _wait_for(window: MainWindow, target: int, deadline: float, done=None) -> bool:
@@ -182,6 +183,8 @@ def run_window(args: Namespace) -> int:
     if interactive:
         window.remembered.restore(fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
                                   fresh_theme=args.theme is None)
+    if args.code:
+        window.code.show_style(args.code)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
     if size:  # offscreen there is no real screen to fit: a desktop's window, unless told otherwise
         window.resize(*size)

@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -133,13 +134,27 @@ def test_lang_before_the_command_holds_and_the_window_takes_it_too():
     assert parser.parse_args(["schedule", "--samples", "9", "--batch-size", "3", "--lang", "en"]).lang == "en"
 
 
-def test_compare_prints_its_table_in_chinese_with_the_columns_aligned():
-    from epochviz.text.compare_text import display_width
+def terminal_cells(text: str) -> int:
+    """The terminal columns ``text`` takes: a wide (Chinese) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
+
+def column_ends(line: str) -> list[int]:
+    """The terminal column where each field of ``line`` ends (fields are two or more spaces apart)."""
+    ends, cells = [], 0
+    for field in re.split(r"( {2,})", line):
+        cells += terminal_cells(field)
+        if field.strip():
+            ends.append(cells)
+    return ends
+
+
+def test_compare_prints_its_table_in_chinese_with_the_columns_aligned():
     out = run_cli("compare", "--samples", "300", "--batch-sizes", "1,30", "--epochs", "1", "--lang", "zh_CN")
     table = out.strip().splitlines()[-3:]
     assert "迭代/轮" in table[0] and "每轮 10 次迭代" in out
-    assert len({display_width(line) for line in table}) == 1  # a Chinese character takes two columns
+    assert len({terminal_cells(line) for line in table}) == 1  # a Chinese character takes two columns
+    assert column_ends(table[0]) == column_ends(table[1]) == column_ends(table[2])  # every column right-aligned
 
 
 def test_no_literal_is_translated_inside_an_f_string():

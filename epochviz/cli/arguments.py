@@ -10,13 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from epochviz.text.translations import translate
 
 INT_LIMIT = 2**63 - 1  # what numpy's int64 holds: the largest N, B or E the arithmetic takes
-SEED_LIMIT = 2**64 - 1  # a 64-bit seed (numpy's default_rng would take more; nobody types more)
 BEYOND_LIMITS = 10**20  # what any number of more than 20 digits reads as: above both limits
 _INTEGER = re.compile(r"[0-9]+|[0-9]{1,3}(,[0-9]{3})+|[0-9]{1,3}(_[0-9]{3})+")
 _DECIMAL = re.compile(r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -31,7 +29,7 @@ def cut(text: str, limit: int = ECHO_LIMIT) -> str:
     return f"{text[:limit]!r}... ({len(text):,} characters)"
 
 
-def _whole_number(text: str) -> int | None:
+def whole_number(text: str) -> int | None:
     """The integer ``text`` spells (exactly up to 20 digits, beyond that ``BEYOND_LIMITS``), or None."""
     text = text.strip()
     if not text.isascii() or not _INTEGER.fullmatch(text):
@@ -44,22 +42,13 @@ def _whole_number(text: str) -> int | None:
 
 def positive_int(text: str) -> int:
     """argparse type: an integer from 1 to 2**63 - 1 (``100,000`` and ``100_000`` allowed)."""
-    value = _whole_number(text)
+    value = whole_number(text)
     if value is None or value < 1:
         raise argparse.ArgumentTypeError(translate("cli", "must be a positive integer, got {value}").format(
             value=cut(text)))
     if value > INT_LIMIT:
         raise argparse.ArgumentTypeError(translate("cli", "must be at most {most}, got {value}").format(
             most=f"{INT_LIMIT:,}", value=cut(text)))
-    return value
-
-
-def seed(text: str) -> int:
-    """argparse type: an integer seed from 0 to 2**64 - 1, the one typed (a longer one is refused, not cut)."""
-    value = _whole_number(text)
-    if value is None or value > SEED_LIMIT:
-        raise argparse.ArgumentTypeError(translate("cli", "must be an integer from 0 to {most}, got {value}").format(
-            most=f"{SEED_LIMIT:,}", value=cut(text)))
     return value
 
 
@@ -71,20 +60,6 @@ def positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(translate("cli", "must be a positive number, got {value}").format(
             value=cut(text)))
     return value
-
-
-def in_range(read: Callable[[str], float], low: float, high: float, words: Callable[[], str]) -> Callable[[str], float]:
-    """argparse type: what ``read`` takes, from ``low`` to ``high``; else ``words()`` with the value as typed.
-
-    The value is echoed as it was written, never rounded (``100.0000001`` is not "100").
-    """
-    def check(text: str) -> float:
-        value = read(text)
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(words().format(low=f"{low:,g}", high=f"{high:,g}", value=cut(text)))
-        return value
-
-    return check
 
 
 def layer_widths(text: str) -> tuple[int, ...]:
@@ -110,7 +85,7 @@ def batch_sizes(text: str) -> list[int | str]:
         if part == "full":
             choices.append("full")
             continue
-        value = _whole_number(part) if "," not in part else None
+        value = whole_number(part) if "," not in part else None
         if value is None or not 1 <= value <= INT_LIMIT:
             raise argparse.ArgumentTypeError(problem)
         choices.append(value)
@@ -121,7 +96,7 @@ def batch_sizes(text: str) -> list[int | str]:
 
 def accumulation(text: str) -> int:
     """argparse type: micro-batches per weight update, 1 (off) to 1,024."""
-    value = _whole_number(text)
+    value = whole_number(text)
     if value is None or not 1 <= value <= 1024:
         words = translate("cli", "must be an integer from 1 (no accumulation) to 1,024, got {value}")
         raise argparse.ArgumentTypeError(words.format(value=cut(text)))

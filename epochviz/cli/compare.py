@@ -8,12 +8,13 @@ from the same data, initial weights and shuffles; ``--json`` prints one object
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import time
 from typing import TextIO
 
-from epochviz.text.compare_text import column_words, display_width, label_template, verdict_words
+from epochviz.text.compare_text import column_words, label_template, verdict_words
 from epochviz.core.compare import DEFAULT_LR_RULE, LR_RULES, RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.run_config import RunConfig
 from epochviz.core.trainer import build_run
@@ -22,6 +23,7 @@ from epochviz.text.translations import explain, translate
 EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
                  "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
+TABLE_MAX_WIDTH = 1000  # the table is never squeezed to the terminal's width: a narrow one wraps its lines
 
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
@@ -46,12 +48,23 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
 
 
 def format_table(rows: list[dict]) -> str:
-    """The comparison as aligned text columns, one line per run."""
+    """The comparison as right-aligned text columns two spaces apart, one line per run.
+
+    rich lays it out: it measures a Chinese character as the two terminal cells it takes.
+    """
+    from rich.console import Console  # here, not at import: every epochviz command imports this module
+    from rich.table import Table
+    from rich.text import Text
+
     words = column_words()
-    cells = [[words[key][0] for key in TABLE_COLUMNS]] + [[figure_text(key, row) for key in TABLE_COLUMNS]
-                                                           for row in rows]
-    widths = [max(display_width(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
-    return "\n".join("  ".join(" " * (w - display_width(c)) + c for c, w in zip(line, widths)) for line in cells)
+    table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 0, 0, 2), header_style=None)
+    for key in TABLE_COLUMNS:
+        table.add_column(Text(words[key][0]), justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*(Text(figure_text(key, row)) for key in TABLE_COLUMNS))  # Text: no markup is read in them
+    console = Console(file=io.StringIO(), width=TABLE_MAX_WIDTH, color_system=None, highlight=False)
+    console.print(table)
+    return console.file.getvalue().rstrip("\n")
 
 
 class RunLine:

@@ -19,18 +19,15 @@ from epochviz.cli.arguments import (
     accumulation,
     batch_sizes,
     cut,
-    in_range,
     join_negative_values,
-    layer_widths,
     output_path,
     png_path,
     positive_float,
     positive_int,
-    seed,
     window_size,
 )
-from epochviz.core.datasets import DATASETS, MAX_SAMPLES
-from epochviz.core.mlp import ACTIVATIONS
+from epochviz.cli.setting_flags import add_setting_flags, run_flag_names
+from epochviz.core.code.listing import STYLES
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
@@ -40,16 +37,7 @@ from epochviz.cli.code import add_code_parser, run_code
 from epochviz.cli.compare import add_compare_parser, run_compare
 from epochviz.text.schedule_text import describe_schedule
 from epochviz.text.translations import LANGUAGES, explain, system_language, translate, units, use_language
-from epochviz.core.window_options import (
-    THEME_NAMES,
-    WINDOW_MAX_EPOCHS,
-    WINDOW_MAX_LR,
-    WINDOW_MAX_SAMPLES,
-    WINDOW_MAX_SCALE,
-    WINDOW_MIN_LR,
-    WINDOW_MIN_SAMPLES,
-    WINDOW_MIN_SCALE,
-)
+from epochviz.core.window_options import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 
 EXIT_USAGE = 2
 MESSAGE_LIMIT = 300
@@ -68,48 +56,9 @@ class OneLineParser(argparse.ArgumentParser):
                   + "\n")
 
 
-# The window's presets, each within what its control offers (``epochviz.core.window_options``).
-WINDOW_SAMPLES = in_range(positive_int, WINDOW_MIN_SAMPLES, WINDOW_MAX_SAMPLES, lambda: translate(
-    "cli", "the window takes {low} to {high} samples, got {value}"))
-WINDOW_EPOCHS = in_range(positive_int, 1, WINDOW_MAX_EPOCHS, lambda: translate(
-    "cli", "the window shows {low} to {high} epochs, got {value}"))
-WINDOW_LR = in_range(positive_float, WINDOW_MIN_LR, WINDOW_MAX_LR, lambda: translate(
-    "cli", "the window takes a learning rate from {low} to {high}, got {value}"))
-
-
-def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
-    """The options that define a run, shared by ``train``, ``compare`` and the window presets.
-
-    Their defaults are ``RunConfig``'s, the window's: the same flags train the same run everywhere.
-    Without ``defaults`` (the window's presets) an option not given is None, and
-    one given must lie within what the window's control offers.
-    """
-    d = (lambda v: v) if defaults else (lambda v: None)
-    parser.add_argument("--dataset", choices=list(DATASETS), default=d(RunConfig.dataset),
-                        help=translate("cli", "dataset to train on"))
-    parser.add_argument("--samples", type=positive_int if defaults else WINDOW_SAMPLES, default=d(RunConfig.samples),
-                        metavar="N",
-                        help=translate("cli", "dataset size N"))
-    parser.add_argument("--batch-size", type=positive_int, default=d(RunConfig.batch_size), metavar="B",
-                        help=translate("cli", "batch size B"))
-    parser.add_argument("--epochs", type=positive_int if defaults else WINDOW_EPOCHS, default=d(RunConfig.epochs),
-                        metavar="E", help=translate("cli", "number of epochs"))
-    parser.add_argument("--lr", type=positive_float if defaults else WINDOW_LR, default=d(RunConfig.lr),
-                        help=translate("cli", "learning rate"))
-    parser.add_argument("--accumulate", type=accumulation, default=d(RunConfig.accumulate), metavar="K",
-                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
-
-
-def add_network_args(parser: argparse.ArgumentParser) -> None:
-    """The rest of a run's settings (network, seed, drop-last, shuffle), for ``train`` and ``compare``."""
-    parser.add_argument("--hidden", type=layer_widths, default=RunConfig.hidden, metavar="W,W",
-                        help=translate("cli", "hidden widths"))
-    parser.add_argument("--activation", choices=ACTIVATIONS, default=RunConfig.activation)
-    parser.add_argument("--seed", type=seed, default=RunConfig.seed,
-                        help=translate("cli", "seed of the data, weights and shuffles"))
-    parser.add_argument("--drop-last", action="store_true", help=translate("cli", "drop each epoch's partial last batch"))
-    parser.add_argument("--no-shuffle", dest="shuffle", action="store_false",
-                        help=translate("cli", "visit samples in order every epoch"))
+def add_run_flags(parser: argparse.ArgumentParser) -> None:
+    """Every setting of a run, for a command that trains headless (``train``, ``compare``, ``code``)."""
+    add_setting_flags(parser, run_flag_names(), headless=True)
 
 
 def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> None:
@@ -127,7 +76,6 @@ def add_language_arg(parser: argparse.ArgumentParser, window: bool = False) -> N
                             help=translate("cli", "print in English or Simplified Chinese (default: from the locale)"))
 
 
-TRAIN_ONLY_FLAGS = ("--hidden", "--activation", "--seed", "--drop-last", "--no-shuffle")
 
 
 def projector_scale(text: str) -> float:
@@ -160,25 +108,12 @@ def scene_argument(text: str):
         raise argparse.ArgumentTypeError(explain(exc)) from None
 
 
-def check_flag_places(parser: argparse.ArgumentParser, argv: list[str]) -> None:
-    """A flag of ``train`` given to the window gets a message saying where it belongs."""
-    if any(word in ("schedule", "train", "compare", "code") for word in argv):
-        return
-    for word in argv:
-        flag = word.split("=", 1)[0]
-        if flag in TRAIN_ONLY_FLAGS:
-            parser.error(translate("cli", "argument {flag}: belongs to 'epochviz train' (the window sets it in its "
-                                          "panel)").format(flag=flag))
-
-
 def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Checks across flags that argparse cannot make one flag at a time."""
     parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
     samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
-    if args.command in ("train", "compare") and samples > MAX_SAMPLES:
-        parser.error(translate("cli", "argument --samples: at most {most} for a dataset, got {samples}").format(
-            most=f"{MAX_SAMPLES:,}", samples=samples))
-    if getattr(args, "drop_last", False) and args.command != "compare" and batch > samples:  # compare: B per run
+    given = samples is not None and batch is not None  # the window's presets may leave either to the panel
+    if getattr(args, "drop_last", False) and args.command != "compare" and given and batch > samples:  # compare: per run
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
@@ -218,7 +153,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--version", action="version", version=f"epochviz {__version__}",
                         help=translate("cli", "show the version number and exit"))
-    add_training_args(parser, defaults=False)
+    add_setting_flags(parser, run_flag_names(), headless=False, defaults=False)  # the window's presets
     parser.add_argument("--play", action="store_true",
                         help=translate("cli", "start training as soon as the window opens"))
     parser.add_argument("--compare", type=batch_sizes, metavar="B,B,...",
@@ -259,6 +194,9 @@ def build_parser() -> OneLineParser:
         "--phase", choices=PHASES,
         help=translate("cli", "with --screenshot: show iteration K+1 in slow motion, halfway through this phase"),
     )
+    parser.add_argument("--code", choices=STYLES,
+                        help=translate("cli", "show the training loop as code below the views, written with this "
+                                              "library (View > Code in the window)"))
     add_language_arg(parser, window=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
@@ -278,16 +216,14 @@ def build_parser() -> OneLineParser:
 
     tr = sub.add_parser("train", help=translate("cli", "train headless with Keras-style progress"))
     parser.commands["train"] = tr
-    add_training_args(tr)
-    add_network_args(tr)
+    add_run_flags(tr)
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
                                           "figures) as CSV"))
     add_language_arg(tr)
-    parser.commands["compare"] = add_compare_parser(sub, add_training_args)
-    add_network_args(parser.commands["compare"])
+    parser.commands["compare"] = add_compare_parser(sub, add_run_flags)
     add_language_arg(parser.commands["compare"])
-    parser.commands["code"] = add_code_parser(sub, add_training_args)
+    parser.commands["code"] = add_code_parser(sub, add_run_flags)
     add_language_arg(parser.commands["code"])
     return parser
 
@@ -411,7 +347,6 @@ def _run(argv: Sequence[str] | None) -> int:
     use_language(language_asked(argv) or system_language())  # help and errors too
     argparse_in_our_language()
     parser = build_parser()
-    check_flag_places(parser, argv)
     args = parser.parse_args(argv)
     check_run(parser, args)
     if args.command == "schedule":

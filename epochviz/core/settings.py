@@ -36,7 +36,9 @@ class SettingTypeError(SettingError, TypeError):
 
 
 def shown(value: object) -> str:
-    """``value`` as a message echoes it: JSON where it can be, cut to a readable length."""
+    """``value`` as a message echoes it: JSON where it can be (a tuple as Python writes it), cut to a readable length."""
+    if isinstance(value, tuple):
+        return repr(value)[:SHOWN_CHARACTERS]
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

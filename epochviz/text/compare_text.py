@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from epochviz.core.compare import figure_text, lr_text
 from epochviz.text.translations import translate
 
@@ -53,8 +51,3 @@ def verdict_words(row: dict) -> str | None:
                                                     epoch=len(row["epoch_losses"]), start=f"{row['start_loss']:.3f}",
                                                     lr=lr)
     return None
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

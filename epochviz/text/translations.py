@@ -43,8 +43,10 @@ def use_language(language: str) -> bool:
     """Translate from now on into ``language`` (``en`` or ``zh_CN``); False if its file cannot be loaded.
 
     Our words are looked up in our own ``QTranslator``, which needs no
-    application (the command line has none). Qt's own words (standard dialogs,
-    context menus) are installed on the application when there is one.
+    application (the command line has none). When there is one, ours and Qt's
+    own (standard dialogs, context menus) are installed on it: installing or
+    removing a translator is what makes Qt send every widget ``LanguageChange``,
+    the event on which each part of the window words itself again.
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
@@ -64,10 +66,13 @@ def use_language(language: str) -> bool:
     if not ours.load(str(QM_FOLDER / f"epochviz_{language}.qm")):
         return False
     _state.update(language=language, ours=ours)
+    if app is None:
+        return True
     qts = QTranslator()
-    if app is not None and qts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qts)
-        _state["installed"].append(qts)
+    has_qts = qts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for translator in (ours, qts) if has_qts else (ours,):
+        app.installTranslator(translator)
+        _state["installed"].append(translator)
     return True
 
 

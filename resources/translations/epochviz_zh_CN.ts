@@ -148,6 +148,18 @@
         <translation>新运行的批大小</translation>
     </message>
     <message>
+        <source>The training loop as code, with the line that runs</source>
+        <translation>训练循环的代码，标出正在运行的行</translation>
+    </message>
+    <message>
+        <source>Library the training loop is written with</source>
+        <translation>编写训练循环所用的库</translation>
+    </message>
+    <message>
+        <source>Training loop code</source>
+        <translation>训练循环代码</translation>
+    </message>
+    <message>
         <source>{name} slider</source>
         <translation>{name} 滑块</translation>
     </message>
@@ -370,10 +382,6 @@
         <translation>最大为 {most}，收到的是 {value}</translation>
     </message>
     <message>
-        <source>must be an integer from 0 to {most}, got {value}</source>
-        <translation>必须是 0 到 {most} 之间的整数，收到的是 {value}</translation>
-    </message>
-    <message>
         <source>must be a positive number, got {value}</source>
         <translation>必须是正数，收到的是 {value}</translation>
     </message>
@@ -430,18 +438,6 @@
         <translation>{prog}：错误：{message}</translation>
     </message>
     <message>
-        <source>the window takes {low} to {high} samples, got {value}</source>
-        <translation>窗口接受 {low} 到 {high} 个样本，收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>the window shows {low} to {high} epochs, got {value}</source>
-        <translation>窗口显示 {low} 到 {high} 个轮次，收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>the window takes a learning rate from {low} to {high}, got {value}</source>
-        <translation>窗口接受 {low} 到 {high} 之间的学习率，收到的是 {value}</translation>
-    </message>
-    <message>
         <source>dataset to train on</source>
         <translation>要训练的数据集</translation>
     </message>
@@ -476,14 +472,6 @@
     <message>
         <source>must be from {low} to {high} ({low_percent} to {high_percent}), got {value}</source>
         <translation>必须在 {low} 到 {high} 之间（{low_percent} 到 {high_percent}），收到的是 {value}</translation>
-    </message>
-    <message>
-        <source>argument {flag}: belongs to &apos;epochviz train&apos; (the window sets it in its panel)</source>
-        <translation>参数 {flag}：属于 &apos;epochviz train&apos;（窗口在它的面板中设置它）</translation>
-    </message>
-    <message>
-        <source>argument --samples: at most {most} for a dataset, got {samples}</source>
-        <translation>参数 --samples：一个数据集最多 {most} 个样本，收到的是 {samples}</translation>
     </message>
     <message>
         <source>argument --drop-last: with --batch-size {batch} above --samples {samples} it would drop every sample</source>
@@ -578,6 +566,10 @@
         <translation>与 --screenshot 一起：慢动作显示第 K+1 次迭代，停在这个阶段的一半</translation>
     </message>
     <message>
+        <source>show the training loop as code below the views, written with this library (View &gt; Code in the window)</source>
+        <translation>在视图下方以代码显示训练循环，用这个库写成（窗口中的 视图 &gt; 代码）</translation>
+    </message>
+    <message>
         <source>print the epoch/batch/iteration arithmetic</source>
         <translation>打印轮次 (epoch)、批次 (batch)、迭代 (iteration) 的算术</translation>
     </message>
@@ -654,10 +646,6 @@
         <translation>脚本使用的库（默认 pytorch；numpy 版本不需要其他库）</translation>
     </message>
     <message>
-        <source>activation after every hidden layer</source>
-        <translation>每个隐藏层之后的激活函数</translation>
-    </message>
-    <message>
         <source>write the script to FILE.py instead of printing it</source>
         <translation>把脚本写入 FILE.py，而不是打印出来</translation>
     </message>
@@ -672,6 +660,14 @@
     <message>
         <source>epochviz: error: cannot write the output: {problem}</source>
         <translation>epochviz：错误：无法写出输出：{problem}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, got {value}</source>
+        <translation>必须是 {low} 到 {high} 之间的整数，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>must be a number from {low} to {high}, got {value}</source>
+        <translation>必须是 {low} 到 {high} 之间的数，收到的是 {value}</translation>
     </message>
 </context>
 <context>
@@ -895,6 +891,62 @@
     <message>
         <source>shuffled each epoch, it leaves out other samples each time, as DataLoader(drop_last=True) does</source>
         <translation>每轮打乱后，每次略去的样本不同，与 DataLoader(drop_last=True) 一样</translation>
+    </message>
+    <message>
+        <source>{name} = {value} of {total}</source>
+        <translation>{name} = {value}，共 {total}</translation>
+    </message>
+    <message>
+        <source>the last batch, smaller</source>
+        <translation>最后一个批次，较小</translation>
+    </message>
+    <message>
+        <source>the last: {size}</source>
+        <translation>最后一个：{size}</translation>
+    </message>
+    <message>
+        <source>samples seen = {n}</source>
+        <translation>已见样本 = {n}</translation>
+    </message>
+    <message>
+        <source>forward passes = {n}</source>
+        <translation>前向传播次数 = {n}</translation>
+    </message>
+    <message>
+        <source>updates = {n}</source>
+        <translation>更新次数 = {n}</translation>
+    </message>
+    <message>
+        <source>Training loop in</source>
+        <translation>训练循环，所用的库：</translation>
+    </message>
+    <message>
+        <source>The library the loop is written with; File &gt; Save as Python script saves it (Ctrl+Shift+S)</source>
+        <translation>编写循环所用的库；文件 &gt; 另存为 Python 脚本 可保存它（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Code: the training loop</source>
+        <translation>代码：训练循环</translation>
+    </message>
+    <message>
+        <source>Save as Python script…</source>
+        <translation>另存为 Python 脚本…</translation>
+    </message>
+    <message>
+        <source>Save as Python script</source>
+        <translation>另存为 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Script not saved: {problem}</source>
+        <translation>脚本未保存：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved the {style} script to {path}</source>
+        <translation>已将 {style} 脚本保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1985,14 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>compare batch sizes, and back to one run</source>
         <translation>比较不同的批大小，再按一次回到单个运行</translation>
+    </message>
+    <message>
+        <source>show or hide the training loop as code</source>
+        <translation>显示或隐藏训练循环的代码</translation>
+    </message>
+    <message>
+        <source>save the training loop as a Python script</source>
+        <translation>把训练循环另存为 Python 脚本</translation>
     </message>
     <message>
         <source>this overview (Esc closes it)</source>

@@ -72,7 +72,7 @@ def test_a_file_that_cannot_be_written_is_one_line_status_1_and_the_old_file_sta
     (["--style", "julia"], "argument --style: invalid choice: 'julia'"),
     (["-o", "notes.txt"], "argument -o/--output: the name must end in .py, got 'notes.txt'"),
     (["--samples", "10", "--batch-size", "20", "--drop-last"], "argument --drop-last: with --batch-size 20 above"),
-    (["--samples", "2,000,000"], "argument --samples: at most 1,000,000 for a dataset"),
+    (["--samples", "2,000,000"], "argument --samples: must be a whole number from 10 to 1,000,000, got '2,000,000'"),
     (["--hidden", "8,x"], "argument --hidden: must be up to 8 comma-separated widths"),
 ])
 def test_bad_flags_are_one_line_with_status_2(argv, words):

@@ -131,7 +131,7 @@ def test_f11_toggles_full_screen_for_the_projector(make_window):
 
 
 def test_presets_outside_the_window_s_ranges_are_refused_with_the_reason():
-    with pytest.raises(ValueError, match="10 to 100,000 samples, got 500000"):
+    with pytest.raises(ValueError, match="samples must be from 10 to 100,000, got 500,000"):
         MainWindow(samples=500_000)
 
 

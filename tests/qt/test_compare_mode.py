@@ -232,3 +232,34 @@ def test_the_only_data_items_with_full_data_are_the_runs_curves_in_order(make_wi
     plot = window.findChild(object, "comparePlot")
     with_data = [i for i in plot.getPlotItem().listDataItems() if hasattr(i, "getOriginalDataset")]
     assert [len(i.getOriginalDataset()[1]) for i in with_data] == [400, 14, 2]
+
+
+def test_the_weight_update_axis_is_pyqtgraphs_log_axis_reading_1_10_100(qtbot):
+    from epochviz.qt.compare.compare_plot import ComparePlot
+
+    plot = ComparePlot()
+    qtbot.addWidget(plot)
+    plot.set_axis("iterations")
+    axis = plot.getPlotItem().getAxis("bottom")
+    assert axis.logMode  # the plot holds log10(updates); the axis reads them back
+    levels = axis.tickValues(0.0, 3.5, 600)  # 1 to about 3,000 updates
+    labels = [axis.tickStrings(values, 1.0, spacing) for spacing, values in levels]
+    assert labels[0] == ["1", "10", "100", "1,000"]
+    assert len(labels) > 1 and {text for level in labels[1:] for text in level} == {""}  # 2 to 9: ticks, no words
+    plot.set_axis("samples")
+    assert not axis.logMode and axis.tickStrings([0.0, 2000.0], 1.0, 1000.0) == ["0", "2,000"]
+
+
+@pytest.mark.parametrize("axis_key", ["iterations", "samples", "seconds"])
+def test_an_x_axis_title_stays_centred_when_the_axis_changes(qtbot, axis_key):
+    from epochviz.qt.compare.compare_plot import ComparePlot
+
+    plot = ComparePlot()
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_axis(axis_key)  # a title of another width
+    axis = plot.getPlotItem().getAxis("bottom")
+    centre = axis.label.pos().x() + axis.label.boundingRect().width() / 2
+    assert abs(centre - axis.size().width() / 2) <= 1

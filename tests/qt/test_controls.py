@@ -10,7 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from epochviz.core.engine.session import RunConfig
-from epochviz.core.window_options import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
+from epochviz.core.settings import WINDOW_MAX_SAMPLES, WINDOW_MIN_SAMPLES
 from epochviz.qt.panel.controls import LR_LADDER, SPEEDS, ControlPanel
 from epochviz.qt.widgets.sliders import batch_ladder, nearest_index, round_ladder
 from tests.qt.conftest import readout
@@ -56,6 +56,18 @@ def test_batch_size_follows_the_dataset_size_down(qtbot):
     assert panel.batch.box.maximum() == 500
     assert panel.config().batch_size == 500
 
+
+
+def test_a_setting_the_panel_cannot_show_leaves_every_control_listening(qtbot):
+    panel = ControlPanel(RunConfig())
+    qtbot.addWidget(panel)
+    with pytest.raises(ValueError, match="learningRateSlider"):
+        panel.set_config(RunConfig(lr=1e6))  # beyond the slider: refused half-way through
+    controls = (panel.dataset, panel.samples, panel.batch, panel.accumulate, panel.epochs, panel.shuffle,
+                panel.drop_last, panel.lr, panel.depth, panel.width, panel.activation)
+    assert [c.objectName() for c in controls if c.signalsBlocked()] == []
+    with qtbot.waitSignal(panel.config_changed):
+        panel.epochs.setValue(7)  # the panel still hears its controls
 
 def test_the_slider_snaps_to_round_values_and_the_box_takes_any(qtbot):
     panel = ControlPanel(RunConfig(samples=1000, batch_size=20))

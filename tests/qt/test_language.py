@@ -82,6 +82,48 @@ def test_switching_to_chinese_and_back_restores_every_word(make_window, qtbot):
     assert words(window) == english
 
 
+
+def test_a_window_made_after_a_switch_follows_the_switch_back_made_in_another(make_window):
+    first = make_window(samples=500, batch_size=10)
+    first.languages.switch("zh_CN")
+    second = make_window(samples=500, batch_size=10)  # no language= : the one in use, Chinese
+    assert second.controls.play.text() == "▶ 开始"
+    first.languages.switch("en")  # only the first window's menu: Qt tells every window
+    second.present()
+    assert {where: text for where, text in words(second).items() if CJK.search(text)} == {}
+    assert [a.text() for a in second.languages.menu.actions() if a.isChecked()] == ["English"]
+
+
+def test_a_part_made_after_a_switch_words_itself_again(make_window, qtbot):
+    from epochviz.qt.panel.glossary import GlossaryCard
+
+    window = make_window(samples=500, batch_size=10)
+    window.languages.switch("zh_CN")
+    card = GlossaryCard()  # a part no list of the window's knows
+    qtbot.addWidget(card)
+    assert CJK.search(card.title())
+    window.languages.switch("en")
+    assert card.title() == "The three words"
+
+
+def test_the_window_follows_a_language_set_outside_its_menu(make_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(samples=500, batch_size=10)
+    use_language("zh_CN")  # a script's choice: Qt posts LanguageChange, delivered by the event loop
+    QApplication.processEvents()
+    assert window.controls.play.text() == "▶ 开始" and CJK.search(window.windowTitle())
+    use_language("en")
+    QApplication.processEvents()
+    assert window.controls.play.text() == "▶ Play"
+
+
+def test_a_switch_says_which_language_is_now_in_use(make_window, qtbot):
+    window = make_window(samples=500, batch_size=10)
+    with qtbot.waitSignal(window.languages.language_changed) as said:
+        window.languages.switch("zh_CN")
+    assert said.args == ["zh_CN"] and window.statusBar().currentMessage() == "语言：中文"
+
 def test_training_goes_on_while_the_language_changes(make_window, qtbot):
     window = make_window(samples=2000, batch_size=10, epochs=50)
     window.controls.speed.setValue(200)
@@ -199,6 +241,40 @@ def test_no_text_is_clipped_in_either_language(make_window, qtbot, language, siz
     assert clipped(window) == []
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_text_is_clipped_after_switching_the_language(make_window, language):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(language="en" if language == "zh_CN" else "zh_CN", samples=10_000, batch_size=10)
+    window.resize(1280, 720)
+    window.layout_parts.share_width(window)
+    QApplication.processEvents()
+    window.languages.switch(language)  # longer words, or shorter
+    QApplication.processEvents()
+    assert clipped(window) == []
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_columns_fit_the_new_words_as_soon_as_the_language_switches(make_window, language):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(language="en" if language == "zh_CN" else "zh_CN", samples=10_000, batch_size=10)
+    window.resize(800, 600)  # narrow: the readout takes another line in English
+    window.layout_parts.share_width(window)
+    QApplication.processEvents()
+    window.languages.switch(language)
+    parts = window.layout_parts
+    fitted = fitted_sizes(window)
+    parts.fit_controls()
+    parts.column.fit_labels()
+    assert fitted_sizes(window) == fitted  # the switch left nothing to fit
+
+
+def fitted_sizes(window) -> list[int]:
+    """The controls column's minimum width and the results column's labels' minimum heights."""
+    parts = window.layout_parts
+    return [parts.controls_area.minimumWidth()] + [label.minimumHeight() for label in parts.column.findChildren(QLabel)]
+
 _SCRIPT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from epochviz.app import MainWindow
@@ -226,3 +302,22 @@ def test_a_script_s_window_speaks_the_locale_s_language_unless_told_otherwise(tm
                             text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_a_language_chosen_before_the_application_existed_can_be_switched_in_the_window(tmp_path):
+    script = textwrap.dedent("""
+        from epochviz.text.translations import use_language
+        use_language("zh_CN")  # a script's choice, before there is a QApplication to tell
+        from PySide6.QtWidgets import QApplication
+        from epochviz.app import MainWindow
+        app = QApplication([])
+        window = MainWindow(samples=500, batch_size=10, backend="thread")
+        before = window.controls.play.text()
+        window.languages.switch("en")
+        print(before, "|", window.controls.play.text())
+        window.shutdown()
+    """)
+    env = dict(os.environ, EPOCHVIZ_SETTINGS=str(tmp_path / "settings.ini"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "▶ 开始 | ▶ Play"

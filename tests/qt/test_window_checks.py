@@ -63,3 +63,24 @@ def test_views_draw_a_diverged_runs_weights_without_warnings(make_window, recwar
     boundary_image(Boundary(np.full((48, 48, 3), np.nan, np.float32), (0, 1, 0, 1)))
     window.grab()
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_every_setting_of_the_table_is_a_main_window_keyword(make_window):
+    window = make_window(samples=300, batch_size=30, hidden=(8, 8, 8), activation="relu", shuffle=False,
+                         drop_last=True, seed=7, accumulate=2)
+    config = window.config
+    assert (config.hidden, config.activation, config.shuffle, config.drop_last, config.seed, config.accumulate) == (
+        (8, 8, 8), "relu", False, True, 7, 2)
+    assert window.controls.config() == config  # the seed no widget shows is kept too
+
+
+def test_an_unknown_keyword_is_a_type_error_that_lists_the_settings(qtbot):
+    with pytest.raises(TypeError, match="unknown setting \"batchsize\" .*batch_size"):
+        MainWindow(batchsize=20)
+
+
+def test_a_setting_changed_in_the_panel_keeps_the_seed_no_widget_shows(make_window):
+    window = make_window(samples=300, batch_size=30, seed=7)
+    window.controls.batch.setValue(50)
+    window.flush_settings()
+    assert window.config.batch_size == 50 and window.config.seed == 7

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +73,16 @@ def scale_axis_text(item: pg.PlotItem, factor: float) -> None:
         item.getAxis(side).label.setFont(font)
 
 
+def title_axis(item: pg.PlotItem, side: str, title: str) -> None:
+    """Give ``side``'s axis its title, centred on the axis.
+
+    pyqtgraph centres a title only when its axis is resized: a new title
+    (another x axis, another language) kept the old one's left edge.
+    """
+    item.setLabel(side, title)
+    item.getAxis(side).resizeEvent()
+
+
 def discard_items(plot: pg.PlotItem, items: Iterable[pg.GraphicsObject]) -> None:
     """Take ``items`` off ``plot`` and delete them now, on the GUI thread, leaving nothing for the cycle collector.
 
@@ -115,9 +125,16 @@ class ThousandsAxis(pg.AxisItem):
         return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        if spacing * scale >= 1:
+        if not self.logMode and spacing * scale >= 1:
             return [f"{v * scale:,.0f}" for v in values]
         return super().tickStrings(values, scale, spacing)
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        """In log mode (``setLogMode``): 1, 10, 100, 1,000 at the decades; pyqtgraph's ticks between them
+        (2 to 9 times a decade, the level whose spacing is None) have no words."""
+        if spacing is None:
+            return [""] * len(values)
+        return [f"{10 ** v * scale:,.0f}" for v in values]
 
 
 def _legend_html() -> str:
@@ -266,11 +283,16 @@ class LossPlot(QWidget):
         self.pace = RedrawPace()
         self.retranslate()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Axis titles, legend, buttons and epoch labels in the current language."""
         item = self.plot.getPlotItem()
-        item.setLabel("left", translate("chart", "loss"))
-        item.setLabel("bottom", axis_titles()[self.axis.currentData()])
+        title_axis(item, "left", translate("chart", "loss"))
+        title_axis(item, "bottom", axis_titles()[self.axis.currentData()])
         for i, text in enumerate(axis_choices().values()):
             self.axis.setItemText(i, text)
         self.smoothing_title.setText(translate("chart", "Smoothing"))
@@ -431,7 +453,7 @@ class LossPlot(QWidget):
     def _on_axis(self) -> None:
         key = self.axis.currentData()
         self.plot.getPlotItem().getAxis("bottom").integers = key != "epochs"
-        self.plot.getPlotItem().setLabel("bottom", axis_titles()[key])
+        title_axis(self.plot.getPlotItem(), "bottom", axis_titles()[key])
         if self.history is not None:
             self.history.set_axis(key)
             self._place_epoch_items()

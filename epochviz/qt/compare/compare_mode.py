@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QStackedWidget
 
@@ -99,6 +99,9 @@ class CompareMode(QObject):
         toggle.toggled.connect(self.switch)
         QShortcut(QKeySequence("Ctrl+K"), stack, toggle.toggle)  # anywhere in the window
         self._show_toggle()
+        # Qt tells every widget when the language changes; the toggle is told before the controls' column
+        # fits its width to their new words.
+        toggle.installEventFilter(self)
 
     # -- what the sessions know ------------------------------------------------------
     @property
@@ -215,15 +218,19 @@ class CompareMode(QObject):
             epochs=units(base.epochs, "epoch"), lr=lr)
 
     def retranslate(self) -> None:
-        """The compare screen, its caption, legend and the toggle in the current language."""
-        self.view.retranslate()
-        self.alert.retranslate()
+        """The caption, the legend, the table's rows and the toggle in the current language (the view words
+        the rest itself)."""
         self._show_toggle()
         if self.configs:
             self.labels = self._labels()
             self.view.show_runs(self.labels, self.view.plot.hidden, self.base.samples)
             self.view.caption.setText(self._caption())
             self._show_table()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the toggle: the language changed
+            self.retranslate()
+        return False
 
     def _show_toggle(self) -> None:
         toggle = self._toggle

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
@@ -28,6 +28,7 @@ from epochviz.qt.charts.loss_plot import (
     discard_items,
     ink_axes,
     scale_axis_text,
+    title_axis,
 )
 from epochviz.qt.look.palette import RUN_COLOURS, RUN_SYMBOLS, over
 from epochviz.text.translations import translate
@@ -51,18 +52,6 @@ RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z = -20, -1, 0, 10  # bands (plus each one's ra
 
 def _concat(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0)
-
-
-class LogAxis(ThousandsAxis):
-    """An axis whose values are log10(x) but whose labels read 1, 10, 100, 1,000."""
-
-    integers = False
-
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
-        return [(1.0, 0.0)]  # one tick per decade
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        return [f"{10 ** v:,.0f}" for v in values]
 
 
 class RunCurves:
@@ -112,8 +101,7 @@ class ComparePlot(TimedPlotWidget):
     """The overlaid chart (``comparePlot``); ``set_runs`` then ``mark_dirty`` and ``tick`` per frame."""
 
     def __init__(self) -> None:
-        self.linear_axis, self.log_axis = ThousandsAxis("bottom"), LogAxis("bottom")
-        super().__init__(background="w", axisItems={"bottom": self.linear_axis})
+        super().__init__(background="w", axisItems={"bottom": ThousandsAxis("bottom")})
         self.setObjectName("comparePlot")
         self.setMinimumHeight(MIN_PLOT_HEIGHT)
         item = self.getPlotItem()
@@ -193,24 +181,25 @@ class ComparePlot(TimedPlotWidget):
         if key not in COMPARE_AXES:
             raise ValueError(f"the x axis must be one of {', '.join(COMPARE_AXES)}, got {key!r}")
         self.axis_key = key
-        item = self.getPlotItem()
-        axis = self.log_axis if self.log_x else self.linear_axis
-        if item.getAxis("bottom") is not axis:
-            item.setAxisItems({"bottom": axis})
-            self.set_scale(self.scale)
-            self.restyle(*self._colours, tints=self.tints)
+        axis = self.getPlotItem().getAxis("bottom")
+        axis.setLogMode(self.log_x)  # pyqtgraph's log ticks: a tick per decade (and 2 to 9 between, unlabelled)
+        axis.integers = key in ("iterations", "samples")
         self.retranslate()
-        self.linear_axis.integers = key == "samples"
         for run, history in zip(self.runs, self.histories):
             history.set_axis(key)
             self._place_marks(run)
         self.follow()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """The axis titles in the current language."""
         item = self.getPlotItem()
-        item.setLabel("left", translate("compare", "loss"))
-        item.setLabel("bottom", compare_axis_titles()[self.axis_key])
+        title_axis(item, "left", translate("compare", "loss"))
+        title_axis(item, "bottom", compare_axis_titles()[self.axis_key])
 
     def set_scale(self, factor: float) -> None:
         self.scale = factor

@@ -5,7 +5,7 @@ It only shows the rows it is given (``core.compare.summary``); the arithmetic li
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -63,4 +63,6 @@ class CompareTable(QTableWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         self._fit_height()  # a new font size (the projector scale) changes the rows' height

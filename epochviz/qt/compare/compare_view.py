@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from epochviz.core.compare import LR_RULES, MAX_RUNS, MIN_RUNS
 from epochviz.qt.compare.compare_plot import COMPARE_AXES, ComparePlot, compare_axis_titles
 from epochviz.qt.compare.compare_table import CompareTable
 from epochviz.qt.widgets.number_box import IntBox
+from epochviz.qt.widgets.worded_label import WordedLabel
 from epochviz.qt.look.palette import RUN_COLOURS
 from epochviz.text.translations import translate
 
@@ -83,9 +84,7 @@ class CompareView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("compareView")
-        self.banner = QLabel()  # the comparison stopped by an error (its colours come with the theme)
-        self.banner.setObjectName("compareBanner")
-        self.banner.setWordWrap(True)
+        self.banner = WordedLabel("compareBanner")  # the comparison stopped by an error (colours: the theme's)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)  # an error's words may come from anywhere
         self.banner.setVisible(False)
         self.caption = QLabel()
@@ -150,6 +149,11 @@ class CompareView(QWidget):
         layout.addWidget(self.table)
         self.retranslate()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Every word of the compare screen in the current language (the caption and rows come from the mode)."""
         self.new_batch.set_label(translate("compare", "Batch size of a new run"))
@@ -165,8 +169,6 @@ class CompareView(QWidget):
             self.axis.setItemText(i, text)
             self.axis.setItemData(i, titles[key], Qt.ItemDataRole.ToolTipRole)
         self.new_run_label.setText(translate("compare", "New run: B ="))
-        self.plot.retranslate()
-        self.table.retranslate()
 
     def show_warnings(self, sentences: list[str]) -> None:
         """Say in plain words which runs went wrong (one sentence each); nothing shown when none did."""

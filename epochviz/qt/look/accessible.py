@@ -2,11 +2,12 @@
 
 The window's widgets carry object names (the automation contract in the
 README); their accessible names are given here, by object name, once the
-window is built and again after every change of language.
+window is built and again whenever Qt says the language changed.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from epochviz.text.translations import translate
@@ -53,6 +54,9 @@ def accessible_names() -> dict[str, str]:
         "compareAxisCombo": translate("accessible", "x axis of the comparison"),
         "compareTable": translate("accessible", "What each batch size costs"),
         "compareNewBatch": translate("accessible", "Batch size of a new run"),
+        "codeView": translate("accessible", "The training loop as code, with the line that runs"),
+        "codeStyleCombo": translate("accessible", "Library the training loop is written with"),
+        "codeText": translate("accessible", "Training loop code"),
     }
     for slider in SLIDERS:
         names[f"{slider}Track"] = translate("accessible", "{name} slider").format(name=names[slider])
@@ -67,3 +71,17 @@ def name_for_screen_readers(window: QWidget) -> None:
         name = names.get(widget.objectName())
         if name is not None:
             widget.setAccessibleName(name)
+
+
+class ScreenReaderNames(QObject):
+    """Names every named widget under ``root`` now, and again on each ``LanguageChange`` that ``root`` gets."""
+
+    def __init__(self, root: QWidget) -> None:
+        super().__init__(root)
+        name_for_screen_readers(root)
+        root.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and isinstance(watched, QWidget):
+            name_for_screen_readers(watched)
+        return False

@@ -1,25 +1,24 @@
 """The Language menu: English or 中文 while the window runs, and the window worded again in place.
 
-A switch installs the other translator (``epochviz.text.translations``), then asks
-every part of the window to set its words again: labels, menus, tooltips,
-axis titles, the readout and the captions. Nothing is rebuilt and training
-goes on. Chinese is only used where a font can draw it; elsewhere the window
-stays English and says once, in English, what to install.
+A switch only changes the translators (``epochviz.text.translations``). Qt then
+sends ``LanguageChange`` to every widget, and each part of the window words
+itself again on it (a widget in its ``changeEvent``, a part that is not a
+widget through an event filter on a widget of its own): labels, menus,
+tooltips, axis titles, the readout and the captions, in any window, made before
+or after the switch. Nothing is rebuilt and training goes on. Chinese is only
+used where a font can draw it; elsewhere the window stays English and says
+once, in English, what to install.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QActionGroup, QFontDatabase
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMenuBar
 
-from epochviz.qt.window import messages
-from epochviz.qt.look.accessible import name_for_screen_readers
 from epochviz.qt.window.gui_thread import gui_thread_only
-from epochviz.qt.window.window_layout import unbroken_parts
-from epochviz.text.schedule_text import readout
 from epochviz.text.translations import (
     LANGUAGES,
     current_language,
@@ -51,14 +50,13 @@ def choose_language(language: str | None) -> str | None:
     """Translate into ``language``; the problem, in English, if it cannot be used.
 
     None keeps the language this process chose already (``language=``, ``--lang``,
-    the menu); in a process that chose none, a script's first window, it is
+    the menu; chosen before the application existed, its translators go on it
+    now); in a process that chose none, a script's first window, it is
     ``starting_language()``, as for the ``epochviz`` command.
     ``ValueError`` for a language epochviz does not have.
     """
     if language is None:
-        if language_chosen():
-            return None
-        language = starting_language()
+        language = current_language() if language_chosen() else starting_language()
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
     if language != "en" and not can_show_chinese():
@@ -71,12 +69,21 @@ def choose_language(language: str | None) -> str | None:
 
 
 class LanguageMenu(QObject):
-    """The Language menu of ``window``; ``switch(language)`` changes every word of the window."""
+    """The Language menu in ``menu_bar``: ``switch(language)`` changes the translators, and Qt the words.
 
-    def __init__(self, window: QMainWindow, problem: str | None = None) -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+    It says what happened as signals: ``notice`` (a passing status-bar message),
+    ``problem`` (why the language cannot be used; it stays, and goes to stderr too)
+    and ``language_changed`` (the language in use after a switch).
+    """
+
+    notice = Signal(str)
+    problem = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, menu_bar: QMenuBar) -> None:
+        super().__init__(menu_bar)
         self.chosen: str | None = None  # the language picked in the menu (remembered); None: the launch's
-        self.menu = window.menuBar().addMenu("")
+        self.menu = menu_bar.addMenu("")
         self._choices = QActionGroup(self)
         for code in LANGUAGES:
             action = self.menu.addAction(LANGUAGE_NAMES[code], lambda c=code: self.switch(c))
@@ -84,20 +91,20 @@ class LanguageMenu(QObject):
             action.setData(code)
             self._choices.addAction(action)
         self.retranslate()
-        name_for_screen_readers(window)  # the last part made: every named widget is there now
-        if problem:
-            self._say_once(problem)
+        self.menu.installEventFilter(self)  # Qt tells the menu when the language changes
 
     @gui_thread_only
     def switch(self, language: str) -> None:
-        """Word the whole window in ``language`` (``en`` or ``zh_CN``) now; training carries on."""
+        """Word every window in ``language`` (``en`` or ``zh_CN``) now; training carries on."""
         problem = choose_language(language)
         self.chosen = language
-        retranslate_window(self.parent())
+        # Qt posts LanguageChange to the windows: deliver it now, so that every word has changed on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         if problem:
-            self._say_once(problem)
+            self.report(problem)
         else:
-            self.parent().show_notice(translate("language", "Language: English"))
+            self.notice.emit(translate("language", "Language: English"))
+        self.language_changed.emit(current_language())
 
     @gui_thread_only
     def use_default(self) -> None:
@@ -106,31 +113,19 @@ class LanguageMenu(QObject):
             self.switch(system_language())
         self.chosen = None
 
+    def report(self, problem: str | None) -> None:
+        """Say why a language cannot be used: in the status bar (``problem``), and on stderr for a terminal."""
+        if problem:
+            self.problem.emit(problem)
+            print(f"epochviz: {problem}", file=sys.stderr)
+
     def retranslate(self) -> None:
+        """The menu's title in the current language, and the check mark on that language."""
         self.menu.setTitle(translate("language", "&Language"))
         for action in self._choices.actions():
             action.setChecked(action.data() == current_language())
 
-    def _say_once(self, problem: str) -> None:
-        """In the status bar until another message, and on stderr for whoever started it from a terminal."""
-        self.parent().statusBar().showMessage(problem)
-        print(f"epochviz: {problem}", file=sys.stderr)
-
-
-def retranslate_window(window) -> None:
-    """Every word the window shows, again in the current language (the window's state is untouched)."""
-    window.setWindowTitle(messages.window_title())
-    parts = window.layout_parts
-    parts.controls.retranslate()
-    parts.glossary.retranslate()
-    parts.progress.retranslate()
-    parts.readout.setText(unbroken_parts(readout(window.schedule.facts())))
-    parts.views.retranslate()
-    parts.chart.retranslate()
-    window.compare.retranslate()
-    for part in (window.tour, window.projector, window.exports, window.languages):
-        part.retranslate()
-    window.alert.retranslate()
-    name_for_screen_readers(window)
-    parts.fit_controls()
-    parts.column.fit_labels()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False

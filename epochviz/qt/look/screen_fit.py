@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -25,9 +25,10 @@ def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE) 
     window.move(max(frame.left(), room.left()), max(frame.top(), room.top()))
 
 
-def scrolling(content: QWidget, *, horizontal: bool = False) -> QScrollArea:
-    """``content`` in a frameless scroll area: on a small screen it scrolls instead of being clipped."""
-    area = QScrollArea()
+def scrolling(content: QWidget, *, horizontal: bool = False, area: QScrollArea | None = None) -> QScrollArea:
+    """``content`` in a frameless scroll area (``area``, else a new one): on a small screen it scrolls instead of
+    being clipped."""
+    area = QScrollArea() if area is None else area
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     area.setWidgetResizable(True)
@@ -59,6 +60,12 @@ class FillingColumn(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_labels()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)  # a LanguageChange reaches every label in the column first
+        if event.type() == QEvent.Type.LanguageChange:
+            self.fit_labels()
+        return handled
 
     def fit_labels(self) -> None:
         """Give each wrapping label the height its text needs at the column's width (call after setText)."""

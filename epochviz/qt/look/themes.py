@@ -108,6 +108,7 @@ class Themed:
     views: object  # the learning views (``LearningViews``): the dataset's image and every view repainted
     banners: tuple[QLabel, ...]
     caption: QLabel | None = None  # the tour's scene caption, once there is one
+    code: object | None = None  # the code view (``CodeView``): its highlighting follows the theme
 
 
 def apply_theme(name: str, themed: Themed) -> Theme:
@@ -133,5 +134,7 @@ def apply_theme(name: str, themed: Themed) -> Theme:
         banner.setStyleSheet(theme.banner)
     if themed.caption is not None:
         themed.caption.setStyleSheet(theme.caption)
+    if themed.code is not None:
+        themed.code.set_theme(theme.name)
     themed.views.refresh_all()
     return theme

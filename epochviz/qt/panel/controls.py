@@ -7,8 +7,9 @@ never trains, and the numbers in its readout come from the core's schedule.
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,6 +101,7 @@ class ControlPanel(QWidget):
 
     def __init__(self, config: RunConfig) -> None:
         super().__init__()
+        self._unshown = config
         self.setObjectName("controlPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +210,11 @@ class ControlPanel(QWidget):
         self.row_labels[key] = label = QLabel()
         form.addRow(label, field)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """Every word of the panel in the current language (at start, and when the language changes)."""
         for key, title in (("data", translate("controls", "Data")), ("schedule", translate("controls", "Schedule")),
@@ -252,36 +259,35 @@ class ControlPanel(QWidget):
         self.reset.setToolTip(translate("controls", "A new run from iteration 0 with fresh weights (R)"))
         for widget, words in tooltips().items():
             getattr(self, widget).setToolTip(words)
-        self.memory.retranslate()
 
     def set_config(self, config: RunConfig) -> None:
         """Show ``config`` in the widgets without emitting ``config_changed``."""
         widgets = (self.dataset, self.samples, self.batch, self.accumulate, self.epochs, self.shuffle,
                    self.drop_last, self.lr, self.depth, self.width, self.activation)
-        for w in widgets:
-            w.blockSignals(True)
-        self.dataset.setCurrentIndex(self.dataset.findData(config.dataset))
-        self.samples.setValue(config.samples)
-        self.batch.set_ladder(batch_ladder(config.samples), (1, config.samples))
-        self.batch.setValue(min(config.batch_size, config.samples))
-        self.epochs.setValue(config.epochs)
-        self.accumulate.setValue(config.accumulate)
-        self.shuffle.setChecked(config.shuffle)
-        self.drop_last.setChecked(config.drop_last)
-        self.lr.setValue(config.lr)
-        self.depth.setValue(len(config.hidden))
-        self.width.setValue(config.hidden[0] if config.hidden else 16)
-        self.activation.setCurrentText(config.activation)
-        for w in widgets:
-            w.blockSignals(False)
+        with ExitStack() as quiet:  # each blocker gives its widget back as it was, even if a setter raises
+            for w in widgets:
+                quiet.enter_context(QSignalBlocker(w))
+            self.dataset.setCurrentIndex(self.dataset.findData(config.dataset))
+            self.samples.setValue(config.samples)
+            self.batch.set_ladder(batch_ladder(config.samples), (1, config.samples))
+            self.batch.setValue(min(config.batch_size, config.samples))
+            self.epochs.setValue(config.epochs)
+            self.accumulate.setValue(config.accumulate)
+            self.shuffle.setChecked(config.shuffle)
+            self.drop_last.setChecked(config.drop_last)
+            self.lr.setValue(config.lr)
+            self.depth.setValue(len(config.hidden))
+            self.width.setValue(config.hidden[0] if config.hidden else 16)
+            self.activation.setCurrentText(config.activation)
         for slider in (self.samples, self.batch, self.lr, self.speed):
             slider.flush()  # shown now: a scene or a script reads the widgets next
+        self._unshown = config  # what no widget shows (the seed, the momentum) is kept, not reset
         self._config = self.config()
         self._update_memory(self._config)
 
     def config(self) -> RunConfig:
-        """The run the widgets describe."""
-        return RunConfig(
+        """The run the widgets describe (and the settings no widget shows, as last set)."""
+        return self._unshown.with_changes(
             dataset=self.dataset.currentData(),
             samples=int(self.samples.value()),
             batch_size=int(self.batch.value()),
@@ -297,10 +303,9 @@ class ControlPanel(QWidget):
     def _on_samples(self, samples: float) -> None:
         # The batch size can never exceed N: follow N, clamped without a second signal.
         n = int(samples)
-        self.batch.blockSignals(True)
-        self.batch.set_ladder(batch_ladder(n), (1, n))
-        self.batch.setValue(min(self.batch.value(), n))
-        self.batch.blockSignals(False)
+        with QSignalBlocker(self.batch):
+            self.batch.set_ladder(batch_ladder(n), (1, n))
+            self.batch.setValue(min(self.batch.value(), n))
         self._emit()
 
     def _emit(self, *_: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from epochviz.core.schedule import BatchSchedule
@@ -37,6 +38,11 @@ class GlossaryCard(QGroupBox):
         QVBoxLayout(self).addWidget(self.text)
         self.schedule: BatchSchedule | None = None
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(translate("glossary", "The three words"))

@@ -6,6 +6,7 @@ could never fit: that is why training goes batch by batch.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QProgressBar, QWidget
 
 from epochviz.core.memory import (
@@ -78,6 +79,11 @@ class MemoryMeter(QWidget):
         """
         self._state = (tuple(widths), int(batch_size), int(n_samples), int(accumulate))
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         """The words in the current language (the figures stay)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMenuBar, QVBoxLayout, QWidget
 
@@ -43,6 +43,8 @@ def shortcuts() -> tuple[tuple[str, str], ...]:
         ("Ctrl+Shift+G, Ctrl+Shift+M", translate("overview", "record the window as GIF, MP4")),
         ("Ctrl+O, Ctrl+S", translate("overview", "open, save a scene")),
         ("Ctrl+K", translate("overview", "compare batch sizes, and back to one run")),
+        ("Ctrl+Shift+C", translate("overview", "show or hide the training loop as code")),
+        ("Ctrl+Shift+S", translate("overview", "save the training loop as a Python script")),
         ("F1", translate("overview", "this overview (Esc closes it)")),
         ("Ctrl+Q", translate("overview", "quit")),
     )
@@ -113,6 +115,7 @@ class Projector(QObject):
         menu.addSeparator()
         self._actions.append(menu.addAction("", self.restore_defaults))
         self.retranslate()
+        menu.installEventFilter(self)  # Qt tells the menu when the language changes
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
@@ -133,6 +136,11 @@ class Projector(QObject):
         if self.overview is not None:
             self.overview.setWindowTitle(translate("overview", "epochviz: keys and the three words"))
             self.overview.findChild(QLabel).setText(overview_html())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the View menu: the language changed
+            self.retranslate()
+        return False
 
     @property
     def _window(self) -> QWidget:

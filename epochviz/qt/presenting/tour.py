@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenuBar, QWidget
 
@@ -77,6 +77,7 @@ class Tour(QObject):
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+O"), self.ask_open))
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+S"), self.ask_save))
         self.retranslate()
+        self.menu.installEventFilter(self)  # Qt tells the menu when the language changes
 
     def retranslate(self) -> None:
         """The Scenes menu and the caption on show in the current language."""
@@ -91,6 +92,11 @@ class Tour(QObject):
             action.setText(f"{number}. {translate('scenes', scene.name)}")
         if self._on_show is not None:
             self._show_caption(*self._on_show)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the Scenes menu: the language changed
+            self.retranslate()
+        return False
 
     @property
     def _window(self) -> QWidget:

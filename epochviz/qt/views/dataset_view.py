@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -159,6 +159,11 @@ class DatasetView(QWidget):
         widest_word = max(words, key=self.fontMetrics().horizontalAdvance)
         self._legend_widest = (f"■ {words[2]} ■ {words[3]}", f"■ {widest_word}")
         self.legend.setText(self._legend_narrow if narrow else self._legend_wide)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         """The key and the room for the counts in the current language; the counts follow at the next frame."""

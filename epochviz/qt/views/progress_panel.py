@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QWidget
 
 from epochviz.core.schedule import BatchSchedule
@@ -56,6 +57,11 @@ class ProgressPanel(QWidget):
         longest = max(_global_text(total, total), _samples_text(seen, seen), key=len)  # LiveText drops the <b>
         for label in (self.global_label, self.samples_label):  # side by side: the same height
             label.set_longest(longest)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
 
     def retranslate(self) -> None:
         """Words in the current language: the room they need, then the counters again."""

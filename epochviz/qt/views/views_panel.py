@@ -14,9 +14,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from epochviz.core.code.counters import loop_position
 from epochviz.core.datasets import dataset_info
 from epochviz.core.phases import IDLE
 from epochviz.core.sample_states import SampleStates
@@ -66,6 +68,8 @@ _DATA_MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-dat
 
 class LearningViews(QWidget):
     """Dataset, network and boundary views plus the phase caption, fed by ``on_chunk``."""
+
+    loop_moved = Signal(object)  # each drawn frame: the training loop's ``LoopPosition``, for the code view
 
     def __init__(self) -> None:
         super().__init__()
@@ -221,6 +225,7 @@ class LearningViews(QWidget):
         self.dataset.set_state(states, epoch, batch)
         self.boundary.set_batch(batch)
         self._show_caption()
+        self.loop_moved.emit(loop_position(schedule, g, self.player.phase, self.player.pass_index))
         full_speed = self.playing and self.speed > SLOW_MOTION_ITS
         # Hundreds of weight lines are the costliest drawing here: at full speed, where
         # the weights change every frame anyway, a few redraws a second show them well.
@@ -238,10 +243,14 @@ class LearningViews(QWidget):
             passes=(self.player.pass_index, self.player.passes),
         )
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
+            self.retranslate()
+
     def retranslate(self) -> None:
         """The caption and every view's words again, in the current language."""
         self.caption.set_longest(_longest_caption())
-        self.dataset.retranslate()
         self.refresh_all()
 
     def refresh_all(self) -> None:

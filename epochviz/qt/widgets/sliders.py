@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
 
 from epochviz.qt.widgets.frame_throttle import OncePerFrame
@@ -184,15 +184,13 @@ class LadderSlider(QWidget):
     def _show(self) -> None:
         """The track, and the box or label, show the ladder, the range and the newest value."""
         value = self._value
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, len(self._ladder) - 1)
-        self.slider.setValue(nearest_index(self._ladder, value))
-        self.slider.blockSignals(False)
+        with QSignalBlocker(self.slider):
+            self.slider.setRange(0, len(self._ladder) - 1)
+            self.slider.setValue(nearest_index(self._ladder, value))
         if self.box is not None:
-            self.box.blockSignals(True)
-            self.box.setRange(*self._range)
-            self.box.setValue(value)
-            self.box.blockSignals(False)
+            with QSignalBlocker(self.box):
+                self.box.setRange(*self._range)
+                self.box.setValue(value)
         else:
             self.label.setText(self._fmt(value))
 

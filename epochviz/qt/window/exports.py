@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
@@ -146,6 +146,7 @@ class Exports(QObject):
             else:
                 self._actions.append(menu.addAction("", QKeySequence(keys), action))
         self.retranslate()
+        menu.installEventFilter(self)  # Qt tells the menu when the language changes
 
     def retranslate(self) -> None:
         """The File menu in the current language."""
@@ -158,7 +159,11 @@ class Exports(QObject):
                 translate("exports", "Record window as MP4…"), translate("exports", "Stop recording"),
                 translate("exports", "Quit"))):
             action.setText(text)
-        self.recorder.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the File menu: the language changed
+            self.retranslate()
+        return False
 
     @property
     def _window(self) -> QMainWindow:

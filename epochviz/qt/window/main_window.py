@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from epochviz.core.engine.session import RunConfig
+from epochviz.core.scenes import Scene
 from epochviz.core.window_options import checked_window_start
 from epochviz.qt.compare.compare_mode import CompareMode
+from epochviz.qt.look.accessible import ScreenReaderNames
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.look.themes import Themed, system_theme
@@ -24,6 +26,7 @@ from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import BACKENDS, FRAME_MS, RunSession
 from epochviz.qt.window import messages
+from epochviz.qt.window.code_actions import CodeActions
 from epochviz.qt.window.exports import Exports
 from epochviz.qt.window.gui_thread import check_gui_thread, gui_thread_only, prepare_handover
 from epochviz.qt.window.lifecycle import ClosingWindow, while_open
@@ -38,6 +41,11 @@ NOTICE_MS = 6000  # how long a passing message stays in the status bar
 
 class MainWindow(ClosingWindow):
     """The epochviz window. Every keyword presets a control; all are optional.
+
+    ``settings`` are rows of the settings table (``core.settings.SETTINGS``):
+    ``dataset``, ``samples``, ``batch_size``, ``epochs``, ``lr``, ``accumulate``,
+    ``hidden``, ``activation``, ``shuffle``, ``drop_last``, ``seed``, ...; each is
+    checked by its row, and an unknown one is a ``TypeError`` that lists them.
 
     ``backend`` chooses where training runs: ``"process"`` (default, a child
     process) or ``"thread"`` (a thread of this process).
@@ -61,19 +69,14 @@ class MainWindow(ClosingWindow):
     def __init__(
         self,
         *,
-        dataset: str | None = None,
-        samples: int | None = None,
-        batch_size: int | None = None,
-        epochs: int | None = None,
-        lr: float | None = None,
         play: bool = False,
         backend: str = "process",
-        scene: str | None = None,
+        scene: str | Scene | None = None,
         scale: float = 1.0,
         theme: str | None = None,
         compare: Sequence[int | str] | None = None,
-        accumulate: int | None = None,
         language: str | None = None,
+        **settings: object,
     ) -> None:
         check_gui_thread("MainWindow()")
         super().__init__()
@@ -83,8 +86,7 @@ class MainWindow(ClosingWindow):
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
         start = checked_window_start(
-            dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate),
-            play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
+            settings, play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
         self.run = RunSession(start.config, backend=backend, active=compare is None)
         self.layout_parts = parts = build_window_layout(self, start.config)
         self.controls, self.readout, self.banner = parts.controls, parts.readout, parts.banner
@@ -96,13 +98,17 @@ class MainWindow(ClosingWindow):
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
         self.tour = Tour(parts, self.menuBar(), self.run)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         themed = Themed(self.chart, self.compare.view.plot, self.views, (self.banner, self.compare.view.banner),
-                        self.tour.caption)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
+                        self.tour.caption, parts.code)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector = Projector(self, self.menuBar(), parts, themed, (self.chart, self.compare.view.plot), scale)
         self.projector.use_theme(theme or system_theme())
-        self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
+        self.languages = LanguageMenu(self.menuBar())  # the Language menu: English / 中文 at run time
         self.remembered = Remembered(parts, self.run, self.projector, self.tour, self.languages)
+        # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
+        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
         self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
         self._connect()
+        self.languages.report(language_problem)
+        ScreenReaderNames(self)  # the last part made: every named widget is there now
         self._frame.start()
         self.run.set_active(compare is None)  # a window that opens comparing starts its run when the mode is left
         if start.scene is not None:
@@ -118,8 +124,11 @@ class MainWindow(ClosingWindow):
         run.settings_changed.connect(compare.follow)  # compare mode starts from the new settings too
         for session in (run, compare.session):
             self.destroyed.connect(session.stop)  # Qt deleted the window (deleteLater, its parent)
-        for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered):
+        for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered,
+                     self.languages, self.code):
             part.notice.connect(self.show_notice)
+        self.languages.problem.connect(self.statusBar().showMessage)  # it stays until another message
+        self.views.loop_moved.connect(self.layout_parts.code.show_position)
         compare.status.connect(self.statusBar().showMessage)
         compare.switched.connect(self.transport.on_compare_switched)
         for part in (self.tour, self.remembered):  # a scene, or the set-up the last window left
@@ -223,6 +232,11 @@ class MainWindow(ClosingWindow):
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the lecture hall, and back."""
         self.projector.toggle_full_screen()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # each part words itself again; the title is the window's
+            self.setWindowTitle(messages.window_title())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

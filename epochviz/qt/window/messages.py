@@ -1,8 +1,8 @@
 """What the window says in its status bar and banner, in the current language.
 
 Each function words one message; the window decides when to show it. The
-banner keeps the function that made its text, so a change of language can
-word it again.
+banner is a ``WordedLabel``: it keeps the function that made its text, and
+words it again when the language changes.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from epochviz.qt.widgets.worded_label import WordedLabel
 from epochviz.text.translations import explain, translate, units
 
 
@@ -33,25 +34,19 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 class Banner:
-    """The red banner above the views: it keeps the function that worded it, to word it again."""
+    """The red banner above the views: ``show(words)`` until ``hide()``, in whatever language is chosen."""
 
-    def __init__(self, label: QLabel, fit: Callable[[], None]) -> None:
+    def __init__(self, label: WordedLabel, fit: Callable[[], None]) -> None:
         self.label, self._fit = label, fit  # ``fit``: lay out the column again after a change of text
-        self.words: Callable[[], str] | None = None
 
     def show(self, words: Callable[[], str]) -> None:
-        self.words = words
-        self.label.setText(words())
+        self.label.set_words(words)
         self.label.setVisible(True)
         self._fit()
 
     def hide(self) -> None:
-        self.words = None
+        self.label.set_words(None)
         self.label.setVisible(False)
-
-    def retranslate(self) -> None:
-        if self.words is not None:
-            self.label.setText(self.words())
 
 
 def window_title() -> str:

@@ -20,8 +20,7 @@ from epochviz.core.engine.session import Chunk, RunConfig
 from epochviz.core.window_options import checked_window_config
 from epochviz.qt.run.session import RunSession
 from epochviz.qt.window import messages
-from epochviz.qt.window.window_layout import WindowLayout, unbroken_parts
-from epochviz.text.schedule_text import readout
+from epochviz.qt.window.window_layout import WindowLayout, readout_words
 
 
 class OneRunScreen(QObject):
@@ -82,9 +81,10 @@ class OneRunScreen(QObject):
         parts.chart.set_history(history)
         parts.progress.set_schedule(schedule)
         parts.progress.set_state(schedule, 0)
-        parts.readout.setText(unbroken_parts(readout(schedule.facts())))
+        parts.readout.set_words(readout_words(schedule.facts()))
         parts.column.fit_labels()
         parts.glossary.set_state(schedule)
+        parts.code.set_config(config)
         parts.views.set_run(config, schedule)
         self.alert.hide()
 

@@ -49,6 +49,7 @@ class WindowRecorder(QObject):
         self.indicator = self._build_indicator()
         window.statusBar().addPermanentWidget(self.indicator)
         self.indicator.setVisible(False)
+        self.indicator.installEventFilter(self)  # Qt tells it when the language changes
 
     @property
     def recording(self) -> bool:
@@ -95,6 +96,8 @@ class WindowRecorder(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.parent() and event.type() == QEvent.Type.Close and self.encoder is not None:
             self.cancel()
+        elif watched is self.indicator and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         return False
 
     def _take_frame(self) -> None:
