@@ -1,9 +1,7 @@
 """The main window: it composes the parts and connects them; it keeps no state of a run.
 
-The single run is a ``RunSession`` (``run``) shown by ``OneRunScreen``;
-compare mode has a session of its own. The transport drives the session of
-the mode on screen. One frame clock draws whichever mode is shown. Every
-widget is touched only here and in the parts, on the GUI thread.
+The single run is a ``RunSession`` (``run``) shown by ``OneRunScreen``; compare mode has a session of
+its own. The transport drives the mode on screen, and one frame clock draws it, on the GUI thread.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from epochviz.qt.look.accessible import ScreenReaderNames
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.look.themes import Themed, system_theme
-from epochviz.qt.panel.controls import DEFAULT_SPEED
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import BACKENDS, FRAME_MS, RunSession
@@ -32,7 +29,7 @@ from epochviz.qt.window.gui_thread import check_gui_thread, gui_thread_only, pre
 from epochviz.qt.window.lifecycle import ClosingWindow, while_open
 from epochviz.qt.window.one_run import OneRunScreen
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
-from epochviz.qt.window.remembered import Remembered, forget
+from epochviz.qt.window.remembered import Remembered
 from epochviz.qt.window.transport import Transport
 from epochviz.qt.window.window_layout import build_window_layout
 
@@ -85,8 +82,8 @@ class MainWindow(ClosingWindow):
         self.setWindowTitle(messages.window_title())
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
-        start = checked_window_start(
-            settings, play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
+        start = checked_window_start(settings, play=play, scale=scale, theme=theme, backend=backend,
+                                     backends=BACKENDS, scene=scene, compare=compare)
         self.run = RunSession(start.config, backend=backend, active=compare is None)
         self.layout_parts = parts = build_window_layout(self, start.config)
         self.controls, self.readout, self.banner = parts.controls, parts.readout, parts.banner
@@ -133,7 +130,7 @@ class MainWindow(ClosingWindow):
         compare.switched.connect(self.transport.on_compare_switched)
         for part in (self.tour, self.remembered):  # a scene, or the set-up the last window left
             part.setup_recalled.connect(self.use_config)
-        self.projector.defaults_requested.connect(self._restore_defaults)
+        self.projector.defaults_requested.connect(self.remembered.restore_defaults)
         self.one_run.presented.connect(self.frame_presented)
         self._frame.timeout.connect(self._on_frame)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
@@ -204,14 +201,6 @@ class MainWindow(ClosingWindow):
         """Apply a setting change still waiting for the end of its frame, now (scripts and tests)."""
         self.one_run.flush()
 
-    def _restore_defaults(self) -> None:
-        """View > Restore defaults: nothing remembered, the default set-up and speed, no scene, the locale's language."""
-        forget()
-        self.tour.index = None
-        self.tour.hide_caption()
-        self.use_config(RunConfig(), DEFAULT_SPEED)
-        self.languages.use_default()
-
     # -- drawing ----------------------------------------------------------------
     def _on_frame(self) -> None:
         """The frame clock draws the mode on screen."""
@@ -246,12 +235,9 @@ class MainWindow(ClosingWindow):
     # -- closing ----------------------------------------------------------------
     @gui_thread_only
     def shutdown(self) -> None:
-        """End the window for good: training stops, the charts' items go (safe to call twice).
+        """End the window for good, however it ends (see ``lifecycle``): training stops, the charts' items go.
 
-        Every way a window ends comes here (see ``lifecycle``). Why for good: its
-        training processes are gone and its charts' items deleted (nothing is left
-        for Python's cycle collector); a window that quietly started them again
-        after ``close()`` is what this refuses. Make a new window instead.
+        Safe to call twice. A closed window is not shown or trained again: make a new one.
         """
         super().shutdown()
         if "_frame" not in vars(self):

@@ -23,8 +23,10 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from epochviz.core.run_config import RunConfig
 from epochviz.core.scenes import Scene, SceneError, scene_from_text
 from epochviz.core.window_options import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
+from epochviz.qt.panel.controls import DEFAULT_SPEED
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import RunSession
@@ -37,9 +39,11 @@ _said: set[str] = set()  # the problems a note in the status bar has already nam
 
 
 class LanguageChoice(Protocol):
-    """The Language menu as remembering sees it: the language chosen in it, if any."""
+    """The Language menu as remembering sees it: the language chosen in it, if any, and the way back to none."""
 
     chosen: str | None
+
+    def use_default(self) -> None: ...
 
 
 @dataclass
@@ -162,10 +166,11 @@ class Remembered(QObject):
     """The window's set-up kept for the next launch, and brought back (the ``epochviz`` command's window).
 
     It reads and sets the parts that hold what is remembered: ``parts`` (the
-    window's geometry, the panel's speed, the layout), ``run`` (the settings), the View menu ``projector`` (scale, theme), the ``tour`` (its
-    position) and the Language menu ``languages`` (the language chosen in it).
-    A remembered set-up is used through ``setup_recalled(config, speed)``; a note
-    about the store goes to ``notice``.
+    window's geometry, the panel's speed, the layout), ``run`` (the settings), the
+    View menu ``projector`` (scale, theme), the ``tour`` (its position) and the
+    Language menu ``languages`` (the language chosen in it).
+    A remembered set-up (or the default one, ``restore_defaults``) is used through
+    ``setup_recalled(config, speed)``; a note about the store goes to ``notice``.
     """
 
     setup_recalled = Signal(object, float)
@@ -195,6 +200,14 @@ class Remembered(QObject):
         store.sync()
         if store.status() != QSettings.Status.NoError:  # Qt says nothing else when a write fails
             raise OSError(translate("remembered", "{path} could not be written").format(path=store.fileName()))
+
+    def restore_defaults(self) -> None:
+        """View > Restore defaults: forget everything; the default set-up and speed, no scene, the locale's words."""
+        forget()
+        self._tour.index = None
+        self._tour.hide_caption()
+        self.setup_recalled.emit(RunConfig(), DEFAULT_SPEED)
+        self._languages.use_default()
 
     def remember_quietly(self) -> str | None:
         """``remember``, turning a store that cannot be written into a line for stderr (it must not spoil the exit)."""
