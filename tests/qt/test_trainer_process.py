@@ -60,3 +60,26 @@ def test_a_trainer_that_cannot_start_is_reported_in_plain_words(make_window, qtb
     wait_for_state(qtbot, window, "error")
     text = window.banner.text()
     assert "could not start" in text and "this numpy is broken on purpose" in text
+
+
+def test_a_trainer_still_starting_is_given_longer_than_one_that_went_quiet(monkeypatch):
+    """A new training process imports numpy before its first word; on a busy machine that outlasted HANG_S."""
+    from epochviz.core.engine.trainer_process import TrainerGone, TrainerProcess
+    from tests.robust.conftest import poll_until
+
+    monkeypatch.setattr(trainer_process, "START_S", 3.0)
+    trainer = TrainerProcess(hang_s=0.2)
+    os.kill(trainer.pid, signal.SIGSTOP)  # stopped before its first word: as slow as a start can be
+
+    def gone() -> bool:
+        try:
+            trainer.receive()
+        except TrainerGone:
+            return True
+        return False
+
+    try:
+        assert not poll_until(gone, 1.0)  # five times HANG_S, and still given its time to start
+        assert poll_until(gone, 10.0)  # but not for ever
+    finally:
+        trainer.close()

@@ -23,6 +23,7 @@ from epochviz.core.engine.wire import STOP, Channel, Command, Heartbeat, Message
 from epochviz.core.words import QT_TRANSLATE_NOOP, Phrase, worded
 
 HANG_S = 4.0  # no word from the child for this long (it sends one every 0.25 s) means it is stuck
+START_S = 20.0  # its first word may take longer: a new interpreter imports numpy, slowly on a busy machine
 STOP_GRACE_S = 0.5  # how long close() waits for a polite stop before it kills
 
 # One BLAS thread in the trainer: on a 2-core laptop a multi-threaded matmul at an
@@ -128,7 +129,7 @@ class TrainerProcess:
             self._threads[2].join(0.2)
             raise self._death(code)
         silent = time.monotonic() - self._last_heard
-        if silent > self.hang_s:
+        if silent > (self.hang_s if self._heard_once else max(self.hang_s, START_S)):
             raise worded(
                 TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process (pid {pid}) has not answered for "
                                                          "{seconds} seconds: it may have been stopped or the machine "
