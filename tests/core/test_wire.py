@@ -32,9 +32,11 @@ def test_unknown_commands_are_refused():
         apply(("fly",), TrainingEngine())  # an untyped tuple is not a command any more
 
 
-def test_commands_are_frozen():
+def test_commands_and_messages_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Step(3).n = 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Chunk(1, "paused").state = "playing"
 
 
 def run_until_idle(engine):

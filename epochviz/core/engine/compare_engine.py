@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from epochviz.core.engine.session import Chunk, RunConfig, State, TrainingEngine
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompareChunk:
-    """What every run produced since the last message: one ``Chunk`` per run, in order.
+    """What every run produced since the last message: one ``Chunk`` per run, in order (a ``wire`` message).
 
     ``busy_seconds`` is each run's CPU time in the engine so far (training and
     epoch-end evaluation): against the wall time, how much of a core the runs got.
