@@ -217,3 +217,20 @@ def test_a_crashed_training_process_is_reported_and_reset_starts_a_new_one(make_
     window.step()
     wait_for_iterations(qtbot, window, 1)
     assert window.history.global_iterations().tolist() == [1]
+
+
+def test_a_run_that_lost_its_trainer_is_not_started_again_behind_the_banner(make_window, qtbot):
+    """Leaving compare mode starts the single run only if it never started: a failed one waits for Reset."""
+    window = make_window(samples=2000, batch_size=10, epochs=5)
+    window.step_epoch()
+    wait_for_iterations(qtbot, window, 200)
+    window.run._backend._process.kill()
+    wait_for_state(qtbot, window, "error")
+    window.set_compare(True)
+    window.set_compare(False)
+    window.step()
+    assert window.run.trainer_pid is None and window.state == "error" and window.last_iteration == 200
+    window.reset()
+    window.step()
+    wait_for_iterations(qtbot, window, 1)
+    assert window.history.global_iterations().tolist() == [1]

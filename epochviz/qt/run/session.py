@@ -95,7 +95,7 @@ class RunSession(QObject):
         self.stopped = False
         self.speed: float | None = None  # iterations a second; None as fast as it goes
         self._backend = None
-        self._configured = False  # whether the engine has the current run
+        self._configured = False  # whether the current run was given to an engine (once: its chunks count from 1)
         self._proposal: RunConfig | None = None
         self._poll = QTimer(self, interval=FRAME_MS)
         self._poll.timeout.connect(self._receive)
@@ -148,9 +148,9 @@ class RunSession(QObject):
         self.run_started.emit(self.config)
 
     def _configure(self) -> None:
-        """Give the engine the current run (only while active: a mode not on screen trains nothing)."""
+        """Give the engine the current run, once (only while active: a mode not on screen trains nothing)."""
         self._settle.stop()
-        if not self.active or self.stopped:
+        if not self.active or self.stopped or self._configured:
             return
         self._configured = self._send(Configure(self.config, self.run_id))
         if self._configured:
@@ -221,8 +221,8 @@ class RunSession(QObject):
     def _drive(self, command: Command) -> None:
         if not self.active:
             return
-        if self._settle.isActive() or (not self._configured and self.state == "idle"):
-            self._configure()  # a new run starts before it is driven (not a failed one: Reset or Play starts again)
+        if self._settle.isActive() or not self._configured:
+            self._configure()  # a new run starts before it is driven
         self._send(command)
 
     def _set_playing(self, playing: bool) -> None:
@@ -278,9 +278,8 @@ class RunSession(QObject):
             self.state_changed.emit(chunk.state)
 
     def _lose_backend(self, exc: BaseException) -> None:
-        """The backend failed (a dead or stuck process): close it; the next run starts a new one."""
+        """The backend failed (a dead or stuck process): close it; the next run (Reset, Play) starts a new one."""
         self._close_backend()
-        self._configured = False
         self._fail(_words(exc))
 
     def _fail(self, message: str) -> None:
