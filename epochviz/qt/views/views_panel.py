@@ -3,7 +3,7 @@
 ``LearningViews`` holds the dataset view, the network diagram and the boundary
 (or per-class accuracy) view, the one-line phase caption above them, and the
 ``PhasePlayer`` that walks an iteration through its phases. It receives the
-worker's chunks from the main window and only draws.
+run session's chunks (through ``OneRunScreen``) and only draws.
 """
 
 from __future__ import annotations
