@@ -84,6 +84,8 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         target, phase = 0, None
         window.play()
         if not _wait_for(window, 0, deadline, lambda: window.compare.state in ("finished", "error")):
+            if not window.isVisible():  # closed by Ctrl+C
+                return EXIT_INTERRUPTED
             window.pause()
             print(translate("app", "epochviz: the runs did not finish within {seconds} s; the picture shows how far "
                                    "they got").format(seconds=SCREENSHOT_TIMEOUT_S), file=sys.stderr)

@@ -1501,6 +1501,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>没有录制到任何帧</translation>
     </message>
     <message>
+        <source>cannot write {path}: it is not a regular file</source>
+        <translation>无法写入 {path}：它不是普通文件</translation>
+    </message>
+    <message>
         <source>cannot write {path}: the folder {folder} does not exist</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
     </message>
