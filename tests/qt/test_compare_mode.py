@@ -232,3 +232,17 @@ def test_the_only_data_items_with_full_data_are_the_runs_curves_in_order(make_wi
     plot = window.findChild(object, "comparePlot")
     with_data = [i for i in plot.getPlotItem().listDataItems() if hasattr(i, "getOriginalDataset")]
     assert [len(i.getOriginalDataset()[1]) for i in with_data] == [400, 14, 2]
+
+
+def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_window):
+    """A comparison's epoch end still queued when the window closed found its curves gone (IndexError)."""
+    from epochviz.core.engine.compare_engine import CompareChunk
+    from epochviz.core.engine.session import Chunk, EpochEnd
+
+    window = compare_window(make_window)
+    mode = window.compare
+    late = CompareChunk(mode.run_id, "playing", [Chunk(mode.run_id, "playing", epoch_ends=[EpochEnd(1, 1, 0.5, 0.5)])
+                                                 for _ in mode.configs])
+    window.shutdown()
+    mode._arrived.emit(late)  # as the worker's relay delivers it
+    assert not mode.active and all(not t.epoch_losses for t in mode.tallies)

@@ -118,7 +118,11 @@ class CompareMode(QObject):
             self.command.emit(tuple(command))
 
     def shutdown(self) -> None:
-        """The window is closing (its workers stop with it): delete the chart's curves now."""
+        """The window is closing (its workers stop with it): delete the chart's curves now.
+
+        The mode is off from here: an update still on its way finds no curves to add to and is dropped.
+        """
+        self.active = False
         self.view.plot.release()
 
     # -- the runs -----------------------------------------------------------------
