@@ -200,6 +200,8 @@ def run_window(args: Namespace) -> int:
         if args.record:
             return record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
         window.show()
+        if scene is not None:
+            window.tour.play_scene()  # a scene plays on arrival (the clicker has no Play key)
         code = app.exec()
         return EXIT_INTERRUPTED if interrupt.interrupted else code
     finally:

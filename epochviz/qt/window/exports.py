@@ -198,7 +198,8 @@ class Exports(QObject):
         for action, text in zip(self._actions, (
                 translate("exports", "Export chart as PNG, a 1920x1080 slide…"),
                 translate("exports", "Export chart as PNG, 1920 wide at the window's aspect…"),
-                translate("exports", "Export chart as SVG, a 1920x1080 slide…"), translate("exports", "Export window as PNG…"),
+                translate("exports", "Export chart as SVG, a 1920x1080 slide…"),
+                translate("exports", "Export window as PNG…"),
                 translate("exports", "Export log as CSV…"), translate("exports", "Record window as GIF…"),
                 translate("exports", "Record window as MP4…"), translate("exports", "Stop recording"),
                 translate("exports", "Quit"))):
