@@ -150,6 +150,17 @@ def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> P
     return write_log_file(path, *log_snapshot(history, epoch_ends))
 
 
+def fully_drawn(window: QMainWindow) -> bool:
+    """Whether ``window`` is fully drawn, after drawing what has arrived (a recording's first frame waits)."""
+    window.present()
+    if window.compare.active:
+        return True
+    if not window.views.drawn_complete():
+        return False
+    window.views.refresh_all()  # the network too, which at full speed redraws a few times a second only
+    return True
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
     """A file name from the save dialog, ending in ``suggested``'s suffix; None if the user cancelled."""
     suffix = Path(suggested).suffix
@@ -175,7 +186,7 @@ class Exports(QObject):
         self._poll = QTimer(self, interval=100)
         self._poll.timeout.connect(self._check_job)
         self.menu = menu = window.menuBar().addMenu("")
-        self.recorder = WindowRecorder(window, ready=self._drawn)
+        self.recorder = WindowRecorder(window, ready=fully_drawn)
         self.recorder.finished.connect(lambda path: self._say(translate("exports", "Saved {path}").format(path=path)))
         self.recorder.failed.connect(lambda message: self._say(
             translate("exports", "Recording not saved: {problem}").format(problem=message)))
@@ -209,17 +220,6 @@ class Exports(QObject):
     @property
     def _window(self) -> QMainWindow:
         return self.parent()
-
-    def _drawn(self) -> bool:
-        """Whether the window is fully drawn, after drawing what has arrived (a recording's first frame waits)."""
-        window = self._window
-        window.present()
-        if window.compare.active:
-            return True
-        if not window.views.drawn_complete():
-            return False
-        window.views.refresh_all()  # the network too, which at full speed redraws a few times a second only
-        return True
 
     @property
     def _chart(self) -> LossPlot | pg.PlotWidget:
