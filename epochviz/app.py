@@ -65,9 +65,9 @@ def _wait_for(window: MainWindow, target: int, deadline: float, done=None) -> bo
 
 
 def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None,
-                    what: str = "window") -> int:
+                    what: str = "window", chart_size: tuple[int, int] | None = None) -> int:
     """Train ``iterations`` iterations (or until the run ends), then save the window as PNG
-    (or, with ``what="chart"``, the loss chart as PNG or SVG).
+    (or, with ``what="chart"``, the loss chart as PNG or SVG, ``chart_size`` pixels: a slide by default).
 
     With ``phase``, one more iteration is stepped in slow motion and the picture
     shows it halfway through that phase.
@@ -117,10 +117,12 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     window.chart.redraw()
     QCoreApplication.processEvents()
     from epochviz.core.run_log import ExportError
-    from epochviz.qt.window.exports import export_chart, export_window
+    from epochviz.qt.window.exports import SLIDE_SIZE, export_chart, export_window
 
     try:
-        written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
+        chart = window.compare.view.plot if window.compare.active else window.chart
+        written = (export_chart(chart, path, chart_size or SLIDE_SIZE) if what == "chart" else
+                   export_window(window, path))
     except ExportError as exc:
         _error(explain(exc))
         return 1
@@ -199,10 +201,12 @@ def run_window(args: Namespace) -> int:
     try:
         if picture:
             return save_screenshot(window, picture, args.iterations, args.phase,
-                                   what="chart" if args.export_chart else "window")
+                                   what="chart" if args.export_chart else "window", chart_size=args.chart_size)
         if args.record:
             return record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
         window.show()
+        if scene is not None:
+            window.tour.play_scene()  # a scene plays on arrival (the clicker has no Play key)
         code = app.exec()
         return EXIT_INTERRUPTED if interrupt.interrupted else code
     finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from epochviz.core.compare import (
@@ -121,7 +121,11 @@ class CompareMode(QObject):
             self.command.emit(tuple(command))
 
     def shutdown(self) -> None:
-        """The window is closing (its workers stop with it): delete the chart's curves now."""
+        """The window is closing (its workers stop with it): delete the chart's curves now.
+
+        The mode is off from here: an update still on its way finds no curves to add to and is dropped.
+        """
+        self.active = False
         self.view.plot.release()
 
     # -- the runs -----------------------------------------------------------------
@@ -162,6 +166,16 @@ class CompareMode(QObject):
             combo.setCurrentIndex(combo.findData(rule))  # comes back here through ``lr_rule_changed``
             return
         self.restart()
+
+    @gui_thread_only
+    def set_runs(self, choices: Sequence[BatchChoice], lr_rule: str) -> None:
+        """The batch sizes and the learning-rate rule at once (a compare scene): every run shown, one restart."""
+        self.choices, self.lr_rule = check_batch_choices(list(choices)), check_lr_rule(lr_rule)
+        with QSignalBlocker(self.view.lr_rule):
+            self.view.lr_rule.setCurrentIndex(self.view.lr_rule.findData(lr_rule))
+        self.view.plot.hidden = set()
+        if self.active:
+            self.restart()
 
     @gui_thread_only
     def restart(self) -> None:

@@ -242,6 +242,11 @@ class MainWindow(QMainWindow):
         self.set_playing(False)
 
     @while_open
+    def pause_at(self, iteration: int) -> None:
+        """The run pauses by itself once global iteration ``iteration`` has run (a scene's moment of proof)."""
+        self._send("pause_at", int(iteration))
+
+    @while_open
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
