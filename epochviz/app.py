@@ -65,9 +65,9 @@ def _wait_for(window: MainWindow, target: int, deadline: float, done=None) -> bo
 
 
 def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str | None = None,
-                    what: str = "window") -> int:
+                    what: str = "window", chart_size: tuple[int, int] | None = None) -> int:
     """Train ``iterations`` iterations (or until the run ends), then save the window as PNG
-    (or, with ``what="chart"``, the loss chart as PNG or SVG).
+    (or, with ``what="chart"``, the loss chart as PNG or SVG, ``chart_size`` pixels: a slide by default).
 
     With ``phase``, one more iteration is stepped in slow motion and the picture
     shows it halfway through that phase.
@@ -84,6 +84,8 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
         target, phase = 0, None
         window.play()
         if not _wait_for(window, 0, deadline, lambda: window.compare.state in ("finished", "error")):
+            if not window.isVisible():  # closed by Ctrl+C
+                return EXIT_INTERRUPTED
             window.pause()
             print(translate("app", "epochviz: the runs did not finish within {seconds} s; the picture shows how far "
                                    "they got").format(seconds=SCREENSHOT_TIMEOUT_S), file=sys.stderr)
@@ -115,10 +117,12 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     window.chart.redraw()
     QCoreApplication.processEvents()
     from epochviz.core.run_log import ExportError
-    from epochviz.qt.window.exports import export_chart, export_window
+    from epochviz.qt.window.exports import SLIDE_SIZE, export_chart, export_window
 
     try:
-        written = export_chart(window.chart, path) if what == "chart" else export_window(window, path)
+        chart = window.compare.view.plot if window.compare.active else window.chart
+        written = (export_chart(chart, path, chart_size or SLIDE_SIZE) if what == "chart" else
+                   export_window(window, path))
     except ExportError as exc:
         _error(explain(exc))
         return 1
@@ -195,11 +199,13 @@ def run_window(args: Namespace) -> int:
     try:
         if picture:
             code = save_screenshot(window, picture, args.iterations, args.phase,
-                                   what="chart" if args.export_chart else "window")
+                                   what="chart" if args.export_chart else "window", chart_size=args.chart_size)
         elif args.record:
             code = record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
         else:
             window.show()
+            if scene is not None:
+                window.tour.play_scene()  # a scene plays on arrival (the clicker has no Play key)
             code = app.exec()
         return interrupt.exit_status if interrupt.interrupted else code  # 130 for Ctrl+C, 143 for SIGTERM
     finally:

@@ -129,6 +129,8 @@ def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace
     for flag, value in (("--seconds", args.seconds), ("--fps", args.fps)):
         if value is not None and not args.record:
             parser.error(translate("cli", "argument {flag}: goes with --record").format(flag=flag))
+    if args.chart_size and not args.export_chart:
+        parser.error(translate("cli", "argument --chart-size: goes with --export-chart"))
     if args.record:
         check_recording_timing(parser, args.seconds, args.fps)
 
@@ -189,6 +191,10 @@ def build_parser() -> OneLineParser:
     parser.add_argument(
         "--window-size", type=window_size, metavar="WxH",
         help=translate("cli", "window size, e.g. 1280x720 (default 1600x900)"),
+    )
+    parser.add_argument(
+        "--chart-size", type=window_size, metavar="WxH",
+        help=translate("cli", "with --export-chart: the picture's size (default 1920x1080, a slide)"),
     )
     parser.add_argument(
         "--phase", choices=PHASES,

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from epochviz.core.memory import format_bytes
-from epochviz.core.run_log import ExportError, remove_quietly, usual_permissions
+from epochviz.core.run_log import ExportError, check_replaceable, remove_quietly, usual_permissions
 from epochviz.core.run_memory import HEADROOM, available_bytes
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
@@ -120,11 +120,12 @@ class FrameEncoder:
             raise worded(
                 ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: the folder {folder} does not exist"),
                 path=self.path, folder=self.path.parent)
+        check_replaceable(self.path)  # up front: not after minutes of recording
         if not MIN_FPS <= fps <= MAX_FPS:
             raise ValueError(f"fps must be from {MIN_FPS:g} to {MAX_FPS:g}, got {fps!r}")
         self.fps = float(fps)
-        try:
-            handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.stem}-", suffix=self.kind,
+        try:  # the name's start only: a name near the 255-byte limit must not make its temporary one too long
+            handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.stem[:32]}-", suffix=self.kind,
                                                        dir=self.path.parent)
         except OSError as exc:
             raise worded(
@@ -203,7 +204,11 @@ class FrameEncoder:
                 ExportError, QT_TRANSLATE_NOOP("errors", "cannot record to {path}: cancelled"),
                 path=self.path)
         try:
+            check_replaceable(self.path)
             os.replace(self._temporary, self.path)
+        except ExportError:
+            remove_quietly(self._temporary)
+            raise
         except OSError as exc:
             remove_quietly(self._temporary)
             raise worded(

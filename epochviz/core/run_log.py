@@ -12,6 +12,7 @@ import csv
 from array import array
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -68,6 +69,25 @@ def write_log_file(path: str | os.PathLike, schedule: BatchSchedule, losses: np.
     return write_text_atomically(path, lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, epoch_ends)))
 
 
+def check_replaceable(target: Path) -> None:
+    """``ExportError`` unless ``target`` is missing or a regular file: a rename would replace a device or a FIFO.
+
+    As root, a finished file renamed over ``/dev/full`` replaced the device itself.
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: {reason}"),
+            path=target, reason=_reason(exc)) from None
+    if not stat.S_ISREG(mode):
+        raise worded(
+            ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: it is not a regular file"),
+            path=target)
+
+
 def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
     """Call ``write(temporary_path)``, then move the result to ``path``: whole, or not at all.
 
@@ -80,6 +100,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
         raise worded(
             ExportError, QT_TRANSLATE_NOOP("errors", "cannot write {path}: the folder {folder} does not exist"),
             path=target, folder=folder)
+    check_replaceable(target)
     try:
         # The name's start only: a name near the 255-byte limit must not make its temporary one too long.
         handle, temporary = tempfile.mkstemp(prefix=f".{target.stem[:32]}-", suffix=target.suffix, dir=folder)

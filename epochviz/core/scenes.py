@@ -1,12 +1,17 @@
 """Scenes: named set-ups for a lecture, as small JSON files, checked strictly before anything is used.
 
-A scene holds every training setting the window shows, the speed, and a
-caption for the class. The built-in tour lives in ``epochviz/resources/scenes``
-(``01-....json`` onwards, in order). Loading a file refuses, in one line that
-names the problem: a file that is not JSON, too large or not a regular file,
-too deeply nested, unknown keys, wrong types, out-of-range numbers, and
-drop-last with a batch larger than the dataset. Nothing in a scene is executed
-or used as a path. Saving checks the same way, so what Save writes, Open takes.
+A scene holds every training setting the window shows, the compared batch
+sizes when it is a comparison, and how it is presented: its pace (``speed``),
+whether it starts playing on arrival (``autoplay``), the moment it pauses by
+itself to make its point (``pause_at``: ``"epoch_end"`` or an iteration), the
+part of the window it is about (``emphasis``) and a caption for the class. The
+built-in tour lives in ``epochviz/resources/scenes`` (``01-....json`` onwards,
+in order). Loading a file refuses, in one line that names the problem: a file
+that is not JSON, too large or not a regular file, too deeply nested, unknown
+keys, wrong types, out-of-range numbers, drop-last with a batch larger than the
+dataset, a pause after the run's last iteration, and a pause or a learning-rate
+rule where they mean nothing. Nothing in a scene is executed or used as a path.
+Saving checks the same way, so what Save writes, Open takes.
 """
 
 from __future__ import annotations
@@ -19,15 +24,34 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from epochviz.core.compare import (
+    DEFAULT_LR_RULE,
+    FULL,
+    LR_RULES,
+    MAX_RUNS,
+    MIN_RUNS,
+    BatchChoice,
+    check_batch_choices,
+    compare_configs,
+)
 from epochviz.core.run_config import RunConfig
-from epochviz.core.settings import SETTINGS, SPEED, SettingError, check_together
+from epochviz.core.settings import SETTINGS, SPEED, Setting, SettingError, check_together, shown
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_DEPTH = 4
 MAX_TEXT = 400
-KEYS = ("name", "caption", *SETTINGS, "speed")  # every setting of the table, so that a scene carries them all
+EPOCH_END = "epoch_end"  # pause_at: the end of the first epoch, wherever that falls
+# What a scene can be about: the window gives that part the room (``Tour.emphasis_requested``),
+# and only a scene about memory (or one that names no part) shows the memory meter's alarm.
+EMPHASES = ("arithmetic", "progress", "data", "network", "chart", "memory", "compare")
+PRESENTATION = ("speed", "autoplay", "pause_at", "emphasis")  # how a scene is shown, not a setting of the run
+COMPARISON = ("compare", "lr_rule")  # the compared batch sizes and how each run's learning rate follows
+KEYS = ("name", "caption", *SETTINGS, *PRESENTATION, *COMPARISON)  # every setting of the table, and the rest
 REQUIRED = ("name", "dataset", "samples", "batch_size")
+AUTOPLAY = Setting("autoplay", "bool", True, label="", help="")
+EMPHASIS = Setting("emphasis", "choice", None, label="", help="", choices=EMPHASES)
+LR_RULE = Setting("lr_rule", "choice", DEFAULT_LR_RULE, label="", help="", choices=LR_RULES)
 
 
 class SceneError(ValueError):
@@ -36,13 +60,25 @@ class SceneError(ValueError):
 
 @dataclass(frozen=True)
 class Scene:
-    """A set-up for the class: the run's settings, the speed (None = as fast as possible) and a caption."""
+    """A set-up for the class: the run's settings, the speed (None = as fast as possible) and a caption.
+
+    ``autoplay``: it starts playing on arrival; ``pause_at``: it pauses by itself after
+    that global iteration (``EPOCH_END``: the first epoch's last), None: it plays on;
+    ``emphasis``: the part of the window it is about (``EMPHASES``), None: no part;
+    ``compare``: the batch sizes it compares side by side (None: one run), each run's
+    learning rate following ``lr_rule`` (None when it does not compare).
+    """
 
     name: str
     config: RunConfig
     speed: float | None = 100.0
     caption: str = ""
     source: str = field(default="", compare=False)  # where it was read from, for messages
+    autoplay: bool = True
+    pause_at: int | str | None = None
+    emphasis: str | None = None
+    compare: tuple[BatchChoice, ...] | None = None
+    lr_rule: str | None = None
 
     def to_json(self) -> str:
         data: dict[str, object] = {"name": self.name, "caption": self.caption}
@@ -50,7 +86,27 @@ class Scene:
             value = getattr(self.config, name)
             data[name] = list(value) if isinstance(value, tuple) else value
         data["speed"] = "max" if self.speed is None else self.speed
+        data["autoplay"] = self.autoplay
+        optional = {"pause_at": self.pause_at, "emphasis": self.emphasis,
+                    "compare": None if self.compare is None else list(self.compare), "lr_rule": self.lr_rule}
+        data.update((key, value) for key, value in optional.items() if value is not None)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def seconds_to_point(self) -> float | None:
+        """How long the scene plays at its pace before it has made its point: to its pause, else to its end
+        (a comparison: its longest run, every run taking ``speed`` updates a second); None at full speed."""
+        if self.speed is None:
+            return None
+        if self.compare is not None:
+            runs = compare_configs(self.config, self.compare, lr_rule=self.lr_rule)
+            return max(run.schedule().facts().total_iterations for run in runs) / self.speed
+        return (self.pause_iteration() or self.config.schedule().facts().total_iterations) / self.speed
+
+    def pause_iteration(self) -> int | None:
+        """The global iteration after which the scene pauses by itself, or None."""
+        if self.pause_at == EPOCH_END:
+            return self.config.schedule().iterations_per_epoch
+        return self.pause_at
 
 
 def scene_file_text(scene: Scene) -> str:
@@ -113,11 +169,58 @@ def scene_from_data(data: object, source: str = "") -> Scene:
         settings = {key: SETTINGS[key].check(value) for key, value in data.items() if key in SETTINGS}
         check_together(settings)
         speed = SPEED.check(data.get("speed", SPEED.default))
+        autoplay = AUTOPLAY.check(data.get("autoplay", AUTOPLAY.default))
+        emphasis = EMPHASIS.check(data["emphasis"]) if "emphasis" in data else None
     except SettingError as exc:
         raise _as_scene_error(exc) from None
     config = RunConfig(**settings)
     config = config.with_changes(batch_size=min(config.batch_size, config.samples))  # the slider ends at N
-    return Scene(name, config, None if math.isinf(speed) else speed, caption, source)
+    compare, lr_rule = _comparison(data)
+    pause_at = _pause_at(data, config, compare)
+    return Scene(name, config, None if math.isinf(speed) else speed, caption, source, autoplay=autoplay,
+                 pause_at=pause_at, emphasis=emphasis, compare=compare, lr_rule=lr_rule)
+
+
+def _comparison(data: dict) -> tuple[tuple[BatchChoice, ...] | None, str | None]:
+    """The scene's compared batch sizes and learning-rate rule (the default rule when it compares)."""
+    if "compare" not in data:
+        if "lr_rule" in data:
+            raise worded(SceneError, QT_TRANSLATE_NOOP("errors", "lr_rule is for a comparison: give compare too"))
+        return None, None
+    value = data["compare"]
+    try:
+        if not isinstance(value, list):
+            raise ValueError(value)
+        choices = tuple(check_batch_choices(value))
+    except ValueError:
+        raise worded(SceneError, QT_TRANSLATE_NOOP(
+            "errors", '{key} must be a list of {low} to {high} batch sizes (whole numbers from 1, or "{full}"), '
+                      'got {value}'),
+            key="compare", low=MIN_RUNS, high=MAX_RUNS, full=FULL, value=shown(value)) from None
+    try:
+        rule = LR_RULE.check(data.get("lr_rule", LR_RULE.default))
+    except SettingError as exc:
+        raise _as_scene_error(exc) from None
+    return choices, rule
+
+
+def _pause_at(data: dict, config: RunConfig, compare: tuple | None) -> int | str | None:
+    """``"epoch_end"`` or a global iteration within the run; a comparison plays to its end."""
+    if "pause_at" not in data:
+        return None
+    value = data["pause_at"]
+    if compare is not None:
+        raise worded(SceneError, QT_TRANSLATE_NOOP(
+            "errors", "pause_at is for one run: a comparison plays to its end (leave out pause_at or compare)"))
+    if value == EPOCH_END:
+        return EPOCH_END
+    total = config.schedule().facts().total_iterations
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= total:
+        raise worded(SceneError, QT_TRANSLATE_NOOP(
+            "errors", '{key} must be "{epoch_end}" or an iteration from 1 to {total} (the last of the run), '
+                      'got {value}'),
+            key="pause_at", epoch_end=EPOCH_END, total=f"{total:,}", value=shown(value))
+    return value
 
 
 def _as_scene_error(exc: SettingError) -> SceneError:

@@ -514,6 +514,10 @@
         <translation>在一个小型网络训练时，看清什么是轮次 (epoch)、批次 (batch) 和迭代 (iteration)。不带命令时打开窗口。</translation>
     </message>
     <message>
+        <source>argument --chart-size: goes with --export-chart</source>
+        <translation>参数 --chart-size：需要和 --export-chart 一起使用</translation>
+    </message>
+    <message>
         <source>show the version number and exit</source>
         <translation>显示版本号并退出</translation>
     </message>
@@ -560,6 +564,10 @@
     <message>
         <source>window size, e.g. 1280x720 (default 1600x900)</source>
         <translation>窗口大小，例如 1280x720（默认 1600x900）</translation>
+    </message>
+    <message>
+        <source>with --export-chart: the picture&apos;s size (default 1920x1080, a slide)</source>
+        <translation>与 --export-chart 一起使用：图片的大小（默认 1920x1080，一张幻灯片）</translation>
     </message>
     <message>
         <source>with --screenshot: show iteration K+1 in slow motion, halfway through this phase</source>
@@ -1501,6 +1509,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>没有录制到任何帧</translation>
     </message>
     <message>
+        <source>cannot write {path}: it is not a regular file</source>
+        <translation>无法写入 {path}：它不是普通文件</translation>
+    </message>
+    <message>
         <source>cannot write {path}: the folder {folder} does not exist</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
     </message>
@@ -1591,6 +1603,22 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>lr_rule is for a comparison: give compare too</source>
+        <translation>lr_rule 用于比较：请同时给出 compare</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of {low} to {high} batch sizes (whole numbers from 1, or &quot;{full}&quot;), got {value}</source>
+        <translation>{key} 必须是 {low} 到 {high} 个批大小的列表（从 1 起的整数，或 &quot;{full}&quot;），收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>pause_at is for one run: a comparison plays to its end (leave out pause_at or compare)</source>
+        <translation>pause_at 用于单次训练：比较会一直播放到结束（请去掉 pause_at 或 compare）</translation>
+    </message>
+    <message>
+        <source>{key} must be &quot;{epoch_end}&quot; or an iteration from 1 to {total} (the last of the run), got {value}</source>
+        <translation>{key} 必须是 &quot;{epoch_end}&quot; 或从 1 到 {total}（本次训练的最后一次）的迭代，收到的是 {value}</translation>
     </message>
     <message>
         <source>{file}: {problem}</source>
@@ -1688,16 +1716,16 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>Export chart as PNG…</source>
-        <translation>将图表导出为 PNG…</translation>
+        <source>Export chart as PNG, a 1920x1080 slide…</source>
+        <translation>将图表导出为 PNG，一张 1920x1080 的幻灯片…</translation>
     </message>
     <message>
-        <source>Export chart as PNG, twice the size…</source>
-        <translation>将图表导出为两倍大小的 PNG…</translation>
+        <source>Export chart as PNG, 1920 wide at the window&apos;s aspect…</source>
+        <translation>将图表导出为 PNG，宽 1920，与窗口的宽高比相同…</translation>
     </message>
     <message>
-        <source>Export chart as SVG…</source>
-        <translation>将图表导出为 SVG…</translation>
+        <source>Export chart as SVG, a 1920x1080 slide…</source>
+        <translation>将图表导出为 SVG，一张 1920x1080 的幻灯片…</translation>
     </message>
     <message>
         <source>Export window as PNG…</source>
@@ -2342,6 +2370,22 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>For VGG-16 on 224x224 images, a batch of 100 needs 13 GB: more than an 8 GB card holds. Smaller batches fit; the whole dataset in one batch never would.</source>
         <translation>对 224x224 图像上的 VGG-16，一个 100 的批次需要 13 GB：超过 8 GB 显卡的容量。较小的批次放得下；把整个数据集放进一个批次则永远放不下。</translation>
+    </message>
+    <message>
+        <source>Accumulating gradients: 2 x 50 = one batch of 100</source>
+        <translation>梯度累积：2 x 50 = 一个大小为 100 的批次</translation>
+    </message>
+    <message>
+        <source>A batch of 100 does not fit on an 8 GB card (scene 7); two batches of 50 do. Their gradients are added up and the weights change once: the same step as one batch of 100. 2,000 / 100 = 20 weight updates per epoch.</source>
+        <translation>大小为 100 的批次放不进 8 GB 的显卡（场景 7）；两个大小为 50 的批次可以。它们的梯度相加，权重只更新一次：与一个大小为 100 的批次走的是同一步。2,000 / 100 = 每轮 20 次权重更新。</translation>
+    </message>
+    <message>
+        <source>B = 1, 32 and N side by side</source>
+        <translation>B = 1、32 和 N 并排比较</translation>
+    </message>
+    <message>
+        <source>The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the order flips.</source>
+        <translation>同样的数据，同样的初始权重，三种批大小。按轮次看，B = 1 下降得最快，但噪声很大；B = N 平滑而缓慢。按权重更新次数看（x：权重更新），顺序反过来。</translation>
     </message>
 </context>
 <context>

@@ -138,3 +138,13 @@ def test_a_recording_that_would_not_fit_in_memory_is_refused_up_front(tmp_path):
     with pytest.raises(ExportError, match="needs about .* of memory") as refusal:
         check_fits(tmp_path / "run.gif", 1280, 720, 60, 600, available=200_000_000)
     assert "1280x720" in str(refusal.value) and "\n" not in str(refusal.value)
+
+
+def test_a_recording_onto_a_fifo_is_refused_before_it_starts(tmp_path):
+    import os
+
+    fifo = tmp_path / "run.gif"
+    os.mkfifo(fifo)
+    with pytest.raises(recording.ExportError, match="not a regular file"):
+        recording.FrameEncoder(fifo, 10)
+    assert os.listdir(tmp_path) == ["run.gif"]

@@ -53,3 +53,18 @@ def test_an_existing_file_is_replaced_only_when_the_new_one_is_complete(tmp_path
     assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
     write_text_atomically(target, lambda stream: stream.write("new"))
     assert target.read_text() == "new"
+
+
+def test_an_export_onto_a_fifo_is_refused_and_leaves_it_a_fifo(tmp_path):
+    import os
+    import stat
+
+    import pytest
+
+    from epochviz.core.run_log import ExportError, write_text_atomically
+
+    fifo = tmp_path / "log.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportError, match="not a regular file"):
+        write_text_atomically(fifo, lambda stream: stream.write("x"))
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and os.listdir(tmp_path) == ["log.csv"]

@@ -118,3 +118,39 @@ def test_merged_chunks_keep_every_iteration_in_order():
     assert np.array_equal(merged.loss, np.concatenate([c.loss for c in chunks]))
     assert all(np.array_equal(a, b) for a, b in zip(merged.weights, chunks[-1].weights))
 
+
+def test_paced_play_with_pause_at_pauses_by_itself_after_that_iteration():
+    """A scene's moment of proof: at 10 iterations a second, the clock driven by the test, it stops at 10."""
+    engine = engine_with()
+    engine.set_speed(10.0)
+    engine.pause_at(10)
+    engine.play()
+    now = 0.0
+    while engine.busy and now < 5.0:
+        engine.run(now, 1.0)
+        now += 0.1
+    chunk = engine.take_chunk()
+    assert chunk.state == "paused" and chunk.global_iteration[-1] == 10
+    assert [e.epoch for e in chunk.epoch_ends] == [1]
+    assert 0.9 <= now <= 1.2  # paced all the way: one iteration a tenth of a second
+    engine.play()  # the mark is spent: Play goes on to the end
+    while engine.busy:
+        engine.run(now, 1.0)
+        now += 1.0
+    assert engine.take_chunk().state == "finished"
+
+
+def test_pause_at_an_iteration_already_run_pauses_at_once_and_a_new_run_forgets_it():
+    engine = engine_with()
+    engine.set_speed(10.0)
+    engine.play()
+    assert engine.run(0.0, 1.0) == 1
+    engine.pause_at(1)
+    assert engine.state == "paused" and not engine.busy
+    engine.pause_at(20)
+    engine.configure(SMALL, 2)
+    engine.set_speed(None)
+    engine.play()
+    while engine.busy:
+        engine.run(0.0, 1.0)
+    assert engine.take_chunk().global_iteration[-1] == 30

@@ -17,6 +17,7 @@ from epochviz.core.engine.wire import (
     Channel,
     Configure,
     Pause,
+    PauseAt,
     Play,
     Speed,
     Step,
@@ -58,6 +59,8 @@ def test_both_engines_obey_every_command(engine, config):
     apply(Play(), engine)
     assert engine.state == "playing"
     apply(Pause(), engine)
+    assert engine.state == "paused"
+    apply(PauseAt(1), engine)  # run already: it stays paused
     assert engine.state == "paused"
 
 

@@ -136,11 +136,13 @@ def test_presets_outside_the_window_s_ranges_are_refused_with_the_reason():
 
 
 def test_a_screenshot_that_cannot_finish_in_time_saves_what_ran_and_says_so(make_window, tmp_path, capsys,
-                                                                           monkeypatch):
+                                                                           monkeypatch, qtbot):
     from epochviz import app as app_module
 
-    monkeypatch.setattr(app_module, "SCREENSHOT_TIMEOUT_S", 1)
     window = make_window(samples=100_000, batch_size=1, epochs=100)
+    window.run_iterations(5)  # the trainer under way first: starting it may take longer than 1 s on a busy machine
+    qtbot.waitUntil(lambda: window.last_iteration >= 5, timeout=15_000)
+    monkeypatch.setattr(app_module, "SCREENSHOT_TIMEOUT_S", 1)
     out = tmp_path / "partial.png"
     assert app_module.save_screenshot(window, str(out), 10_000_000) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -263,3 +263,19 @@ def test_an_x_axis_title_stays_centred_when_the_axis_changes(qtbot, axis_key):
     axis = plot.getPlotItem().getAxis("bottom")
     centre = axis.label.pos().x() + axis.label.boundingRect().width() / 2
     assert abs(centre - axis.size().width() / 2) <= 1
+
+
+def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_window, qtbot):
+    """A comparison's epoch end still queued when the window closed found its curves gone (IndexError)."""
+    from epochviz.core.engine.compare_engine import CompareChunk
+    from epochviz.core.engine.session import Chunk, EpochEnd
+
+    window = compare_window(make_window)
+    mode = window.compare
+    late = CompareChunk(mode.run_id, "playing", [Chunk(mode.run_id, "playing", epoch_ends=[EpochEnd(1, 1, 0.5, 0.5)])
+                                                 for _ in mode.configs])
+    qtbot.waitUntil(lambda: mode.session._backend is not None)
+    mode.session._backend.receive = lambda: [late]  # still on its way when the window closes
+    window.shutdown()
+    mode.session._receive()  # the frame's collection, had it come once more
+    assert not mode.active and all(not t.epoch_losses for t in mode.tallies)

@@ -21,12 +21,41 @@ def trained(make_window, qtbot):
     return window
 
 
-def test_the_chart_exports_as_png_at_one_and_two_times_and_as_svg(trained, tmp_path):
-    one = QImage(str(export_chart(trained.chart, str(tmp_path / "chart.png"))))
-    two = QImage(str(export_chart(trained.chart, str(tmp_path / "chart2.png"), scale=2)))
-    assert not one.isNull() and two.width() == 2 * one.width() and abs(two.height() - 2 * one.height()) <= 2
+def test_the_chart_exports_as_a_1920x1080_slide_by_default_not_the_strip_on_screen(trained, tmp_path):
+    trained.resize(1280, 720)  # where the chart on screen is a strip some 840x160
+    image = QImage(str(export_chart(trained.chart, str(tmp_path / "chart.png"))))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert trained.chart.plot.height() < 400  # drawn afresh for the slide: the window's chart is as it was
+    assert image.pixelColor(1919, 1079) == trained.chart.plot.backgroundBrush().color()  # filled to the corner
+
+
+def test_the_chart_exports_at_a_size_asked_for_and_at_the_windows_aspect(trained, tmp_path):
+    from epochviz.qt.window.exports import window_aspect_size
+
+    image = QImage(str(export_chart(trained.chart, str(tmp_path / "small.png"), (1280, 720))))
+    assert (image.width(), image.height()) == (1280, 720)
+    trained.resize(1024, 768)
+    assert window_aspect_size(trained) == (1920, 1440)
+
+
+def test_an_exported_svg_is_a_1920x1080_slide_too(trained, tmp_path):
     svg = ET.parse(export_chart(trained.chart, str(tmp_path / "chart.svg"))).getroot()
     assert svg.tag.endswith("svg") and len(list(svg.iter())) > 10
+    assert svg.get("viewBox") == "0 0 1920 1080"
+    width_mm, height_mm = (float(svg.get(side).removesuffix("mm")) for side in ("width", "height"))
+    assert round(width_mm / 25.4 * 96) == 1920 and round(height_mm / 25.4 * 96) == 1080  # at the screen's 96 dpi
+
+
+def test_in_compare_mode_ctrl_e_exports_the_comparison_as_a_slide(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window(samples=200, compare=[4, "full"])
+    window.run_iterations(5)
+    qtbot.waitUntil(lambda: all(t.updates for t in window.compare.tallies), timeout=15_000)
+    drawn = []
+    plot = window.compare.view.plot
+    monkeypatch.setattr(plot, "redraw", lambda redraw=plot.redraw: drawn.append(True) or redraw())
+    monkeypatch.setattr("epochviz.qt.window.exports.ask_save_path", lambda *args: str(tmp_path / "chart.png"))
+    window.exports.ask_chart_png()
+    assert drawn and QImage(str(tmp_path / "chart.png")).size().toTuple() == (1920, 1080)
 
 
 def test_the_window_exports_as_png(trained, tmp_path):
@@ -56,8 +85,9 @@ def test_an_unwritable_path_is_one_line_and_leaves_nothing(trained, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("name", ["chart.png", "chart.svg"])
-def test_export_chart_from_the_command_line_trains_and_writes(tmp_path, name):
+@pytest.mark.parametrize("name, size, expected", [("chart.png", None, (1920, 1080)), ("chart.svg", None, None),
+                                                  ("chart.png", "1280x960", (1280, 960))])
+def test_export_chart_from_the_command_line_trains_and_writes_a_slide(tmp_path, name, size, expected):
     import subprocess
     import sys
 
@@ -65,14 +95,23 @@ def test_export_chart_from_the_command_line_trains_and_writes(tmp_path, name):
 
     out = tmp_path / name
     result = subprocess.run([sys.executable, "-m", "epochviz", "--export-chart", str(out), "--samples", "300",
-                             "--batch-size", "30", "--iterations", "25"],
+                             "--batch-size", "30", "--iterations", "25", *(["--chart-size", size] if size else [])],
                             capture_output=True, text=True, env=subprocess_env(), timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and out.exists()
     if name.endswith(".svg"):
-        assert ET.parse(out).getroot().tag.endswith("svg")
+        assert ET.parse(out).getroot().get("viewBox") == "0 0 1920 1080"
     else:
-        assert not QImage(str(out)).isNull()
+        assert QImage(str(out)).size().toTuple() == expected
+
+
+def test_chart_size_without_export_chart_is_refused_in_one_line(capsys):
+    from epochviz.cli.main import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", "en", "--chart-size", "1280x720"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.strip().endswith("argument --chart-size: goes with --export-chart")
 
 
 def test_train_writes_the_csv_log_from_the_command_line(tmp_path, capsys):

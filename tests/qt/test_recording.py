@@ -6,6 +6,7 @@ import sys
 
 import imageio.v3 as iio
 import imageio_ffmpeg
+import numpy as np
 import pytest
 
 from epochviz.core import recording
@@ -42,7 +43,8 @@ def test_record_from_the_command_line_has_seconds_times_fps_frames(tmp_path, nam
     assert result.stderr == ""
     if name.endswith(".gif"):
         frames = iio.imread(out, index=None)
-        assert frames.shape[:3] == (fps, 600, 800)
+        assert frames.shape[0] == fps and frames.shape[2] == 800
+        assert 480 < frames.shape[1] < 600  # the window's contents: no menu bar, no status bar
         assert len({frame.tobytes() for frame in frames}) > fps // 2  # the run moves: different moments
     else:
         count, _ = imageio_ffmpeg.count_frames_and_secs(str(out))
@@ -108,7 +110,8 @@ def test_a_recording_shorter_than_a_frame_has_exactly_one(tmp_path):
     out = tmp_path / "one.gif"
     result = epochviz("--record", str(out), "--seconds", "0.05", "--fps", "20", *SMALL)
     assert result.returncode == 0, result.stderr
-    assert iio.imread(out, index=None).shape[:3] == (1, 480, 640)
+    frames = iio.imread(out, index=None)
+    assert frames.shape[0] == 1 and frames.shape[2] == 640 and 380 < frames.shape[1] < 480
 
 
 @pytest.mark.parametrize("flag, value", [("--fps", "0.001"), ("--fps", "1e-9"), ("--fps", "61"),
@@ -138,3 +141,46 @@ def test_a_recording_that_would_not_fit_in_memory_is_refused_before_it_starts(ma
         recorder.start(str(tmp_path / "long.gif"), seconds=600, fps=60)
     assert recorder.encoder is None and not recorder.recording
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_recording_shows_the_window_contents_and_leaves_the_indicator_out(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QPoint, QRect
+
+    from epochviz.qt.window.recording import recorded_area
+
+    window = make_window(samples=500, batch_size=10)
+    recorder = window.exports.recorder
+    out = tmp_path / "contents.gif"
+    recorder.start(str(out), seconds=0.3, fps=10)
+    assert recorder.indicator.isVisible()
+    area = recorded_area(window)
+    indicator = recorder.indicator
+    on_window = QRect(indicator.mapTo(window, QPoint(0, 0)), indicator.size())
+    assert on_window.isValid() and not area.intersects(on_window) and not area.intersects(window.statusBar().geometry())
+    assert area.size() == window.centralWidget().size()
+    with qtbot.waitSignal(recorder.finished, timeout=20_000):
+        pass
+    frames = iio.imread(out, index=None)
+    assert frames.shape[1:3] == (area.height(), area.width())
+
+
+def test_a_recording_starts_at_the_first_fully_drawn_frame(make_window, qtbot, tmp_path, monkeypatch):
+    """The window has just opened: its views have neither the data nor the weights yet; frames wait for them."""
+    from epochviz.qt.window import recording as window_recording
+
+    window = make_window(samples=500, batch_size=10)
+    first = []
+
+    class Watched(recording.FrameEncoder):
+        def add(self, frame):
+            if not first:
+                first.append((frame.copy(), window.views.weights is not None, window.views.drawn_complete()))
+            return super().add(frame)
+
+    monkeypatch.setattr(window_recording, "FrameEncoder", Watched)
+    recorder = window.exports.recorder
+    with qtbot.waitSignal(recorder.finished, timeout=20_000):
+        recorder.start(str(tmp_path / "first.gif"), seconds=0.2, fps=10)
+    (frame, had_weights, had_data), = first
+    assert had_weights and had_data
+    assert len(np.unique(frame.reshape(-1, 3), axis=0)) > 50  # not one colour, nor a blank canvas

@@ -89,3 +89,24 @@ def test_ctrl_c_in_epochviz_train_prints_one_line_and_exits_130():
     (line,) = err.strip().splitlines()
     assert line.startswith("Interrupted at epoch 1, iteration ") and line.endswith(".")
     assert not alive(run.pid)
+
+
+def test_ctrl_c_during_a_compare_screenshot_exits_130_without_a_traceback(tmp_path):
+    app = subprocess.Popen(
+        [sys.executable, "-m", "epochviz", "--compare", "1,32", "--samples", "50000", "--screenshot",
+         str(tmp_path / "c.png")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
+    )
+    try:
+        wait_until(lambda: children(app.pid))
+        (trainer,) = children(app.pid)
+        wait_until(lambda: cpu_seconds(trainer) > 0.2)  # the runs are training towards their end
+        os.killpg(app.pid, signal.SIGINT)
+        out, err = app.communicate(timeout=15)
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait()
+    assert app.returncode == 130
+    assert err == ""
+    assert not (tmp_path / "c.png").exists()

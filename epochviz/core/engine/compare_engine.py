@@ -1,7 +1,7 @@
 """Several runs in one process, taking turns: the engine behind compare mode.
 
 ``CompareEngine`` has the same commands as ``TrainingEngine`` (play, pause,
-step, step_epoch, set_speed act on every run) except ``configure``, which
+step, step_epoch, set_speed, pause_at act on every run) except ``configure``, which
 takes a sequence of configs. At full speed the run that has had the least CPU time goes
 next, so the runs share one core fairly and their training seconds are
 comparable; at a set speed every run advances at that many updates a second.
@@ -82,6 +82,10 @@ class CompareEngine:
 
     def step_epoch(self) -> None:
         self._each(TrainingEngine.step_epoch)
+
+    def pause_at(self, iteration: int | None) -> None:
+        """Each run pauses by itself once it has run its own update ``iteration``."""
+        self._each(lambda lane: lane.pause_at(iteration))
 
     def _each(self, command: Callable[[TrainingEngine], None]) -> None:
         for lane in self.lanes:

@@ -132,8 +132,8 @@ class _Columns:
 class TrainingEngine:
     """One run at a time, advanced on demand and paced in iterations per second.
 
-    Commands (``wire``'s, or called directly): ``configure``, ``play``, ``pause``,
-    ``step``, ``step_epoch``, ``set_speed``. ``run(now, budget)`` does the iterations that are due;
+    Commands (``wire``'s, or called directly): ``configure``, ``play``, ``pause``, ``step``,
+    ``step_epoch``, ``set_speed``, ``pause_at``. ``run(now, budget)`` does the iterations that are due;
     ``take_chunk()`` hands over what ran since the last call.
     """
 
@@ -151,6 +151,8 @@ class TrainingEngine:
         self._trainer: Trainer | None = None
         self._steps_left = 0
         self._to_epoch_end = False
+        self._pause_at: int | None = None  # playing pauses by itself after this global iteration
+        self._done = 0  # global iterations of the current run so far
         self._credit = 0.0
         self._clock: float | None = None
         self._columns = _Columns()
@@ -166,6 +168,7 @@ class TrainingEngine:
         self.run_id = run_id
         self._columns = _Columns()
         self._steps_left, self._to_epoch_end, self._error = 0, False, None
+        self._pause_at, self._done = None, 0
         try:
             self._trainer = build_run(config)
             self.state = "paused"
@@ -198,6 +201,13 @@ class TrainingEngine:
         if self.state in ("paused", "playing"):
             self.state = "paused"
             self._to_epoch_end = True
+
+    def pause_at(self, iteration: int | None) -> None:
+        """Pause by itself once global iteration ``iteration`` has run (None: play on); at once if it has."""
+        self._pause_at = None if iteration is None else int(iteration)
+        if self._pause_at is not None and self._done >= self._pause_at:
+            self._pause_at = None
+            self.pause()
 
     def set_speed(self, speed: float | None) -> None:
         self.speed = None if speed is None or speed <= 0 or math.isinf(speed) else float(speed)
@@ -238,9 +248,15 @@ class TrainingEngine:
                 record = next(trainer)
                 columns.add(record)
                 done += 1
+                self._done = record.global_iteration
                 if record.diverged:
                     self.state, self._steps_left, self._to_epoch_end = "diverged", 0, False
                     break
+                if self._pause_at is not None and self._done >= self._pause_at:
+                    self._pause_at = None
+                    if self.state == "playing":
+                        self.state = "paused"
+                        break
                 if self.state == "paused":
                     if self._to_epoch_end and record.epoch_end:
                         self._to_epoch_end = False

@@ -37,6 +37,7 @@ class Engine(Protocol):
     def step(self, n: int = 1) -> None: ...
     def step_epoch(self) -> None: ...
     def set_speed(self, speed: float | None) -> None: ...
+    def pause_at(self, iteration: int | None) -> None: ...
 
 
 # -- commands: the window to the engine ------------------------------------------------------
@@ -100,12 +101,25 @@ class Speed:
 
 
 @dataclass(frozen=True)
+class PauseAt:
+    """Pause by itself once global iteration ``iteration`` has run (None: play on): a scene's moment of proof.
+
+    The engine stops there exactly; a window that paused on seeing it would overshoot by the iterations in flight.
+    """
+
+    iteration: int | None
+
+    def apply(self, engine: Engine) -> None:
+        engine.pause_at(self.iteration)
+
+
+@dataclass(frozen=True)
 class Stop:
     """The window is done with the engine: the training process (or thread) ends."""
 
 
-Command = Configure | Play | Pause | Step | StepEpoch | Speed
-COMMANDS = (Configure, Play, Pause, Step, StepEpoch, Speed)
+Command = Configure | Play | Pause | Step | StepEpoch | Speed | PauseAt
+COMMANDS = (Configure, Play, Pause, Step, StepEpoch, Speed, PauseAt)
 
 
 # -- messages: the engine to the window ------------------------------------------------------

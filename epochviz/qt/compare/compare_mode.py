@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QStackedWidget
 
@@ -131,7 +131,7 @@ class CompareMode(QObject):
         return self.session.state
 
     def shutdown(self) -> None:
-        """The window is closing: training ends, and the chart's curves are deleted now."""
+        """The window is closing: training ends (nothing arrives after this), and the chart's curves go now."""
         self.session.stop()
         self.view.plot.release()
 
@@ -172,6 +172,16 @@ class CompareMode(QObject):
             combo.setCurrentIndex(combo.findData(rule))  # comes back here through ``lr_rule_changed``
             return
         self.restart()
+
+    @gui_thread_only
+    def set_runs(self, choices: Sequence[BatchChoice], lr_rule: str) -> None:
+        """The batch sizes and the learning-rate rule at once (a compare scene): every run shown, one restart."""
+        self.choices, self.lr_rule = check_batch_choices(list(choices)), check_lr_rule(lr_rule)
+        with QSignalBlocker(self.view.lr_rule):
+            self.view.lr_rule.setCurrentIndex(self.view.lr_rule.findData(lr_rule))
+        self.view.plot.hidden = set()
+        if self.active:
+            self.restart()
 
     @gui_thread_only
     def restart(self) -> None:

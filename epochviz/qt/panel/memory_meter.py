@@ -65,6 +65,8 @@ class MemoryMeter(QWidget):
         grid.setColumnStretch(0, 1)
         self._state: tuple[tuple[int, ...], int, int, int] = ((2, 16, 16, 3), 32, 1000, 1)
         self._sheet = ""  # the bar's style sheet, set again only when it changes (each set restyles the bar)
+        self.alarm_allowed = True  # False while a scene is about something else: no red "Too big" then
+        self.alarm_shown = False
         self.network.currentIndexChanged.connect(self._refresh)
         self.budget.currentIndexChanged.connect(self._refresh)
 
@@ -84,6 +86,11 @@ class MemoryMeter(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
             self.retranslate()
+
+    def allow_alarm(self, allowed: bool) -> None:
+        """Whether a batch too big for the budget shows in red with "Too big" (off while memory is not the point)."""
+        self.alarm_allowed = allowed
+        self._refresh()
 
     def retranslate(self) -> None:
         """The words in the current language (the figures stay)."""
@@ -105,7 +112,9 @@ class MemoryMeter(QWidget):
         self.bar.setValue(min(1000, round(1000 * need.total / budget)))
         self.bar.setFormat(translate("memory", "B = {batch}: {need} of {budget}").format(
             batch=f"{batch:,}", need=format_bytes(need.total), budget=format_bytes(budget)))
-        self._set_sheet(_OK if fits else _OVER)
+        self.alarm_shown = not fits and self.alarm_allowed
+        self._set_sheet(_OVER if self.alarm_shown else _OK)
+        self.text.setVisible(fits or self.alarm_allowed)
         most = largest_batch(shape, budget)
         if fits:
             text = translate("memory", "Fits: the largest batch that fits is {most}.").format(most=f"{most:,}")

@@ -37,4 +37,14 @@ SCENE_WORDS = (
     QT_TRANSLATE_NOOP("scenes",
                       "For VGG-16 on 224x224 images, a batch of 100 needs 13 GB: more than an 8 GB "
                       "card holds. Smaller batches fit; the whole dataset in one batch never would."),
+    QT_TRANSLATE_NOOP("scenes", "Accumulating gradients: 2 x 50 = one batch of 100"),
+    QT_TRANSLATE_NOOP("scenes",
+                      "A batch of 100 does not fit on an 8 GB card (scene 7); two batches of 50 do. Their "
+                      "gradients are added up and the weights change once: the same step as one batch of 100. "
+                      "2,000 / 100 = 20 weight updates per epoch."),
+    QT_TRANSLATE_NOOP("scenes", "B = 1, 32 and N side by side"),
+    QT_TRANSLATE_NOOP("scenes",
+                      "The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest "
+                      "fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the "
+                      "order flips."),
 )

@@ -32,7 +32,7 @@ from epochviz.core.engine.compare_engine import CompareChunk
 from epochviz.core.engine.session import Chunk, RunConfig
 from epochviz.core.engine.trainer_process import TrainerGone, TrainerProcess
 from epochviz.core.engine.trainer_thread import TrainerThread
-from epochviz.core.engine.wire import Command, Configure, Pause, Play, Speed, Step, StepEpoch
+from epochviz.core.engine.wire import Command, Configure, Pause, PauseAt, Play, Speed, Step, StepEpoch
 from epochviz.core.history import LossHistory
 from epochviz.text.translations import explain
 
@@ -212,6 +212,10 @@ class RunSession(QObject):
         self._drive(StepEpoch())
         self._set_playing(False)
 
+    def pause_at(self, iteration: int | None) -> None:
+        """Pause by itself once global iteration ``iteration`` has run (None: play on)."""
+        self._drive(PauseAt(iteration))
+
     def set_speed(self, speed: float | None) -> None:
         """Iterations a second; None (or infinity) as fast as it goes. Kept for a backend started later."""
         self.speed = None if speed is None or speed == float("inf") else speed
@@ -297,7 +301,7 @@ class RunSession(QObject):
 
     def stop(self) -> None:
         """End training for good: the backend closes and nothing starts again (safe to call twice)."""
-        self.stopped = True
+        self.stopped, self.active = True, False
         _OPEN.discard(self)
         if shiboken6.isValid(self):  # at the interpreter's exit Qt may have deleted it already
             self._proposals.stop()

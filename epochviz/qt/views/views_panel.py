@@ -138,6 +138,11 @@ class LearningViews(QWidget):
             self._data_job.result(timeout_s)
             self._take_data()
 
+    def drawn_complete(self) -> bool:
+        """Whether the views have all they draw for the run: its data and the network's weights."""
+        self._take_data()
+        return self._data_job is None and self.weights is not None
+
     def _take_data(self) -> None:
         job = self._data_job
         if job is None or not job.done():

@@ -1,10 +1,13 @@
-"""Export from the window: the chart as PNG (1x, 2x) or SVG, the whole window as PNG, the log as CSV.
+"""Export from the window: the chart as PNG or SVG shaped for a slide, the whole window as PNG, the log as CSV.
 
-Every file is written whole or not at all (``core.run_log.write_atomically``).
-The chart's PNG goes through pyqtgraph's ImageExporter, its SVG through Qt's
-SVG generator; both, and the window's PNG, are made in memory and written by
-Python, since Qt's writers cannot say that the disk is full. The log of a
-long run is written on a worker thread, since ten million rows take seconds.
+The chart is drawn afresh at the size asked for (a slide's 1920x1080 by
+default, or 1920 wide at the window's aspect), not copied from the strip it is
+on screen: it is laid out at half that size, so its text reads from the back of
+the room, and painted at twice the scale. Every file is written whole or not at
+all (``core.run_log.write_atomically``); the pictures are made in memory and
+written by Python, since Qt's writers cannot say that the disk is full. The
+log of a long run is written on a worker thread, since ten million rows take
+seconds.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoint, QRect, QTimer
-from PySide6.QtGui import QImage, QKeySequence, QPainter
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, QRectF, QSize, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPaintDevice
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
 
@@ -27,18 +30,62 @@ from epochviz.qt.window.recording import WindowRecorder
 from epochviz.text.translations import explain, translate, units
 
 SAID_MS = 8000  # a file's name stays in the status bar long enough to read
+SLIDE_SIZE = (1920, 1080)  # a chart export's size unless told otherwise: a full-HD slide
+SLIDE_LAYOUT_WIDTH = 960  # the chart is laid out this wide (at most) and scaled up: text a slide can show
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
 
-def export_chart(chart: LossPlot, path: str, scale: int = 1) -> Path:
-    """The loss chart as PNG (``scale`` times its size on screen) or SVG, chosen by the file name."""
-    chart.redraw()
-    item = chart.plot.getPlotItem()
+def window_aspect_size(window: QWidget, width: int = SLIDE_SIZE[0]) -> tuple[int, int]:
+    """A picture ``width`` wide with the window's aspect (its height rounded to an even number)."""
+    return width, max(2, round(width * window.height() / max(1, window.width()) / 2) * 2)
+
+
+def export_chart(chart: LossPlot | pg.PlotWidget, path: str, size: tuple[int, int] = SLIDE_SIZE) -> Path:
+    """The loss chart (or compare mode's) as PNG or SVG, chosen by the file name, ``size`` pixels (width, height)."""
+    width, height = size
     if Path(path).suffix.lower() == ".svg":
-        return _write_picture(path, lambda: _svg(chart), "SVG")
-    exporter = pg_exporters.ImageExporter(item)
-    exporter.parameters()["width"] = int(item.sceneBoundingRect().width() * scale)
-    return _write_picture(path, lambda: _png(exporter.export(toBytes=True)), "PNG")
+        return _write_picture(path, lambda: _svg(chart, width, height), "SVG")
+    return _write_picture(path, lambda: _png(_image(chart, width, height)), "PNG")
+
+
+def _plot_widget(chart: LossPlot | pg.PlotWidget) -> pg.PlotWidget:
+    return chart if isinstance(chart, pg.PlotWidget) else chart.plot
+
+
+def _paint_chart(chart: LossPlot | pg.PlotWidget, device: QPaintDevice, width: int, height: int) -> bool:
+    """Paint the chart laid out afresh for ``width`` x ``height`` on ``device``; the screen's layout comes back.
+
+    Its plot is laid out at most ``SLIDE_LAYOUT_WIDTH`` wide at the picture's aspect,
+    drawn with the detail of that width, then painted scaled up to fill the picture.
+    False if the device cannot be painted on.
+    """
+    view = _plot_widget(chart)
+    item = view.getPlotItem()
+    scale = max(1.0, width / SLIDE_LAYOUT_WIDTH)
+    on_screen = item.geometry()
+    painter = QPainter()
+    item.setGeometry(QRectF(0, 0, width / scale, height / scale))  # the plot's own layout follows at once
+    try:
+        chart.mark_dirty()
+        chart.redraw()
+        if not painter.begin(device):
+            return False
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        target = QRectF(0, 0, width, height)
+        painter.fillRect(target, view.backgroundBrush())
+        view.scene().render(painter, target, item.sceneBoundingRect())
+        painter.end()
+        return True
+    finally:
+        item.setGeometry(on_screen)
+        chart.mark_dirty()
+        chart.redraw()
+
+
+def _image(chart: LossPlot | pg.PlotWidget, width: int, height: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    return image if _paint_chart(chart, image, width, height) else QImage()
 
 
 def _write_picture(path: str, encode, kind: str) -> Path:
@@ -53,6 +100,8 @@ def _write_picture(path: str, encode, kind: str) -> Path:
 
 def _png(image: QImage) -> bytes:
     """``image`` encoded as PNG (empty if Qt could not encode it)."""
+    if image.isNull():
+        return b""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -61,30 +110,26 @@ def _png(image: QImage) -> bytes:
     return bytes(data.data()) if encoded else b""
 
 
-def _svg(chart: LossPlot) -> bytes:
-    """The chart's scene as vector SVG, painted by Qt's own SVG generator.
+def _svg(chart: LossPlot | pg.PlotWidget, width: int, height: int) -> bytes:
+    """The chart's scene as vector SVG, ``width`` x ``height``, painted by Qt's own SVG generator.
 
     pyqtgraph's SVGExporter cannot read the path data that Qt 6.11 writes
     (pyqtgraph issue #3485, open: ``ValueError: not enough values to unpack``),
     so the scene is rendered straight into a QSvgGenerator instead.
     """
-    view = chart.plot
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    generator.setSize(view.viewport().size())
-    generator.setViewBox(QRect(QPoint(0, 0), view.viewport().size()))
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle("epochviz loss chart")
-    generator.setResolution(view.logicalDpiX())  # else text and axes are drawn at 72 dpi against the curves' 96
-    painter = QPainter()
-    if not painter.begin(generator):
-        return b""
-    view.render(painter)
-    painter.end()
+    # else text and axes are drawn at 72 dpi against the curves' 96
+    generator.setResolution(_plot_widget(chart).logicalDpiX())
+    painted = _paint_chart(chart, generator, width, height)
     buffer.close()
-    return bytes(data.data())
+    return bytes(data.data()) if painted else b""
 
 
 def export_window(window: QWidget, path: str) -> Path:
@@ -103,6 +148,17 @@ def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
 def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> Path:
     """The per-iteration log as CSV (here and now; ``Exports.log`` does it off the GUI thread)."""
     return write_log_file(path, *log_snapshot(history, epoch_ends))
+
+
+def fully_drawn(window: QMainWindow) -> bool:
+    """Whether ``window`` is fully drawn, after drawing what has arrived (a recording's first frame waits)."""
+    window.present()
+    if window.compare.active:
+        return True
+    if not window.views.drawn_complete():
+        return False
+    window.views.refresh_all()  # the network too, which at full speed redraws a few times a second only
+    return True
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -130,12 +186,12 @@ class Exports(QObject):
         self._poll = QTimer(self, interval=100)
         self._poll.timeout.connect(self._check_job)
         self.menu = menu = window.menuBar().addMenu("")
-        self.recorder = WindowRecorder(window)
+        self.recorder = WindowRecorder(window, ready=fully_drawn)
         self.recorder.finished.connect(lambda path: self._say(translate("exports", "Saved {path}").format(path=path)))
         self.recorder.failed.connect(lambda message: self._say(
             translate("exports", "Recording not saved: {problem}").format(problem=message)))
         self._actions = []
-        for keys, action in (("Ctrl+E", self.ask_chart_png), ("Ctrl+Alt+E", self.ask_chart_png_2x),
+        for keys, action in (("Ctrl+E", self.ask_chart_png), ("Ctrl+Alt+E", self.ask_chart_png_window_aspect),
                              ("Ctrl+Shift+E", self.ask_chart_svg), ("Ctrl+Shift+P", self.ask_window_png),
                              ("Ctrl+Shift+L", self.ask_log_csv), (None, None),
                              ("Ctrl+Shift+G", self.ask_record_gif), ("Ctrl+Shift+M", self.ask_record_mp4),
@@ -152,9 +208,10 @@ class Exports(QObject):
         """The File menu in the current language."""
         self.menu.setTitle(translate("exports", "&File"))
         for action, text in zip(self._actions, (
-                translate("exports", "Export chart as PNG…"),
-                translate("exports", "Export chart as PNG, twice the size…"),
-                translate("exports", "Export chart as SVG…"), translate("exports", "Export window as PNG…"),
+                translate("exports", "Export chart as PNG, a 1920x1080 slide…"),
+                translate("exports", "Export chart as PNG, 1920 wide at the window's aspect…"),
+                translate("exports", "Export chart as SVG, a 1920x1080 slide…"),
+                translate("exports", "Export window as PNG…"),
                 translate("exports", "Export log as CSV…"), translate("exports", "Record window as GIF…"),
                 translate("exports", "Record window as MP4…"), translate("exports", "Stop recording"),
                 translate("exports", "Quit"))):
@@ -170,14 +227,17 @@ class Exports(QObject):
         return self.parent()
 
     @property
-    def _chart(self) -> LossPlot:
-        return self._window.chart
+    def _chart(self) -> LossPlot | pg.PlotWidget:
+        """The chart on show: the single run's, or in compare mode the comparison's."""
+        window = self._window
+        return window.compare.view.plot if window.compare.active else window.chart
 
     def ask_chart_png(self) -> None:
         self._ask("chart.png", lambda path: export_chart(self._chart, path))
 
-    def ask_chart_png_2x(self) -> None:
-        self._ask("chart@2x.png", lambda path: export_chart(self._chart, path, 2))
+    def ask_chart_png_window_aspect(self) -> None:
+        size = window_aspect_size(self._window)
+        self._ask("chart.png", lambda path: export_chart(self._chart, path, size))
 
     def ask_chart_svg(self) -> None:
         self._ask("chart.svg", lambda path: export_chart(self._chart, path))
@@ -226,7 +286,8 @@ class Exports(QObject):
 
     def log(self, path: str) -> None:
         """Write the log on a worker thread; the status bar says when it is done."""
-        snapshot = log_snapshot(self._chart.history, self._chart.epoch_ends)
+        chart = self._window.chart  # the single run's log (compare mode has its table)
+        snapshot = log_snapshot(chart.history, chart.epoch_ends)
         self._say(translate("exports", "Writing the log of {iterations} to {path}…").format(
             iterations=units(len(snapshot[1]), "iteration"), path=path))
         self._job = _WRITER.submit(write_log_file, path, *snapshot)

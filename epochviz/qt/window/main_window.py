@@ -93,7 +93,8 @@ class MainWindow(ClosingWindow):
         self.compare = CompareMode(parts.compare_toggle, parts.stack, self.run, start.compare, backend)
         self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
-        self.tour = Tour(parts, self.menuBar(), self.run)  # the Scenes menu: Page Down/Up, Home, 1-9, B
+        # The Scenes menu: Page Down/Up, Home, 1-9, B
+        self.tour = Tour(parts, self.menuBar(), self.run, self.transport, self.compare)
         themed = Themed(self.chart, self.compare.view.plot, self.views, (self.banner, self.compare.view.banner),
                         self.tour.caption, parts.code)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector = Projector(self, self.menuBar(), parts, themed, (self.chart, self.compare.view.plot), scale)
@@ -157,15 +158,17 @@ class MainWindow(ClosingWindow):
         self.transport.pause()
 
     @while_open
+    def pause_at(self, iteration: int) -> None:
+        """The run pauses by itself once global iteration ``iteration`` has run (a scene's moment of proof)."""
+        self.transport.pause_at(int(iteration))
+
+    @while_open
     def toggle_play(self) -> None:
         self.transport.toggle_play()
 
     @while_open
     def run_iterations(self, n: int) -> None:
-        """Run ``n`` iterations now, as fast as possible, then stay paused (scripts, screenshots).
-
-        ``TypeError`` for anything but a whole number, ``ValueError`` for a negative one.
-        """
+        """Run ``n`` iterations now, then stay paused; ``TypeError``/``ValueError`` unless ``n`` is a count."""
         self.transport.run_iterations(n)
 
     @while_open
@@ -235,10 +238,7 @@ class MainWindow(ClosingWindow):
     # -- closing ----------------------------------------------------------------
     @gui_thread_only
     def shutdown(self) -> None:
-        """End the window for good, however it ends (see ``lifecycle``): training stops, the charts' items go.
-
-        Safe to call twice. A closed window is not shown or trained again: make a new one.
-        """
+        """End the window for good, however it ends (``lifecycle``): training stops, the charts' items go."""
         super().shutdown()
         if "_frame" not in vars(self):
             return  # its keywords were refused: it started nothing

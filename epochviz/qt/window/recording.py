@@ -1,7 +1,10 @@
 """Recording the window: frames grabbed on the GUI thread, encoded off it (``core.recording``).
 
-A grab reads the window's backing store (about 0.3 ms at 1280x720 offscreen),
-so the live animation does not stutter. While the encoder is behind (its
+A recording shows the window's contents (its central widget: neither the menu
+bar nor the status bar, where the recording indicator is) and starts at the
+first fully drawn frame: it waits (a few seconds at most) until the window says
+it has everything it draws (``ready``). A grab reads the window's backing store
+(about 0.3 ms at 1280x720 offscreen), so the live animation does not stutter. While the encoder is behind (its
 backlog full), a tick grabs nothing and the next one tries again: the window
 never waits for the encoder, and the recording still has every frame it
 promised. The status bar shows a red "recording" indicator with a Stop button,
@@ -12,8 +15,11 @@ too) cancels a recording: no file is left.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
@@ -21,24 +27,43 @@ from epochviz.core.recording import DEFAULT_FPS, FrameEncoder, check_fits, check
 from epochviz.core.run_log import ExportError
 from epochviz.text.translations import explain, translate
 
+READY_WAIT_S = 3.0  # a window that never says it is ready is recorded as it is after this long
 
-def grab_rgb(window: QWidget) -> np.ndarray:
-    """The window as it is on screen, (height, width, 3) uint8 RGB."""
-    pixmap = window.screen().grabWindow(window.winId()) if window.windowHandle() else None
-    image = pixmap.toImage() if pixmap is not None and not pixmap.isNull() else window.grab().toImage()
+
+def recorded_area(window: QMainWindow) -> QRect:
+    """The part of ``window`` a recording shows: its central widget (not the menu bar, nor the status bar)."""
+    central = window.centralWidget()
+    if central is None:
+        return window.rect()
+    return QRect(central.mapTo(window, QPoint(0, 0)), central.size())
+
+
+def grab_rgb(window: QWidget, area: QRect | None = None) -> np.ndarray:
+    """``area`` of the window (all of it by default) as it is on screen, (height, width, 3) uint8 RGB."""
+    area = area if area is not None else window.rect()
+    pixmap = (window.screen().grabWindow(window.winId(), area.x(), area.y(), area.width(), area.height())
+              if window.windowHandle() else None)
+    image = pixmap.toImage() if pixmap is not None and not pixmap.isNull() else window.grab(area).toImage()
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
     return rows[:, : 3 * image.width()].reshape(image.height(), image.width(), 3).copy()
 
 
 class WindowRecorder(QObject):
-    """Records ``window`` for ``seconds`` at ``fps`` into a GIF or MP4: exactly ``frame_count(seconds, fps)`` frames."""
+    """Records ``window`` for ``seconds`` at ``fps`` into a GIF or MP4: exactly ``frame_count(seconds, fps)`` frames.
+
+    ``ready(window)`` says whether the window is fully drawn (it may bring it up to
+    date first): the first frame waits for it, for up to ``READY_WAIT_S``. (A plain
+    function of the window, never a bound method of one of its parts: no cycle.)
+    """
 
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, ready: Callable[[QMainWindow], bool] = lambda window: True) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+        self._ready = ready
+        self._asked_since = 0.0  # when the recording started waiting for the window to be ready
         self.encoder: FrameEncoder | None = None
         self.frames_wanted = 0
         self._grab = QTimer(self)
@@ -62,16 +87,22 @@ class WindowRecorder(QObject):
             raise RuntimeError("a recording is already under way")
         fps = fps or DEFAULT_FPS.get(path[-4:].lower(), 20)
         check_timing(seconds, fps)
-        first = grab_rgb(self.parent())
+        height, width, _ = self._grab_frame().shape
         frames = frame_count(seconds, fps)
-        check_fits(path, first.shape[1], first.shape[0], fps, frames)
+        check_fits(path, width, height, fps, frames)
         self.encoder = FrameEncoder(path, fps)
         self.frames_wanted = frames
         self.parent().installEventFilter(self)  # while it records, closing the window cancels
         self._grab.setInterval(max(1, round(1000 / fps)))
         self._show("recording")
+        self._say_progress()
+        self._asked_since = time.monotonic()
         self._grab.start()
-        self._add(first)
+        self._take_frame()
+
+    def _grab_frame(self) -> np.ndarray:
+        window = self.parent()
+        return grab_rgb(window, recorded_area(window))
 
     def stop(self) -> None:
         """Stop grabbing (keeping the frames so far) and let the encoder finish."""
@@ -104,7 +135,13 @@ class WindowRecorder(QObject):
         encoder = self.encoder
         if encoder is None or not encoder.ready:  # the encoder is behind: this tick grabs nothing
             return
-        self._add(grab_rgb(self.parent()))
+        if not encoder.frames_added:  # the first frame: once the window is fully drawn
+            if not self._ready(self.parent()) and time.monotonic() - self._asked_since < READY_WAIT_S:
+                return
+            central = self.parent().centralWidget()
+            if central is not None:
+                central.repaint()  # painted now, not at the next turn of the event loop
+        self._add(self._grab_frame())
 
     def _add(self, frame: np.ndarray) -> None:
         """Hand ``frame`` to the encoder; stop once the last is in, or at once when the encoder failed."""
@@ -112,9 +149,13 @@ class WindowRecorder(QObject):
         if not encoder.add(frame) or encoder.frames_added >= self.frames_wanted:
             self.stop()
         else:
-            seconds = encoder.frames_added / encoder.fps
-            self._label.setText(translate("recording", "● Recording {seconds} / {total} s").format(
-                seconds=f"{seconds:.1f}", total=f"{self.frames_wanted / encoder.fps:.0f}"))
+            self._say_progress()
+
+    def _say_progress(self) -> None:
+        encoder = self.encoder
+        seconds = encoder.frames_added / encoder.fps
+        self._label.setText(translate("recording", "● Recording {seconds} / {total} s").format(
+            seconds=f"{seconds:.1f}", total=f"{self.frames_wanted / encoder.fps:.0f}"))
 
     def _check_encoder(self) -> None:
         encoder = self.encoder

@@ -101,6 +101,10 @@ class Transport(QObject):
     def step_epoch(self) -> None:
         self.driven.step_epoch()
 
+    def pause_at(self, iteration: int) -> None:
+        """Pause by itself once global iteration ``iteration`` has run (a scene's moment of proof)."""
+        self.driven.pause_at(iteration)
+
     def reset(self) -> None:
         """A fresh run (or comparison) with the same settings, paused at iteration 0."""
         comparing = self.compare.active
