@@ -201,3 +201,15 @@ def join_negative_values(argv: list[str]) -> list[str]:
             out.append(word)
             i += 1
     return out
+
+
+def held_out_share(text: str) -> float:
+    """argparse type: a validation split, a plain number from 0 to 0.5 (the share of the samples held out)."""
+    from epochviz.core.holdout import MAX_SPLIT
+
+    stripped = text.strip()
+    value = float(stripped) if stripped.isascii() and _DECIMAL.fullmatch(stripped) else float("nan")
+    if not 0 <= value <= MAX_SPLIT:
+        raise argparse.ArgumentTypeError(translate("cli", "must be a number from 0 to {high}, got {value}").format(
+            high=f"{MAX_SPLIT:g}", value=cut(text)))
+    return value

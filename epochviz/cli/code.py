@@ -48,7 +48,8 @@ def code_config(args: argparse.Namespace):
 
     return RunConfig(dataset=args.dataset, samples=args.samples, batch_size=args.batch_size, epochs=args.epochs,
                      lr=args.lr, hidden=tuple(args.hidden), activation=args.activation, shuffle=not args.no_shuffle,
-                     drop_last=args.drop_last, seed=args.seed, accumulate=args.accumulate)
+                     drop_last=args.drop_last, seed=args.seed, accumulate=args.accumulate,
+                     validation_split=args.validation_split)
 
 
 def run_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

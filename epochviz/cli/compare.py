@@ -22,6 +22,7 @@ from epochviz.text.translations import explain, translate
 EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
                  "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
+VALIDATION_COLUMNS = ("final_val_loss", "final_val_accuracy")  # only when the runs hold samples out
 
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
@@ -46,11 +47,11 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
 
 
 def format_table(rows: list[dict]) -> str:
-    """The comparison as aligned text columns, one line per run."""
+    """The comparison as aligned text columns, one line per run (the validation figures with a split)."""
     words = column_words()
-    cells = [[words[key][0] for key in TABLE_COLUMNS]] + [[figure_text(key, row) for key in TABLE_COLUMNS]
-                                                           for row in rows]
-    widths = [max(display_width(line[i]) for line in cells) for i in range(len(TABLE_COLUMNS))]
+    columns = TABLE_COLUMNS + (VALIDATION_COLUMNS if any(row.get("validation_samples") for row in rows) else ())
+    cells = [[words[key][0] for key in columns]] + [[figure_text(key, row) for key in columns] for row in rows]
+    widths = [max(display_width(line[i]) for line in cells) for i in range(len(columns))]
     return "\n".join("  ".join(" " * (w - display_width(c)) + c for c, w in zip(line, widths)) for line in cells)
 
 
@@ -103,7 +104,7 @@ def train_one(config: RunConfig, stream: TextIO | None) -> dict:
         if record.start_loss is not None:
             tally.start_loss = record.start_loss
         if record.epoch_end and record.epoch_loss is not None:
-            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
+            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy, record.val_loss, record.val_accuracy)
         if line is not None:
             line.advance(tally.updates, record.loss)
         if record.diverged:

@@ -19,6 +19,7 @@ from epochviz.cli.arguments import (
     accumulation,
     batch_sizes,
     cut,
+    held_out_share,
     in_range,
     join_negative_values,
     layer_widths,
@@ -34,6 +35,7 @@ from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
 from epochviz.core.schedule import BatchSchedule
+from epochviz.core.settings import SETTINGS
 from epochviz.cli.output import OutputError, ShowUntilReaderLeaves, WatchedOutput, output_failed
 from epochviz.cli.argparse_words import argparse_in_our_language
 from epochviz.cli.code import add_code_parser, run_code
@@ -98,6 +100,15 @@ def add_training_args(parser: argparse.ArgumentParser, *, defaults: bool = True)
                         help=translate("cli", "learning rate"))
     parser.add_argument("--accumulate", type=accumulation, default=d(RunConfig.accumulate), metavar="K",
                         help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+    add_validation_arg(parser, defaults)
+
+
+def add_validation_arg(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
+    """``--validation-split F``: the share of the samples held out and evaluated at every epoch end (a table row)."""
+    setting = SETTINGS["validation_split"]
+    parser.add_argument(setting.flag, dest=setting.name, type=held_out_share,
+                        default=setting.default if defaults else None, metavar=setting.metavar,
+                        help=translate("cli", setting.help))
 
 
 def add_network_args(parser: argparse.ArgumentParser) -> None:
@@ -178,11 +189,28 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
     if args.command in ("train", "compare") and samples > MAX_SAMPLES:
         parser.error(translate("cli", "argument --samples: at most {most} for a dataset, got {samples}").format(
             most=f"{MAX_SAMPLES:,}", samples=samples))
-    if getattr(args, "drop_last", False) and args.command != "compare" and batch > samples:  # compare: B per run
+    split = getattr(args, "validation_split", None)
+    trained = check_split_leaves_samples(parser, samples, split) if split and samples is not None else samples
+    if getattr(args, "drop_last", False) and args.command != "compare" and batch > trained:  # compare: B per run
+        if trained != samples:
+            parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above the {trained} "
+                                          "training samples it would drop every sample").format(
+                batch=batch, trained=trained))
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
         check_window_flags(parser, args)
+
+
+def check_split_leaves_samples(parser: argparse.ArgumentParser, samples: int, split: float) -> int:
+    """N_train for ``--samples`` and ``--validation-split``; a one-line error when no sample is left to train on."""
+    from epochviz.core.settings import training_samples
+
+    trained = training_samples(samples, split)
+    if trained < 1:
+        parser.error(translate("cli", "argument --validation-split: {split} of {samples} samples leaves none to "
+                                      "train on").format(split=f"{split:g}", samples=f"{samples:,}"))
+    return trained
 
 
 def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -273,6 +301,7 @@ def build_parser() -> OneLineParser:
                        help=translate("cli", "drop each epoch's partial last batch"))
     sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+    add_validation_arg(sched)
     sched.add_argument("--json", action="store_true", help=translate("cli", "print the facts as one JSON object"))
     add_language_arg(sched)
 
@@ -283,6 +312,9 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
                                           "figures) as CSV"))
+    tr.add_argument("--json", action="store_true",
+                    help=translate("cli", "print the run's figures at every epoch end (training and validation) as "
+                                          "one JSON object at the end, and no progress lines"))
     add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_training_args)
     add_network_args(parser.commands["compare"])
@@ -293,8 +325,11 @@ def build_parser() -> OneLineParser:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last,
-                          accumulate=args.accumulate).facts()
+    from epochviz.core.holdout import split_sizes
+
+    trained, held_out = split_sizes(args.samples, args.validation_split)  # N counts the training samples only
+    facts = BatchSchedule(trained, args.batch_size, args.epochs, drop_last=args.drop_last,
+                          accumulate=args.accumulate, held_out=held_out).facts()
     if args.json:
         print(json.dumps(asdict(facts)))
     else:
@@ -316,7 +351,10 @@ def run_train(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     trainer = build_run(config)
     log = LogCollector() if args.csv else None
-    code = _train_with_progress(trainer, args, log)
+    if args.json:
+        code = _train_for_json(trainer, config, args, log)
+    else:
+        code = _train_with_progress(trainer, args, log)
     if log is not None:
         try:
             path = log.write(args.csv, trainer.schedule)
@@ -326,6 +364,44 @@ def run_train(args: argparse.Namespace) -> int:
         print(translate("train", "Log of {iterations} written to {path}").format(
             iterations=units(len(log), "iteration"), path=path), file=sys.stderr)
     return code
+
+
+def _diverged_words(record, lr: float) -> str:
+    return translate("train", "Training diverged at iteration {iteration}: the loss is {loss}. Try a smaller learning "
+                              "rate than {lr}.").format(iteration=f"{record.global_iteration:,}", loss=record.loss,
+                                                        lr=f"{lr:g}")
+
+
+def _log_record(log, record) -> None:
+    """One iteration into the CSV log (its epoch figures, validation too, at an epoch end)."""
+    if log is not None:
+        log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy, record.val_loss,
+                record.val_accuracy)
+
+
+def _train_for_json(trainer, config: RunConfig, args: argparse.Namespace, log) -> int:
+    """Run ``trainer`` without progress lines, then print its figures as one JSON object; 0, 1 or 130.
+
+    Standard output holds the JSON alone (a diverged run's sentence goes to
+    stderr); Ctrl+C prints no JSON, since the run's figures are not whole.
+    """
+    from epochviz.core.run_report import RunReport
+
+    report = RunReport(config)
+    try:
+        for record in trainer:
+            _log_record(log, record)
+            report.add(record)
+    except KeyboardInterrupt:
+        epoch, iteration = trainer.schedule.position(report.iterations)
+        print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
+            epoch=f"{epoch:,}", iteration=f"{iteration:,}"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(json.dumps(report.as_dict()))
+    if report.diverged:
+        print(_diverged_words(record, args.lr), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
@@ -340,18 +416,14 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
             show(progress.start, 1)  # before the first iteration, so its time is counted
             for record in trainer:
                 done = (record.epoch, record.iteration)
-                if log is not None:
-                    log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
+                _log_record(log, record)
                 show(progress.advance, record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
                     show(progress.finish)
-                    show(print, translate(
-                        "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
-                        "Try a smaller learning rate than {lr}.").format(
-                        iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
+                    show(print, _diverged_words(record, args.lr))
                     return 1
                 if record.epoch_end:
-                    show(progress.finish)
+                    show(progress.finish, record.val_loss, record.val_accuracy)
                     if record.epoch < schedule.epochs:
                         show(progress.start, record.epoch + 1)
     except KeyboardInterrupt:
