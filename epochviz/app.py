@@ -37,7 +37,7 @@ def _error(problem: str) -> None:
 
 
 def _presets(args: Namespace) -> dict:
-    keys = ("dataset", "samples", "batch_size", "epochs", "lr", "accumulate")
+    keys = ("dataset", "samples", "batch_size", "epochs", "lr", "accumulate", "validation_split")
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from epochviz.core.settings import SETTINGS, SPEED
+from epochviz.core.settings import SETTINGS, SPEED, check_together
 
 WINDOW_MIN_SAMPLES = int(SETTINGS["samples"].low)
 WINDOW_MAX_SAMPLES = int(SETTINGS["samples"].high)
@@ -53,10 +53,13 @@ def checked_window_presets(**presets: object) -> dict:
             value = check_positive_int(name, value)
         elif name == "lr":
             value = check_real("lr", value, low=WINDOW_MIN_LR, high=WINDOW_MAX_LR)
+        elif name == "validation_split":  # a row of the settings table, checked by it
+            value = SETTINGS[name].check(value)
         else:
             raise TypeError(f"unknown preset {name!r}")
         out[name] = value
     check_window_presets(out.get("samples"), out.get("epochs"), out.get("lr"))
+    check_together({**out, "drop_last": False})
     if out.get("accumulate", 1) > WINDOW_MAX_ACCUMULATE:
         raise ValueError(f"accumulate must be from 1 to {WINDOW_MAX_ACCUMULATE:,}, got {out['accumulate']}")
     return out
@@ -89,7 +92,8 @@ def checked_window_config(config: object) -> object:
     if not isinstance(config, RunConfig):
         raise TypeError(f"config must be a RunConfig, got {type(config).__name__}")
     checked_window_presets(dataset=config.dataset, samples=config.samples, batch_size=config.batch_size,
-                           epochs=config.epochs, lr=config.lr, accumulate=config.accumulate)
+                           epochs=config.epochs, lr=config.lr, accumulate=config.accumulate,
+                           validation_split=config.validation_split)
     hidden = config.hidden
     if (not isinstance(hidden, tuple) or len(hidden) > WINDOW_MAX_HIDDEN_LAYERS or len(set(hidden)) > 1
             or any(isinstance(w, bool) or not isinstance(w, int) or not 1 <= w <= WINDOW_MAX_HIDDEN_WIDTH

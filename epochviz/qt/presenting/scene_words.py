@@ -37,4 +37,9 @@ SCENE_WORDS = (
     QT_TRANSLATE_NOOP("scenes",
                       "For VGG-16 on 224x224 images, a batch of 100 needs 13 GB: more than an 8 GB "
                       "card holds. Smaller batches fit; the whole dataset in one batch never would."),
+    QT_TRANSLATE_NOOP("scenes", "Over-fitting: the two losses part"),
+    QT_TRANSLATE_NOOP("scenes",
+                      "100 digit images to learn from, a network of three layers of 64, and another 100 held "
+                      "out. The training loss falls to zero; the held-out samples' loss falls for about 15 "
+                      "epochs, then climbs: the network learns these 100 images by heart."),
 )

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         compare: Sequence[int | str] | None = None,
         accumulate: int | None = None,
         language: str | None = None,
+        validation_split: float | None = None,
     ) -> None:
         check_gui_thread("MainWindow()")
         super().__init__()
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
         apply_look(QCoreApplication.instance())
         avoid_huge_page_stalls()
         start = checked_window_start(
-            dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate),
+            dict(dataset=dataset, samples=samples, batch_size=batch_size, epochs=epochs, lr=lr, accumulate=accumulate,
+                 validation_split=validation_split),
             play=play, scale=scale, theme=theme, backend=backend, backends=BACKENDS, scene=scene, compare=compare)
         self.config = start.config
         self.run_id = 0
