@@ -12,7 +12,7 @@ from tests.qt.conftest import readout
 EXPECTED = [  # the readout each built-in scene must show (the source text's own examples first)
     "ceil(100,000 / 100) = 1,000", "ceil(10,000 / 10) = 1,000", "ceil(2,000 / 1) = 2,000",
     "ceil(2,000 / 2,000) = 1", "ceil(100,000 / 128) = 782 | last batch: 32", "ceil(500 / 50) = 10",
-    "ceil(100,000 / 100) = 1,000",
+    "ceil(100,000 / 100) = 1,000", "N_train = 200 - 100 held out = 100 | iterations per epoch = ceil(100 / 10) = 10",
 ]
 
 
@@ -111,7 +111,7 @@ def test_a_100_megabyte_file_is_refused_without_reading_it(window, tmp_path):
 
 def test_every_built_in_scene_is_valid_and_ships_with_the_package():
     assert [s.config.schedule().facts().iterations_per_epoch for s in builtin_scenes()] == \
-        [1000, 1000, 2000, 1, 782, 10, 1000]
+        [1000, 1000, 2000, 1, 782, 10, 1000, 10]
     with pytest.raises(SceneError):
         load_scene("/no/such/scene.json")
 
@@ -139,7 +139,7 @@ def test_the_wheel_carries_the_scenes_and_the_icon(tmp_path):
     (wheel,) = tmp_path.glob("epochviz-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "epochviz/resources/epochviz.svg" in names
-    assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 7
+    assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 8
 
 
 def test_a_lecture_from_the_keyboard_alone(make_window, qtbot):
@@ -147,7 +147,7 @@ def test_a_lecture_from_the_keyboard_alone(make_window, qtbot):
     window = make_window(scene="1")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.tour.index == 0 and "Scene 1 of 7" in window.tour.caption.text()
+    assert window.tour.index == 0 and f"Scene 1 of {len(EXPECTED)}" in window.tour.caption.text()
     press(qtbot, window, Qt.Key.Key_F11)
     assert window.isFullScreen()
     for number in range(1, len(window.tour.scenes) + 1):
