@@ -905,6 +905,10 @@
         <translation>每个批次在组平均损失中所占的份额，所以这一步与一个 K x B 的批次所走的一步相同</translation>
     </message>
     <message>
+        <source>epoch end: loss and accuracy over the training samples, weights unchanged</source>
+        <translation>轮次结束：训练样本上的损失和准确率，权重不变</translation>
+    </message>
+    <message>
         <source>(slicing X and y instead would leave out the same samples every epoch)</source>
         <translation>（若改为切片 X 和 y，每轮略去的都是同样的样本）</translation>
     </message>

@@ -336,7 +336,7 @@ def _torch_loops(w: _Writer, s: _Setup) -> None:
         w.code(i2 + "if i % K == 0 or i == len(loader):")
         w.code(i3 + "optimizer.step()", "update", note=say.UPDATE)
         w.code(i3 + "optimizer.zero_grad()", "update", note=say.ZERO)
-    w.comment(say.EPOCH_END, "epoch_end", indent=i1)
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i1)
     w.code(i1 + "model.eval()", "epoch_end")
     w.code(i1 + "with torch.no_grad():", "epoch_end")
     w.code(i2 + "x_all, y_all = dataset.tensors", "epoch_end")
@@ -436,7 +436,7 @@ def _keras_epoch_end(w: _Writer, s: _Setup) -> None:
     x, y = ("X[:N_TRAIN]", "y[:N_TRAIN]") if s.n_val else ("X", "y")
     w.code("class EpochEnd(keras.callbacks.Callback):")
     w.code(i1 + "def on_epoch_end(self, epoch, logs=None):", "epoch_end")
-    w.comment(say.EPOCH_END, "epoch_end", indent=i2)
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i2)
     w.code(i2 + f"logits = keras.ops.convert_to_numpy(self.model({x}, training=False))", "epoch_end")
     w.code(i2 + f"loss = float(loss_fn({y}, logits))", "epoch_end")
     w.code(i2 + f"accuracy = (logits.argmax(axis=1) == {y}).mean()", "epoch_end")
@@ -457,13 +457,12 @@ def _keras_fit(w: _Writer, s: _Setup) -> None:
     w.comment(say.FIT_UPDATE, "update", nest=INDENT * 3)
     if s.drop_last and s.n_val:
         w.comment(say.KERAS_DATA_SPLIT)
-        w.code("model.fit(train_data, epochs=E, validation_data=(X_val, y_val), verbose=2,", "validation")
+        w.code("model.fit(train_data, epochs=E, validation_data=(X_val, y_val), verbose=2,")
         w.code(f"{INDENT}callbacks=[EpochEnd()])")
     elif s.drop_last:
         w.code("model.fit(train_data, epochs=E, verbose=2, callbacks=[EpochEnd()])")
     elif s.n_val:
-        w.code(f"model.fit(X, y, batch_size=B, epochs=E, shuffle={s.shuffle}, validation_split=VALIDATION_SPLIT,",
-               "validation")
+        w.code(f"model.fit(X, y, batch_size=B, epochs=E, shuffle={s.shuffle}, validation_split=VALIDATION_SPLIT,")
         w.code(f"{INDENT}verbose=2, callbacks=[EpochEnd()])")
     else:
         w.code(f"model.fit(X, y, batch_size=B, epochs=E, shuffle={s.shuffle}, verbose=2, callbacks=[EpochEnd()])")
@@ -612,7 +611,7 @@ def _numpy_loops(w: _Writer, s: _Setup) -> None:
         w.code(i2 + "if i % K == 0 or i == len(starts):")
         w.code(i3 + "sgd_step(layers, grads, LR)", "update", note=say.UPDATE)
         w.code(i3 + "zero_grad(grads)", "update", note=say.ZERO)
-    w.comment(say.EPOCH_END, "epoch_end", indent=i1)
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i1)
     w.code(i1 + "loss, accuracy = evaluate(layers, X, y)", "epoch_end")
     if s.n_val:
         w.comment(say.VALIDATION_ALL, "epoch_end", "validation", indent=i1)

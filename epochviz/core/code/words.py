@@ -82,6 +82,8 @@ SHARE = QT_TRANSLATE_NOOP("code", "each batch's share of the group's mean loss, 
                                   "of K x B")
 EVERY_K = QT_TRANSLATE_NOOP("code", "update after every K batches, and after the epoch's last batch")
 EPOCH_END = QT_TRANSLATE_NOOP("code", "epoch end: loss and accuracy over the whole dataset, weights unchanged")
+EPOCH_END_TRAINING = QT_TRANSLATE_NOOP("code", "epoch end: loss and accuracy over the training samples, weights "
+                                               "unchanged")
 
 # Keras: what fit does, and where Keras differs
 FIT_LOOPS = QT_TRANSLATE_NOOP("code", "model.fit runs the two loops itself:")
