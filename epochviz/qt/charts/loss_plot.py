@@ -412,7 +412,10 @@ class LossPlot(QWidget):
         started = time.perf_counter()
         h = self.history
         vb = self.plot.getPlotItem().vb
-        if self.following and (self.bounds.extend(h) | self.bounds.include(self.validation_losses())):
+        grew = self.following and self.bounds.extend(h)
+        if self.following and self.validation:  # room for the held-out samples' loss too
+            grew = self.bounds.include(self.validation_losses()) or grew
+        if grew:
             vb.setRange(xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0)
         (x0, x1), _ = vb.viewRange()
         curve = h.curve(x0, x1, max(1, int(vb.width())))
