@@ -176,3 +176,4 @@ def join_negative_values(argv: list[str]) -> list[str]:
             out.append(word)
             i += 1
     return out
+

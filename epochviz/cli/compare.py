@@ -24,6 +24,7 @@ EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
                  "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
 TABLE_MAX_WIDTH = 1000  # the table is never squeezed to the terminal's width: a narrow one wraps its lines
+VALIDATION_COLUMNS = ("final_val_loss", "final_val_accuracy")  # only when the runs hold samples out
 
 
 def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
@@ -48,7 +49,7 @@ def add_compare_parser(sub, training_args) -> argparse.ArgumentParser:
 
 
 def format_table(rows: list[dict]) -> str:
-    """The comparison as right-aligned text columns two spaces apart, one line per run.
+    """The comparison as right-aligned text columns two spaces apart, one line per run (the validation figures with a split).
 
     rich lays it out: it measures a Chinese character as the two terminal cells it takes.
     """
@@ -57,11 +58,12 @@ def format_table(rows: list[dict]) -> str:
     from rich.text import Text
 
     words = column_words()
+    columns = TABLE_COLUMNS + (VALIDATION_COLUMNS if any(row.get("validation_samples") for row in rows) else ())
     table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 0, 0, 2), header_style=None)
-    for key in TABLE_COLUMNS:
+    for key in columns:
         table.add_column(Text(words[key][0]), justify="right", no_wrap=True)
     for row in rows:
-        table.add_row(*(Text(figure_text(key, row)) for key in TABLE_COLUMNS))  # Text: no markup is read in them
+        table.add_row(*(Text(figure_text(key, row)) for key in columns))  # Text: no markup is read in them
     console = Console(file=io.StringIO(), width=TABLE_MAX_WIDTH, color_system=None, highlight=False)
     console.print(table)
     return console.file.getvalue().rstrip("\n")
@@ -116,7 +118,7 @@ def train_one(config: RunConfig, stream: TextIO | None) -> dict:
         if record.start_loss is not None:
             tally.start_loss = record.start_loss
         if record.epoch_end and record.epoch_loss is not None:
-            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy)
+            tally.add_epoch_end(record.epoch_loss, record.epoch_accuracy, record.val_loss, record.val_accuracy)
         if line is not None:
             line.advance(tally.updates, record.loss)
         if record.diverged:

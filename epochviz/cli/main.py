@@ -112,12 +112,29 @@ def check_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
     """Checks across flags that argparse cannot make one flag at a time."""
     parser = parser.commands.get(args.command, parser)  # errors carry the subcommand's name
     samples, batch = getattr(args, "samples", None), getattr(args, "batch_size", None)
-    given = samples is not None and batch is not None  # the window's presets may leave either to the panel
-    if getattr(args, "drop_last", False) and args.command != "compare" and given and batch > samples:  # compare: per run
+    split = getattr(args, "validation_split", None)
+    trained = check_split_leaves_samples(parser, samples, split) if split and samples is not None else samples
+    given = trained is not None and batch is not None  # the window's presets may leave either to the panel
+    if getattr(args, "drop_last", False) and args.command != "compare" and given and batch > trained:  # compare: per run
+        if trained != samples:
+            parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above the {trained} "
+                                          "training samples it would drop every sample").format(
+                batch=batch, trained=trained))
         parser.error(translate("cli", "argument --drop-last: with --batch-size {batch} above --samples {samples} it "
                                       "would drop every sample").format(batch=batch, samples=samples))
     if args.command is None:  # the window
         check_window_flags(parser, args)
+
+
+def check_split_leaves_samples(parser: argparse.ArgumentParser, samples: int, split: float) -> int:
+    """N_train for ``--samples`` and ``--validation-split``; a one-line error when no sample is left to train on."""
+    from epochviz.core.settings import training_samples
+
+    trained = training_samples(samples, split)
+    if trained < 1:
+        parser.error(translate("cli", "argument --validation-split: {split} of {samples} samples leaves none to "
+                                      "train on").format(split=f"{split:g}", samples=f"{samples:,}"))
+    return trained
 
 
 def check_window_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -217,6 +234,7 @@ def build_parser() -> OneLineParser:
                        help=translate("cli", "drop each epoch's partial last batch"))
     sched.add_argument("--accumulate", type=accumulation, default=1, metavar="K",
                        help=translate("cli", "accumulate gradients over K batches per weight update (default 1: off)"))
+    add_setting_flags(sched, ["validation_split"], headless=True)
     sched.add_argument("--json", action="store_true", help=translate("cli", "print the facts as one JSON object"))
     add_language_arg(sched)
 
@@ -226,6 +244,9 @@ def build_parser() -> OneLineParser:
     tr.add_argument("--csv", type=output_path(".csv"), metavar="FILE",
                     help=translate("cli", "write the per-iteration log (loss, smoothed loss, samples seen, epoch "
                                           "figures) as CSV"))
+    tr.add_argument("--json", action="store_true",
+                    help=translate("cli", "print the run's figures at every epoch end (training and validation) as "
+                                          "one JSON object at the end, and no progress lines"))
     add_language_arg(tr)
     parser.commands["compare"] = add_compare_parser(sub, add_run_flags)
     add_language_arg(parser.commands["compare"])
@@ -235,8 +256,11 @@ def build_parser() -> OneLineParser:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    facts = BatchSchedule(args.samples, args.batch_size, args.epochs, drop_last=args.drop_last,
-                          accumulate=args.accumulate).facts()
+    from epochviz.core.holdout import split_sizes
+
+    trained, held_out = split_sizes(args.samples, args.validation_split)  # N counts the training samples only
+    facts = BatchSchedule(trained, args.batch_size, args.epochs, drop_last=args.drop_last,
+                          accumulate=args.accumulate, held_out=held_out).facts()
     if args.json:
         print(json.dumps(asdict(facts)))
     else:
@@ -258,7 +282,10 @@ def run_train(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     trainer = build_run(config)
     log = LogCollector() if args.csv else None
-    code = _train_with_progress(trainer, args, log)
+    if args.json:
+        code = _train_for_json(trainer, config, args, log)
+    else:
+        code = _train_with_progress(trainer, args, log)
     if log is not None:
         try:
             path = log.write(args.csv, trainer.schedule)
@@ -268,6 +295,44 @@ def run_train(args: argparse.Namespace) -> int:
         print(translate("train", "Log of {iterations} written to {path}").format(
             iterations=units(len(log), "iteration"), path=path), file=sys.stderr)
     return code
+
+
+def _diverged_words(record, lr: float) -> str:
+    return translate("train", "Training diverged at iteration {iteration}: the loss is {loss}. Try a smaller learning "
+                              "rate than {lr}.").format(iteration=f"{record.global_iteration:,}", loss=record.loss,
+                                                        lr=f"{lr:g}")
+
+
+def _log_record(log, record) -> None:
+    """One iteration into the CSV log (its epoch figures, validation too, at an epoch end)."""
+    if log is not None:
+        log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy, record.val_loss,
+                record.val_accuracy)
+
+
+def _train_for_json(trainer, config: RunConfig, args: argparse.Namespace, log) -> int:
+    """Run ``trainer`` without progress lines, then print its figures as one JSON object; 0, 1 or 130.
+
+    Standard output holds the JSON alone (a diverged run's sentence goes to
+    stderr); Ctrl+C prints no JSON, since the run's figures are not whole.
+    """
+    from epochviz.core.run_report import RunReport
+
+    report = RunReport(config)
+    try:
+        for record in trainer:
+            _log_record(log, record)
+            report.add(record)
+    except KeyboardInterrupt:
+        epoch, iteration = trainer.schedule.position(report.iterations)
+        print(translate("train", "Interrupted at epoch {epoch}, iteration {iteration}.").format(
+            epoch=f"{epoch:,}", iteration=f"{iteration:,}"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(json.dumps(report.as_dict()))
+    if report.diverged:
+        print(_diverged_words(record, args.lr), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
@@ -282,18 +347,14 @@ def _train_with_progress(trainer, args: argparse.Namespace, log) -> int:
             show(progress.start, 1)  # before the first iteration, so its time is counted
             for record in trainer:
                 done = (record.epoch, record.iteration)
-                if log is not None:
-                    log.add(record.global_iteration, record.loss, record.epoch_loss, record.epoch_accuracy)
+                _log_record(log, record)
                 show(progress.advance, record.batch_size, record.loss, record.accuracy)
                 if record.diverged:
                     show(progress.finish)
-                    show(print, translate(
-                        "train", "Training diverged at iteration {iteration}: the loss is {loss}. "
-                        "Try a smaller learning rate than {lr}.").format(
-                        iteration=f"{record.global_iteration:,}", loss=record.loss, lr=f"{args.lr:g}"))
+                    show(print, _diverged_words(record, args.lr))
                     return 1
                 if record.epoch_end:
-                    show(progress.finish)
+                    show(progress.finish, record.val_loss, record.val_accuracy)
                     if record.epoch < schedule.epochs:
                         show(progress.start, record.epoch + 1)
     except KeyboardInterrupt:

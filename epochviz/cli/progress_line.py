@@ -31,6 +31,12 @@ def format_metrics(accuracy: float, loss: float) -> str:
         accuracy=f"{accuracy:.4f}", loss=f"{loss:.4f}")
 
 
+def format_validation(accuracy: float, loss: float) -> str:
+    """`` - val_accuracy: 0.8123 - val_loss: 0.4567``: the held-out samples' figures, after the others as in Keras."""
+    return " - " + translate("train", "val_accuracy: {accuracy} - val_loss: {loss}").format(
+        accuracy=f"{accuracy:.4f}", loss=f"{loss:.4f}")
+
+
 class EpochProgress:
     """Shows one epoch's progress: ``start(epoch)``, ``advance(...)`` per step, ``finish()``."""
 
@@ -90,15 +96,19 @@ class EpochProgress:
             self._last_draw = now
             self._draw(now)
 
-    def finish(self) -> str:
-        """End the epoch; returns (and, off a terminal, prints) its final line."""
+    def finish(self, val_loss: float | None = None, val_accuracy: float | None = None) -> str:
+        """End the epoch; returns (and, off a terminal, prints) its final line.
+
+        With a validation split the held-out samples' loss and accuracy end the line, as in Keras.
+        """
         now = time.perf_counter()
+        validation = format_validation(val_accuracy, val_loss) if val_loss is not None else ""
         if self._progress is not None:
-            self._draw(now)
+            self._draw(now, validation)
             self._stop_bar()
         line = (
             f"{self._done}/{self.steps} {'━' * BAR_WIDTH} "
-            f"{format_timing(now - self._t0, self._done)} - {self._metrics()}"
+            f"{format_timing(now - self._t0, self._done)} - {self._metrics()}{validation}"
         )
         if not self.live:
             self.console.print(line, soft_wrap=True)
@@ -108,11 +118,11 @@ class EpochProgress:
         seen = max(self._seen, 1)
         return format_metrics(self._correct / seen, self._loss_sum / seen)
 
-    def _draw(self, now: float) -> None:
+    def _draw(self, now: float, validation: str = "") -> None:
         assert self._progress is not None and self._task is not None
         self._progress.update(
             self._task,
             completed=self._done,
             timing=format_timing(now - self._t0, self._done),
-            metrics=self._metrics(),
+            metrics=self._metrics() + validation,
         )

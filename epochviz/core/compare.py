@@ -78,7 +78,8 @@ def compare_configs(base: RunConfig, choices: Sequence[BatchChoice], *,
                     lr_rule: str = DEFAULT_LR_RULE) -> list[RunConfig]:
     """One config per batch size, otherwise ``base``, each with its learning rate under ``lr_rule``."""
     check_lr_rule(lr_rule)
-    configs = [base.with_changes(batch_size=resolve(c, base.samples)) for c in check_batch_choices(choices)]
+    trained = base.schedule().n_samples  # "full" is every training sample (N_train with a validation split)
+    configs = [base.with_changes(batch_size=resolve(c, trained)) for c in check_batch_choices(choices)]
     batches = [c.schedule().effective_batch_size for c in configs]
     return [c.with_changes(lr=scaled_lr(base.lr, b, lr_rule, batches[0])) for c, b in zip(configs, batches)]
 
@@ -92,7 +93,8 @@ def smoothing_weight(config: RunConfig) -> float:
     B = 1 then averages over ~N/20 updates and B = N over one (no smoothing),
     so the lines compare the runs at the same amount of data, not of steps.
     """
-    window = config.samples * SMOOTHING_SHARE_OF_EPOCH / config.schedule().effective_batch_size
+    schedule = config.schedule()
+    window = schedule.n_samples * SMOOTHING_SHARE_OF_EPOCH / schedule.effective_batch_size
     return min(0.999, max(0.0, 1.0 - 1.0 / max(window, 1.0)))
 
 
@@ -106,7 +108,7 @@ def run_label(config: RunConfig, template: str = LABEL_TEMPLATE) -> str:
     """
     schedule = config.schedule()
     b = f"{schedule.accumulate}×{config.batch_size:,}" if schedule.accumulate > 1 else f"{config.batch_size:,}"
-    full = " (N)" if config.batch_size >= config.samples else ""
+    full = " (N)" if config.batch_size >= schedule.n_samples else ""
     return template.format(b=b + full, updates=f"{schedule.updates_per_epoch:,}", lr=lr_text(config.lr))
 
 
@@ -127,15 +129,22 @@ class RunTally:
     epoch_accuracies: list[float] = field(default_factory=list)
     start_loss: float | None = None
     diverged: bool = False
+    val_losses: list[float] = field(default_factory=list)  # the held-out samples' (a validation split only)
+    val_accuracies: list[float] = field(default_factory=list)
 
     def add(self, updates: int, samples: int, seconds: float) -> None:
         self.updates += updates
         self.samples += samples
         self.compute_seconds += seconds
 
-    def add_epoch_end(self, loss: float, accuracy: float) -> None:
+    def add_epoch_end(self, loss: float, accuracy: float, val_loss: float | None = None,
+                      val_accuracy: float | None = None) -> None:
+        """An epoch end's figures: the training samples', and the held-out samples' with a validation split."""
         self.epoch_losses.append(float(loss))
         self.epoch_accuracies.append(float(accuracy))
+        if val_loss is not None:
+            self.val_losses.append(float(val_loss))
+            self.val_accuracies.append(float(val_accuracy))
 
     def verdict(self) -> str | None:
         """``"diverged"``, ``"worse"`` (the latest epoch's loss above the loss before training) or None."""
@@ -148,6 +157,9 @@ class RunTally:
 
 def summary(config: RunConfig, tally: RunTally) -> dict:
     """One row of the comparison: the schedule's counts, the measured speed and the latest epoch figures.
+
+    With a validation split the loss and accuracy are the training samples' and
+    the ``val_`` figures the held-out samples' (None without one).
 
     Times are training compute only (forward, backward, update), so runs that
     shared a CPU are compared fairly. Figures not measured yet are None.
@@ -166,6 +178,10 @@ def summary(config: RunConfig, tally: RunTally) -> dict:
         "epoch_losses": list(tally.epoch_losses),
         "final_loss": tally.epoch_losses[-1] if tally.epoch_losses else None,
         "final_accuracy": tally.epoch_accuracies[-1] if tally.epoch_accuracies else None,
+        "validation_samples": schedule.held_out,
+        "val_losses": list(tally.val_losses),
+        "final_val_loss": tally.val_losses[-1] if tally.val_losses else None,
+        "final_val_accuracy": tally.val_accuracies[-1] if tally.val_accuracies else None,
         "start_loss": tally.start_loss,
         "diverged": tally.diverged,
         "verdict": tally.verdict(),
@@ -189,7 +205,7 @@ def figure_text(key: str, row: dict) -> str:
         return f"{value:.4g}"
     if key == "memory_per_iteration_bytes":
         return format_bytes(value)
-    if key in ("final_loss", "final_accuracy"):
+    if key in ("final_loss", "final_accuracy", "final_val_loss", "final_val_accuracy"):
         return f"{value:.3f}"
     if key in ("ms_per_update", "seconds_per_epoch"):
         return f"{value:.3g}"

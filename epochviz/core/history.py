@@ -297,3 +297,11 @@ class ChartBounds:
             self.y_hi = top * self.Y_HEADROOM
             changed = True
         return changed
+
+    def include(self, values: list[float]) -> bool:
+        """Make room for points drawn beside the history (the validation loss at epoch ends); True if y grew."""
+        top = max((v for v in values if math.isfinite(v)), default=0.0)
+        if top > self.y_hi:
+            self.y_hi = top * self.Y_HEADROOM
+            return True
+        return False

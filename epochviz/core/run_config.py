@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 
 from epochviz.core.datasets import DEFAULT_NOISE, dataset_info, make_dataset
+from epochviz.core.holdout import HoldOut, hold_out
 from epochviz.core.run_memory import check_fits
 from epochviz.core.schedule import BatchSchedule
 from epochviz.core.settings import defaults
@@ -42,6 +43,7 @@ class RunConfig:
     noise: float = DEFAULT_NOISE  # the datasets' noise: fixed, not a setting anyone chooses
     accumulate: int = _DEFAULT["accumulate"]  # micro-batches per weight update (gradient accumulation; 1 = off)
     momentum: float = _DEFAULT["momentum"]  # SGD momentum (0 = plain SGD, what the window teaches)
+    validation_split: float = _DEFAULT["validation_split"]  # share of the samples held out (Keras's meaning)
 
     @classmethod
     def pick(cls, settings: Mapping[str, object]) -> RunConfig:
@@ -59,11 +61,20 @@ class RunConfig:
         return (info.n_features, *self.hidden, info.n_classes)
 
     def schedule(self) -> BatchSchedule:
-        """The run's schedule (raises ``ValueError`` for impossible settings)."""
+        """The run's schedule over its training samples (raises ``ValueError`` for impossible settings).
+
+        With a validation split its N is N_train and its batches are the training rows.
+        """
+        split = self.hold_out() if self.validation_split else None
         return BatchSchedule(
-            self.samples, self.batch_size, self.epochs,
+            split.n_train if split else self.samples, self.batch_size, self.epochs,
             shuffle=self.shuffle, drop_last=self.drop_last, seed=self.seed, accumulate=self.accumulate,
+            held_out=split.n_val if split else 0, rows=split.train_rows if split and split.n_val else None,
         )
+
+    def hold_out(self) -> HoldOut:
+        """Which rows are trained on and which are held out for validation, drawn once from the seed."""
+        return hold_out(self.samples, self.validation_split, self.seed)
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """The run's dataset ``(X, y)``: the trainer's, and the one the views draw."""

@@ -2,8 +2,10 @@
 
 One row per iteration, nothing dropped: ``epoch, iteration, global_iteration,
 batch_size, loss, smoothed_loss, samples_seen`` and, at epoch ends only,
-``epoch_loss, epoch_accuracy``. Floats are written with ``repr`` (the shortest
-text that reads back as the same float), so the file parses back exactly.
+``epoch_loss, epoch_accuracy`` (the training samples') and ``val_loss,
+val_accuracy`` (the held-out samples', blank without a validation split).
+Floats are written with ``repr`` (the shortest text that reads back as the
+same float), so the file parses back exactly.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from epochviz.core.smoothing import ema_debiased
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
 HEADER = ("epoch", "iteration", "global_iteration", "batch_size", "loss", "smoothed_loss", "samples_seen",
-          "epoch_loss", "epoch_accuracy")
+          "epoch_loss", "epoch_accuracy", "val_loss", "val_accuracy")
 ROWS_PER_BLOCK = 65536
 DEFAULT_SMOOTHING = 0.9  # the window's default, TensorBoard's weight
 
@@ -38,9 +40,21 @@ def _number(value: float) -> str:
     return repr(float(value))  # 'nan' and 'inf' included: float() reads them back
 
 
+EpochFigures = tuple  # (loss, accuracy) or (loss, accuracy, val_loss, val_accuracy); a None is a blank cell
+NO_FIGURES = ("", "", "", "")
+
+
+def _epoch_cells(end: EpochFigures | None) -> tuple[str, ...]:
+    """The four epoch-end cells: the figures given, blank for the rest (and between epoch ends)."""
+    if end is None:
+        return NO_FIGURES
+    return tuple("" if value is None else _number(value) for value in end) + NO_FIGURES[len(end):]
+
+
 def log_rows(schedule: BatchSchedule, losses: np.ndarray, smoothed: np.ndarray,
-             epoch_ends: Mapping[int, tuple[float, float]]) -> Iterator[tuple]:
-    """The rows of iterations 1..len(losses); ``epoch_ends`` maps a global iteration to (loss, accuracy)."""
+             epoch_ends: Mapping[int, EpochFigures]) -> Iterator[tuple]:
+    """The rows of iterations 1..len(losses); ``epoch_ends`` maps a global iteration to its
+    (loss, accuracy[, val_loss, val_accuracy])."""
     ipe, per_epoch = schedule.iterations_per_epoch, schedule.samples_per_epoch
     full, last = schedule.effective_batch_size, schedule.last_batch_size
     for start in range(0, len(losses), ROWS_PER_BLOCK):  # numbers a block at a time, rows one by one
@@ -52,9 +66,7 @@ def log_rows(schedule: BatchSchedule, losses: np.ndarray, smoothed: np.ndarray,
         columns = zip((done_epochs + 1).tolist(), iteration.tolist(), g.tolist(), batch.tolist(),
                       losses[g[0] - 1 : g[-1]].tolist(), smoothed[g[0] - 1 : g[-1]].tolist(), seen.tolist())
         for e, i, gi, b, loss, smooth, s in columns:
-            end = epoch_ends.get(gi)
-            yield (e, i, gi, b, _number(loss), _number(smooth), s,
-                   _number(end[0]) if end else "", _number(end[1]) if end else "")
+            yield (e, i, gi, b, _number(loss), _number(smooth), s, *_epoch_cells(epoch_ends.get(gi)))
 
 
 def write_log(stream: IO[str], rows: Iterable[tuple]) -> None:
@@ -64,7 +76,7 @@ def write_log(stream: IO[str], rows: Iterable[tuple]) -> None:
 
 
 def write_log_file(path: str | os.PathLike, schedule: BatchSchedule, losses: np.ndarray, smoothed: np.ndarray,
-                   epoch_ends: Mapping[int, tuple[float, float]]) -> Path:
+                   epoch_ends: Mapping[int, EpochFigures]) -> Path:
     """The whole log as a CSV file, written whole or not at all."""
     return write_text_atomically(path, lambda stream: write_log(stream, log_rows(schedule, losses, smoothed, epoch_ends)))
 
@@ -183,18 +195,20 @@ class LogCollector:
 
     def __init__(self) -> None:
         self._losses = array("d")
-        self._epoch_ends: dict[int, tuple[float, float]] = {}
+        self._epoch_ends: dict[int, EpochFigures] = {}
 
     def __len__(self) -> int:
         return len(self._losses)
 
     def add(self, global_iteration: int, loss: float, epoch_loss: float | None = None,
-            epoch_accuracy: float | None = None) -> None:
+            epoch_accuracy: float | None = None, val_loss: float | None = None,
+            val_accuracy: float | None = None) -> None:
+        """One iteration's loss; at an epoch end its figures too (the held-out samples' with a validation split)."""
         if global_iteration != len(self._losses) + 1:
             raise ValueError(f"iterations must continue from {len(self._losses) + 1}, got {global_iteration}")
         self._losses.append(loss)
         if epoch_loss is not None:
-            self._epoch_ends[global_iteration] = (epoch_loss, epoch_accuracy)
+            self._epoch_ends[global_iteration] = (epoch_loss, epoch_accuracy, val_loss, val_accuracy)
 
     def write(self, path: str | os.PathLike, schedule: BatchSchedule, smoothing: float = DEFAULT_SMOOTHING) -> Path:
         """The CSV log of the iterations so far, smoothed as the window's chart does by default."""

@@ -10,31 +10,38 @@ import numpy as np
 
 from epochviz.core.schedule import BatchSchedule
 
-UNSEEN, SEEN, IN_BATCH, DROPPED = 0, 1, 2, 3
-STATE_NAMES = ("not yet seen this epoch", "seen this epoch", "in the current batch", "left out (drop last)")
+UNSEEN, SEEN, IN_BATCH, DROPPED, HELD_OUT = 0, 1, 2, 3, 4
+STATE_NAMES = ("not yet seen this epoch", "seen this epoch", "in the current batch", "left out (drop last)",
+               "held out for validation")
 
 
 def count_states(states: np.ndarray) -> dict[str, int]:
     """How many samples are in each state, by name (for captions and tests)."""
-    tally = np.bincount(states, minlength=4)
+    tally = np.bincount(states, minlength=5)
     return {"unseen": int(tally[UNSEEN]), "seen": int(tally[SEEN]),
-            "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED])}
+            "in_batch": int(tally[IN_BATCH]), "dropped": int(tally[DROPPED]), "held_out": int(tally[HELD_OUT])}
 
 
 class SampleStates:
-    """Per-sample state (``UNSEEN``/``SEEN``/``IN_BATCH``/``DROPPED``) after an iteration.
+    """Per-sample state (``UNSEEN``/``SEEN``/``IN_BATCH``/``DROPPED``/``HELD_OUT``) after an iteration.
 
-    ``at(global_iteration)`` returns a uint8 array of length N. Before the first
-    iteration everything is unseen (the samples drop_last will leave out of epoch
-    1 are already marked). The epoch's sample order is cached, so calling this
-    every frame costs one pass over N bytes.
+    ``at(global_iteration)`` returns a uint8 array with one state per row of
+    the dataset: the training samples' state this epoch, and ``HELD_OUT`` for
+    the rows a validation split keeps out of training (they never change).
+    Before the first iteration every training sample is unseen (the samples
+    drop_last will leave out of epoch 1 are already marked). The epoch's sample
+    order is cached, so calling this every frame costs one pass over N bytes.
     """
 
     def __init__(self, schedule: BatchSchedule) -> None:
         self.schedule = schedule
         self._epoch = 0
         self._order: np.ndarray | None = None
-        self._states = np.empty(schedule.n_samples, dtype=np.uint8)
+        self._blank = np.full(schedule.dataset_samples, UNSEEN, dtype=np.uint8)
+        if schedule.rows is not None:  # every row the schedule never visits is held out
+            self._blank[:] = HELD_OUT
+            self._blank[schedule.rows] = UNSEEN
+        self._states = np.empty_like(self._blank)
 
     def _order_of(self, epoch: int) -> np.ndarray:
         if epoch != self._epoch:
@@ -46,7 +53,7 @@ class SampleStates:
         epoch, iteration = s.position(global_iteration)
         order = self._order_of(epoch)
         states = self._states
-        states.fill(UNSEEN)
+        np.copyto(states, self._blank)
         states[order[s.samples_per_epoch :]] = DROPPED
         if iteration:
             end = (iteration - 1) * s.effective_batch_size + s.batch_size_at(iteration)

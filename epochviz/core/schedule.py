@@ -46,6 +46,12 @@ class BatchSchedule:
         weight update (K = 1, the default, means none). An *iteration* here is
         always one weight update; with K > 1 it takes K forward passes, and the
         last update of an epoch takes the micro-batches that are left.
+    held_out
+        Samples of the dataset held out for validation (``core.holdout``):
+        ``n_samples`` counts the training samples only, the N of every formula.
+    rows
+        The dataset rows the ``n_samples`` training samples are (read-only, one
+        per sample): the batches hold these rows. None means rows 0..N-1.
 
     Raises
     ------
@@ -64,6 +70,8 @@ class BatchSchedule:
         drop_last: bool = False,
         seed: int = 0,
         accumulate: int = 1,
+        held_out: int = 0,
+        rows: np.ndarray | None = None,
     ) -> None:
         self.n_samples = check_positive_int("n_samples", n_samples)
         self.batch_size = check_positive_int("batch_size", batch_size)
@@ -72,6 +80,10 @@ class BatchSchedule:
         self.drop_last = check_bool("drop_last", drop_last)
         self.seed = check_seed(seed)
         self.accumulate = check_positive_int("accumulate", accumulate)
+        self.held_out = check_seed(held_out, "held_out")
+        if rows is not None and len(rows) != self.n_samples:
+            raise ValueError(f"rows must hold one dataset row per sample ({self.n_samples:,}), got {len(rows):,}")
+        self.rows = rows
         if self.drop_last and self.batch_size > self.n_samples:
             raise ValueError(
                 f"drop_last with batch_size {self.batch_size} > n_samples "
@@ -82,7 +94,8 @@ class BatchSchedule:
         return (
             f"BatchSchedule(n_samples={self.n_samples}, batch_size={self.batch_size}, "
             f"epochs={self.epochs}, shuffle={self.shuffle}, drop_last={self.drop_last}, "
-            f"seed={self.seed}" + (f", accumulate={self.accumulate})" if self.accumulate > 1 else ")")
+            f"seed={self.seed}" + (f", accumulate={self.accumulate}" if self.accumulate > 1 else "")
+            + (f", held_out={self.held_out})" if self.held_out else ")")
         )
 
     @property
@@ -158,14 +171,21 @@ class BatchSchedule:
         epoch = (global_iteration - 1) // self.iterations_per_epoch + 1
         return epoch, global_iteration - (epoch - 1) * self.iterations_per_epoch
 
+    @property
+    def dataset_samples(self) -> int:
+        """Samples in the whole dataset: the training samples and those held out."""
+        return self.n_samples + self.held_out
+
     def order(self, epoch: int) -> np.ndarray:
-        """The (read-only) order in which samples are visited in ``epoch`` (1-based)."""
+        """The (read-only) order in which samples are visited in ``epoch`` (1-based), as dataset rows."""
         epoch = _check_in_range("epoch", epoch, 1, self.epochs)
         if self.shuffle:
             # Seeding with (seed, epoch) makes every epoch reproducible on its own.
             order = np.random.default_rng([self.seed, epoch]).permutation(self.n_samples)
+            if self.rows is not None:
+                order = self.rows[order]  # once an epoch: the batches are slices of it
         else:
-            order = np.arange(self.n_samples)
+            order = np.arange(self.n_samples) if self.rows is None else self.rows
         order.flags.writeable = False
         return order
 
@@ -201,6 +221,8 @@ class ScheduleFacts:
 
     ``iterations_per_epoch`` counts weight updates; with gradient accumulation
     (``accumulate`` = K > 1) an update takes K forward passes of B samples.
+    With a validation split ``n_samples`` is N_train, the samples trained on,
+    and ``validation_samples`` are held out of every epoch.
     """
 
     n_samples: int
@@ -218,6 +240,7 @@ class ScheduleFacts:
     forward_passes_per_epoch: int
     updates_per_epoch: int
     effective_batch_size: int
+    validation_samples: int = 0
 
     @classmethod
     def of(cls, schedule: BatchSchedule) -> ScheduleFacts:
@@ -237,6 +260,7 @@ class ScheduleFacts:
             forward_passes_per_epoch=schedule.forward_passes_per_epoch,
             updates_per_epoch=schedule.updates_per_epoch,
             effective_batch_size=schedule.effective_batch_size,
+            validation_samples=schedule.held_out,
         )
 
     @property

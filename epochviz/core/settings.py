@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 
 from epochviz.core.datasets import DATASETS, MAX_SAMPLES
+from epochviz.core.holdout import MAX_SPLIT, split_sizes
 from epochviz.core.mlp import ACTIVATIONS
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 
@@ -199,6 +200,10 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("seed", "int", 0, low=0, high=SEED_MAX, flag="--seed",
             label=QT_TRANSLATE_NOOP("controls", "Seed"),
             help=QT_TRANSLATE_NOOP("cli", "seed of the data, weights and shuffles")),
+    Setting("validation_split", "float", 0.0, low=0.0, high=MAX_SPLIT, flag="--validation-split", metavar="F",
+            label=QT_TRANSLATE_NOOP("controls", "Validation split"),
+            help=QT_TRANSLATE_NOOP("cli", "fraction of the samples held out of training and evaluated at every "
+                                          "epoch end, 0 to 0.5 (Keras's validation_split; default 0: none)")),
 )}
 RUN_SETTINGS = tuple(SETTINGS)  # every row is a field of RunConfig
 
@@ -225,12 +230,32 @@ def check_settings(values: Mapping[str, object], *, headless: bool = False) -> d
 
 
 def check_together(values: Mapping[str, object]) -> None:
-    """The rule across settings: drop-last with B above N would drop every sample."""
+    """The rules across settings: a split must leave samples to train on, and drop-last with B above
+    the training samples would drop every sample."""
     batch, samples = values.get("batch_size"), values.get("samples")
+    split = values.get("validation_split") or 0.0
+    if samples is not None and split:
+        trained = training_samples(samples, split)
+        if trained < 1:
+            raise worded(SettingError, QT_TRANSLATE_NOOP(
+                "errors", "validation_split {split} of samples {samples} leaves no sample to train on"),
+                split=f"{split:g}", samples=f"{samples:,}")
+        if values.get("drop_last") and batch is not None and batch > trained:
+            raise worded(SettingError, QT_TRANSLATE_NOOP(
+                "errors", "drop_last with batch_size {batch} above the {trained} training samples would drop every "
+                          "sample"), batch=f"{batch:,}", trained=f"{trained:,}")
     if values.get("drop_last") and batch is not None and samples is not None and batch > samples:
         raise worded(SettingError, QT_TRANSLATE_NOOP(
             "errors", "drop_last with batch_size {batch} above samples {samples} would drop every sample"),
             batch=f"{batch:,}", samples=f"{samples:,}")
+
+
+def training_samples(samples: int, validation_split: float) -> int:
+    """N_train: the samples left to train on once ``validation_split`` of ``samples`` is held out (may be 0)."""
+    try:
+        return split_sizes(samples, validation_split)[0]
+    except ValueError:
+        return 0
 
 
 def defaults() -> dict[str, object]:

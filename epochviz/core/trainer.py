@@ -32,6 +32,9 @@ class StepRecord:
     compute time of the update (forward, backward, update; not the evaluation).
     The first record also carries ``start_loss`` / ``start_accuracy``: the
     whole dataset's figures before any update, what a run is judged against.
+    With a validation split the whole-dataset figures are the training
+    samples', and ``val_loss`` / ``val_accuracy`` (``start_val_*`` on the
+    first record) are the held-out samples', at the same moments.
     """
 
     epoch: int
@@ -48,6 +51,10 @@ class StepRecord:
     seconds: float = 0.0
     start_loss: float | None = None
     start_accuracy: float | None = None
+    val_loss: float | None = None
+    val_accuracy: float | None = None
+    start_val_loss: float | None = None
+    start_val_accuracy: float | None = None
 
     @property
     def batch_size(self) -> int:
@@ -59,18 +66,24 @@ class Trainer:
     """Drives ``schedule`` over the dataset ``(X, y)`` with ``model``; iterate for records.
 
     X: (n_samples, n_features), y: (n_samples,) labels. The trainer is its own
-    iterator, so ``next(trainer)`` runs exactly one iteration.
+    iterator, so ``next(trainer)`` runs exactly one iteration. With a schedule
+    that holds samples out (``schedule.rows``), the rows it never visits are the
+    validation samples (``val_X``, ``val_y``), evaluated at every epoch end only.
     """
 
     def __init__(self, model: MLP, X: np.ndarray, y: np.ndarray, schedule: BatchSchedule) -> None:
-        if len(X) != schedule.n_samples or len(y) != schedule.n_samples:
+        total = schedule.dataset_samples
+        if len(X) != total or len(y) != total:
             raise ValueError(
-                f"the schedule has {schedule.n_samples} samples but the data has {len(X)}"
+                f"the schedule has {total} samples but the data has {len(X)}"
             )
+        if schedule.held_out and schedule.rows is None:
+            raise ValueError("a schedule that holds samples out needs the rows it trains on")
         self.model = model
         self.X = X
         self.y = y
         self.schedule = schedule
+        self.train_X, self.train_y, self.val_X, self.val_y = _split_data(X, y, schedule.rows)
         self.last_predictions: np.ndarray | None = None  # every sample's class at the last epoch end
         self.compute_seconds = 0.0  # training time so far: forward, backward and updates only
         self._records = self._run()
@@ -88,6 +101,13 @@ class Trainer:
         """Stop: no further iteration will run."""
         self._records.close()
 
+    def _validate(self) -> tuple[float | None, float | None]:
+        """Loss and accuracy of the held-out samples (``None, None`` without a split); weights unchanged."""
+        if self.val_X is None:
+            return None, None
+        with np.errstate(all="ignore"):
+            return self.model.evaluate(self.val_X, self.val_y)
+
     def _run(self) -> Iterator[StepRecord]:
         model, X, y, schedule = self.model, self.X, self.y, self.schedule
         last = schedule.iterations_per_epoch
@@ -95,7 +115,8 @@ class Trainer:
         clock = time.perf_counter
         global_iteration = 0
         with np.errstate(all="ignore"):
-            start_loss, start_accuracy = model.evaluate(X, y)  # before the first update, once
+            start_loss, start_accuracy = model.evaluate(self.train_X, self.train_y)  # before the first update, once
+        start_val = self._validate()
         for epoch, iteration, indices in schedule:
             global_iteration += 1
             started = clock()
@@ -111,18 +132,30 @@ class Trainer:
             self.compute_seconds += seconds
             diverged = not math.isfinite(loss)
             epoch_end = iteration == last
-            epoch_loss = epoch_accuracy = None
+            epoch_loss = epoch_accuracy = val_loss = val_accuracy = None
             if epoch_end and not diverged:
                 with np.errstate(all="ignore"):
-                    epoch_loss, epoch_accuracy, self.last_predictions = model.evaluate_predictions(X, y)
+                    epoch_loss, epoch_accuracy, self.last_predictions = model.evaluate_predictions(
+                        self.train_X, self.train_y)
+                val_loss, val_accuracy = self._validate()
             first = global_iteration == 1
             yield StepRecord(
                 epoch, iteration, global_iteration, indices, loss, accuracy,
                 epoch_end, epoch_loss, epoch_accuracy, diverged, passes, seconds,
                 start_loss if first else None, start_accuracy if first else None,
+                val_loss, val_accuracy, *(start_val if first else (None, None)),
             )
             if diverged:
                 return
+
+
+def _split_data(X: np.ndarray, y: np.ndarray, rows: np.ndarray | None) -> tuple:
+    """``(train_X, train_y, val_X, val_y)``: the rows trained on, and the others (None without a split)."""
+    if rows is None:
+        return X, y, None, None
+    held = np.ones(len(X), dtype=bool)
+    held[rows] = False
+    return X[rows], y[rows], X[held], y[held]
 
 
 def build_run(config: RunConfig) -> Trainer:
@@ -145,6 +178,6 @@ def train(**settings: object) -> Trainer:
 
     The keywords are ``RunConfig``'s fields (dataset, samples, batch_size, epochs,
     lr, hidden, activation, shuffle, drop_last, seed, noise, accumulate,
-    momentum); iterate the result for one ``StepRecord`` per weight update.
+    momentum, validation_split); iterate the result for one ``StepRecord`` per weight update.
     """
     return build_run(RunConfig(**settings))

@@ -30,6 +30,12 @@ def column_words() -> dict[str, tuple[str, str]]:
         "final_loss": (translate("compare", "loss"), translate("compare", "Whole-dataset loss at the last epoch end")),
         "final_accuracy": (translate("compare", "accuracy"),
                            translate("compare", "Whole-dataset accuracy at the last epoch end")),
+        "final_val_loss": (translate("compare", "val loss"),
+                           translate("compare", "Loss of the held-out samples (the validation split) at the last "
+                                                "epoch end")),
+        "final_val_accuracy": (translate("compare", "val accuracy"),
+                               translate("compare", "Accuracy of the held-out samples (the validation split) at the "
+                                                    "last epoch end")),
     }
 
 

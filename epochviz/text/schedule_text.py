@@ -28,8 +28,24 @@ def _formulas(facts: ScheduleFacts) -> tuple[str, str, str, str]:
     return (*_separated(facts), facts.effective_formula)
 
 
+def _held_out(facts: ScheduleFacts) -> str:
+    """``2,000 - 400 held out = 1,600``: the N of every formula once a validation split is held out."""
+    return f"{facts.n_samples + facts.validation_samples:,} - " + translate("schedule", "{held} held out").format(
+        held=f"{facts.validation_samples:,}") + f" = {facts.n_samples:,}"
+
+
 def readout(facts: ScheduleFacts) -> str:
-    """The window's live arithmetic: one line of ``|``-separated parts, with thousands separators."""
+    """The window's live arithmetic: one line of ``|``-separated parts, with thousands separators.
+
+    With a validation split it starts with the training samples, the N the formulas count.
+    """
+    if facts.validation_samples:
+        return translate("readout", "training samples N_train = {held_out} | {rest}").format(
+            held_out=_held_out(facts), rest=_readout(facts))
+    return _readout(facts)
+
+
+def _readout(facts: ScheduleFacts) -> str:
     passes, updates, total = _separated(facts)
     last = translate("readout", "last batch: {size}").format(size=f"{facts.last_batch_size:,}")
     if facts.dropped_per_epoch:
@@ -62,8 +78,13 @@ def describe_schedule(facts: ScheduleFacts) -> str:
     """The board: the header, each derived number with its formula, and the totals in words."""
     passes, updates, total, effective = _formulas(facts)
     header = translate("schedule", "{samples}, batch size {batch}, {epochs}").format(
-        samples=units(facts.n_samples, "sample"), batch=f"{facts.batch_size:,}", epochs=units(facts.epochs, "epoch"))
+        samples=units(facts.n_samples + facts.validation_samples, "sample"), batch=f"{facts.batch_size:,}",
+        epochs=units(facts.epochs, "epoch"))
     rows = []
+    if facts.validation_samples:  # N below is N_train: the held-out samples are never trained on
+        rows.append((translate("schedule", "training samples N"),
+                     translate("schedule", "{formula}  (held out for validation, evaluated at each epoch end)")
+                     .format(formula=_held_out(facts))))
     if facts.accumulate == 1:
         rows.append((translate("schedule", "iterations per epoch"), passes))
     else:

@@ -32,6 +32,10 @@
         <translation>轮次数</translation>
     </message>
     <message>
+        <source>Validation split: the share of the samples held out</source>
+        <translation>验证集比例：留出的样本所占份额</translation>
+    </message>
+    <message>
         <source>Shuffle every epoch</source>
         <translation>每轮重新打乱</translation>
     </message>
@@ -347,8 +351,20 @@
         <translation>轮次结束：整个数据集的损失</translation>
     </message>
     <message>
+        <source>epoch end: training-set loss</source>
+        <translation>轮次结束：训练集的损失</translation>
+    </message>
+    <message>
+        <source>epoch end: validation loss (held-out samples)</source>
+        <translation>轮次结束：验证损失（留出的样本）</translation>
+    </message>
+    <message>
         <source>epoch {n}</source>
         <translation>第 {n} 轮</translation>
+    </message>
+    <message>
+        <source>epoch {n} end: training loss {loss} · validation loss {val_loss}</source>
+        <translation>第 {n} 轮次结束：训练损失 {loss} · 验证损失 {val_loss}</translation>
     </message>
     <message>
         <source>loss</source>
@@ -514,6 +530,14 @@
         <translation>在一个小型网络训练时，看清什么是轮次 (epoch)、批次 (batch) 和迭代 (iteration)。不带命令时打开窗口。</translation>
     </message>
     <message>
+        <source>argument --drop-last: with --batch-size {batch} above the {trained} training samples it would drop every sample</source>
+        <translation>参数 --drop-last：--batch-size {batch} 大于 {trained} 个训练样本，会丢弃所有样本</translation>
+    </message>
+    <message>
+        <source>argument --validation-split: {split} of {samples} samples leaves none to train on</source>
+        <translation>参数 --validation-split：从 {samples} 个样本中留出 {split} 后没有样本可供训练</translation>
+    </message>
+    <message>
         <source>argument --chart-size: goes with --export-chart</source>
         <translation>参数 --chart-size：需要和 --export-chart 一起使用</translation>
     </message>
@@ -610,6 +634,10 @@
         <translation>把每次迭代的日志（损失、平滑后的损失、已见样本数、每轮结果）写成 CSV</translation>
     </message>
     <message>
+        <source>print the run&apos;s figures at every epoch end (training and validation) as one JSON object at the end, and no progress lines</source>
+        <translation>不显示进度行，最后把每个轮次结束时的指标（训练与验证）作为一个 JSON 对象打印出来</translation>
+    </message>
+    <message>
         <source>epochviz train: error: {problem}</source>
         <translation>epochviz train：错误：{problem}</translation>
     </message>
@@ -640,6 +668,10 @@
     <message>
         <source>SGD momentum (0: plain SGD, what the window teaches)</source>
         <translation>SGD 动量（0：普通 SGD，即窗口所讲的）</translation>
+    </message>
+    <message>
+        <source>fraction of the samples held out of training and evaluated at every epoch end, 0 to 0.5 (Keras&apos;s validation_split; default 0: none)</source>
+        <translation>不参与训练、在每个轮次结束时评估的样本比例，0 到 0.5（即 Keras 的 validation_split；默认 0：不留出）</translation>
     </message>
     <message>
         <source>iterations per second, or max</source>
@@ -725,6 +757,10 @@
         <translation>数据、初始权重和打乱顺序的随机种子</translation>
     </message>
     <message>
+        <source>share of the samples held out for validation</source>
+        <translation>留作验证的样本比例</translation>
+    </message>
+    <message>
         <source>noise of the data</source>
         <translation>数据的噪声</translation>
     </message>
@@ -777,6 +813,50 @@
         <translation>为初始权重和 fit 的打乱顺序设定种子</translation>
     </message>
     <message>
+        <source>Validation: samples held out, drawn once from the seed as epochviz draws them</source>
+        <translation>验证：留出的样本，按种子抽取一次，与 epochviz 的抽法相同</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s arithmetic: floor(N x (1 - split)) to train on, the rest held out</source>
+        <translation>Keras 的算法：floor(N x (1 - split)) 个用于训练，其余留出</translation>
+    </message>
+    <message>
+        <source>a stream of its own, apart from the data&apos;s and the shuffles&apos;</source>
+        <translation>独立的随机流，与数据和打乱所用的不同</translation>
+    </message>
+    <message>
+        <source>never trained on: measured at every epoch end</source>
+        <translation>从不参与训练：在每个轮次结束时评估</translation>
+    </message>
+    <message>
+        <source>from here on N counts the training samples only, as the readout does</source>
+        <translation>此后 N 只计训练样本，与读数一致</translation>
+    </message>
+    <message>
+        <source>fit&apos;s validation_split holds out the last samples: the held-out ones go last</source>
+        <translation>fit 的 validation_split 留出最后的样本：把留出的样本放在最后</translation>
+    </message>
+    <message>
+        <source>fit cannot split a tf.data pipeline: validation_data holds them</source>
+        <translation>fit 无法拆分 tf.data 管道：由 validation_data 传入留出的样本</translation>
+    </message>
+    <message>
+        <source>the training samples the counts below are made of</source>
+        <translation>下面的计数所依据的训练样本</translation>
+    </message>
+    <message>
+        <source>validation: the held-out samples, batch by batch, weights unchanged</source>
+        <translation>验证：逐个批次评估留出的样本，权重不变</translation>
+    </message>
+    <message>
+        <source>validation: the held-out samples, weights unchanged</source>
+        <translation>验证：评估留出的样本，权重不变</translation>
+    </message>
+    <message>
+        <source>fit measured the held-out samples: val_loss, val_accuracy</source>
+        <translation>fit 已评估留出的样本：val_loss、val_accuracy</translation>
+    </message>
+    <message>
         <source>The counts the window&apos;s readout shows, printed before training</source>
         <translation>窗口读数显示的计数，在训练前打印</translation>
     </message>
@@ -823,6 +903,10 @@
     <message>
         <source>each batch&apos;s share of the group&apos;s mean loss, so the step is that of one batch of K x B</source>
         <translation>每个批次在组平均损失中所占的份额，所以这一步与一个 K x B 的批次所走的一步相同</translation>
+    </message>
+    <message>
+        <source>epoch end: loss and accuracy over the training samples, weights unchanged</source>
+        <translation>轮次结束：训练样本上的损失和准确率，权重不变</translation>
     </message>
     <message>
         <source>(slicing X and y instead would leave out the same samples every epoch)</source>
@@ -1112,6 +1196,22 @@
         <translation>最近一个轮次结束时整个数据集的准确率</translation>
     </message>
     <message>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Loss of the held-out samples (the validation split) at the last epoch end</source>
+        <translation>最后一个轮次结束时留出样本（验证集）的损失</translation>
+    </message>
+    <message>
+        <source>val accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy of the held-out samples (the validation split) at the last epoch end</source>
+        <translation>最后一个轮次结束时留出样本（验证集）的准确率</translation>
+    </message>
+    <message>
         <source>B={b} · {updates} it/epoch · lr {lr}</source>
         <translation>B={b} · 每轮 {updates} 次迭代 · 学习率 {lr}</translation>
     </message>
@@ -1250,6 +1350,10 @@
         <translation>每秒迭代次数；不超过 4 时，一次迭代的每个阶段都以动画显示。</translation>
     </message>
     <message>
+        <source>The share of the samples held out of training (Keras&apos;s validation_split): never trained on, their loss is measured at every epoch end. 0 = none.</source>
+        <translation>不参与训练的样本所占比例（Keras 的 validation_split）：它们从不参与训练，在每个轮次结束时测量其损失。0 = 不留出。</translation>
+    </message>
+    <message>
         <source>max</source>
         <translation>最快</translation>
     </message>
@@ -1332,6 +1436,10 @@
     <message>
         <source>Seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1427,6 +1535,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>被丢弃（drop last）</translation>
     </message>
     <message>
+        <source>held out for validation</source>
+        <translation>留作验证</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Data&lt;/b&gt;: {samples}, epoch {epoch}</source>
         <translation>&lt;b&gt;数据&lt;/b&gt;：{samples}，第 {epoch} 轮</translation>
     </message>
@@ -1437,6 +1549,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source> · left out {dropped}</source>
         <translation> · 被丢弃 {dropped}</translation>
+    </message>
+    <message>
+        <source> · held out {held_out}</source>
+        <translation> · 留出 {held_out}</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1695,14 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>{key} must be one of {choices}, got {value}</source>
         <translation>{key} 必须是 {choices} 之一，收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>validation_split {split} of samples {samples} leaves no sample to train on</source>
+        <translation>validation_split {split} 使 samples {samples} 中没有样本可供训练</translation>
+    </message>
+    <message>
+        <source>drop_last with batch_size {batch} above the {trained} training samples would drop every sample</source>
+        <translation>drop_last 且 batch_size {batch} 大于 {trained} 个训练样本，会丢弃所有样本</translation>
     </message>
     <message>
         <source>drop_last with batch_size {batch} above samples {samples} would drop every sample</source>
@@ -1817,6 +1941,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
     <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt;: all {samples} seen once = {iterations}.</source>
         <translation>&lt;b&gt;轮次 (epoch)&lt;/b&gt;：全部 {samples}各看一遍 = {iterations}。</translation>
+    </message>
+    <message>
+        <source>The {n} held out for validation are in no batch.</source>
+        <translation>留作验证的 {n} 个样本不进入任何批次。</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2359,10 @@ weights {weights} and their gradients {weight_gradients}</source>
 <context>
     <name>readout</name>
     <message>
+        <source>training samples N_train = {held_out} | {rest}</source>
+        <translation>训练样本 N_train = {held_out} | {rest}</translation>
+    </message>
+    <message>
         <source>last batch: {size}</source>
         <translation>最后一个批次：{size}</translation>
     </message>
@@ -2387,9 +2519,21 @@ weights {weights} and their gradients {weight_gradients}</source>
         <source>The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the order flips.</source>
         <translation>同样的数据，同样的初始权重，三种批大小。按轮次看，B = 1 下降得最快，但噪声很大；B = N 平滑而缓慢。按权重更新次数看（x：权重更新），顺序反过来。</translation>
     </message>
+    <message>
+        <source>Over-fitting: the two losses part</source>
+        <translation>过拟合：两条损失曲线分开</translation>
+    </message>
+    <message>
+        <source>100 digit images to learn from, a network of three layers of 64, and another 100 held out. The training loss falls to zero; the held-out samples&apos; loss falls for about 15 epochs, then climbs: the network learns these 100 images by heart.</source>
+        <translation>100 张数字图像用于学习，网络有三层、每层 64 个神经元，另有 100 张留出。训练损失降到零；留出样本的损失先下降约 15 个轮次，然后上升：网络把这 100 张图像背了下来。</translation>
+    </message>
 </context>
 <context>
     <name>schedule</name>
+    <message>
+        <source>{held} held out</source>
+        <translation>留出 {held}</translation>
+    </message>
     <message>
         <source>{size} (batch size &gt;= N: full batch, one update per epoch)</source>
         <translation>{size}（批大小 &gt;= N：全批量，每轮只更新一次）</translation>
@@ -2409,6 +2553,14 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>{samples}, batch size {batch}, {epochs}</source>
         <translation>{samples}，批大小 (batch size) {batch}，{epochs}；一次迭代 (iteration) = 一个批次 (batch) 的前向传播、损失、反向传播和一次权重更新</translation>
+    </message>
+    <message>
+        <source>training samples N</source>
+        <translation>训练样本 N</translation>
+    </message>
+    <message>
+        <source>{formula}  (held out for validation, evaluated at each epoch end)</source>
+        <translation>{formula}（留作验证，在每个轮次结束时评估）</translation>
     </message>
     <message>
         <source>iterations per epoch</source>
@@ -2551,6 +2703,10 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>accuracy: {accuracy} - loss: {loss}</source>
         <translation>准确率: {accuracy} - 损失: {loss}</translation>
+    </message>
+    <message>
+        <source>val_accuracy: {accuracy} - val_loss: {loss}</source>
+        <translation>验证准确率: {accuracy} - 验证损失: {loss}</translation>
     </message>
     <message>
         <source>Epoch {epoch}/{epochs}</source>

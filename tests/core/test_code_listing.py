@@ -43,7 +43,8 @@ def printed_counts(out: str) -> dict[str, int]:
 def schedule_json(config: RunConfig, capsys) -> dict:
     """What ``epochviz schedule --json`` prints for the config's N, B, E, drop-last and K."""
     argv = ["schedule", "--samples", str(config.samples), "--batch-size", str(config.batch_size),
-            "--epochs", str(config.epochs), "--accumulate", str(config.accumulate), "--json"]
+            "--epochs", str(config.epochs), "--accumulate", str(config.accumulate),
+            "--validation-split", str(config.validation_split), "--json"]
     assert main(argv + (["--drop-last"] if config.drop_last else [])) == 0
     return json.loads(capsys.readouterr().out)
 
@@ -57,6 +58,10 @@ def epoch_losses(out: str) -> list[float]:
     return [float(x) for x in re.findall(r"^epoch \d+/\d+: loss (\S+),", out, flags=re.MULTILINE)]
 
 
+def validation_losses(out: str) -> list[float]:
+    return [float(x) for x in re.findall(r"val_loss (\S+),", out)]
+
+
 # Set-ups for the numpy script: B dividing N or not, drop-last, accumulation, B > N, each activation, no shuffle.
 NUMPY_SETUPS = {
     "B divides N": RunConfig(samples=200, batch_size=20, epochs=2),
@@ -68,6 +73,9 @@ NUMPY_SETUPS = {
     "B above N": RunConfig(samples=50, batch_size=64, epochs=2, accumulate=2, activation="sigmoid"),
     "digits, no hidden layer": RunConfig(dataset="digits", samples=120, batch_size=25, epochs=2, hidden=(),
                                          seed=5),
+    "validation split": RunConfig(samples=203, batch_size=20, epochs=2, validation_split=0.2, seed=4),
+    "validation, accumulation, drop-last": RunConfig(samples=203, batch_size=8, epochs=2, accumulate=3,
+                                                     drop_last=True, shuffle=False, validation_split=0.3),
 }
 
 
@@ -96,10 +104,19 @@ def test_the_numpy_script_trains_as_epochviz_does(name, numpy_runs):
     # Same data, initial weights, shuffles and arithmetic: each epoch's loss over the whole dataset is the app's
     # (printed to 4 decimals, so within rounding and float32 order-of-summation noise).
     config = NUMPY_SETUPS[name]
-    expected = [record.epoch_loss for record in build_run(config) if record.epoch_end]
+    ends = [record for record in build_run(config) if record.epoch_end]
     printed = epoch_losses(numpy_runs[name])
     assert len(printed) == config.epochs
-    np.testing.assert_allclose(printed, expected, atol=1e-4)
+    np.testing.assert_allclose(printed, [record.epoch_loss for record in ends], atol=1e-4)
+    if config.validation_split:  # the same held-out samples, measured at the same moments
+        np.testing.assert_allclose(validation_losses(numpy_runs[name]), [r.val_loss for r in ends], atol=1e-4)
+    else:
+        assert "val_loss" not in numpy_runs[name]
+
+
+def test_the_numpy_script_prints_the_training_sample_count_it_uses(numpy_runs):
+    out = numpy_runs["validation split"]
+    assert "41 held out for validation: N_train = 162" in out and "162 samples, batch size 20" in out
 
 
 def test_the_numpy_script_lowers_the_loss(tmp_path):
@@ -140,9 +157,10 @@ def test_a_script_embeds_its_own_dataset_only():
 
 
 SETUP_GRID = [RunConfig(samples=100, batch_size=16, epochs=2, accumulate=k, drop_last=drop, shuffle=shuffle,
-                        activation=activation, hidden=hidden, dataset=dataset)
-              for k, drop, shuffle, activation, hidden, dataset in itertools.product(
-                  (1, 3), (False, True), (False, True), ("tanh", "relu", "sigmoid"), ((), (8, 4)), ("xor", "digits"))]
+                        activation=activation, hidden=hidden, dataset=dataset, validation_split=split)
+              for k, drop, shuffle, activation, hidden, dataset, split in itertools.product(
+                  (1, 3), (False, True), (False, True), ("tanh", "relu", "sigmoid"), ((), (8, 4)), ("xor", "digits"),
+                  (0.0, 0.25))]
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -268,6 +286,41 @@ def test_words_change_the_comments_but_not_the_code_or_its_line_numbers(style):
     assert "# 注释 " in other.text and "second line" in other.text
 
 
+# What the validation lines hold, per style: inside the epoch end, after the training set's figures.
+VALIDATION_CODE = {"pytorch": ("model.eval()", "with torch.no_grad():", "for xb, yb in val_loader:"),
+                   "numpy": ("evaluate(layers, X_val, y_val)",),
+                   "keras": ("fit measured the held-out samples",)}
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_held_out_samples_are_measured_at_the_epoch_end(style):
+    result = listing(RunConfig(samples=203, batch_size=20, validation_split=0.2), style)
+    block = [result.lines[n - 1] for n in result.epoch_end]
+    for code in VALIDATION_CODE[style]:
+        assert any(code in line for line in block), code
+    assert result.validation and set(result.validation) <= set(result.epoch_end)
+    assert min(result.validation) > min(result.epoch_end)  # after the training set's own figures
+    assert "VALIDATION_SPLIT = 0.2" in result.text and not listing(RunConfig(), style).validation
+
+
+def test_keras_holds_out_with_fits_own_validation_split():
+    text = script(RunConfig(samples=203, batch_size=20, validation_split=0.2, shuffle=False), "keras")
+    assert "validation_split=VALIDATION_SPLIT" in text and "steps_per_epoch = math.ceil(N_TRAIN / B)" in text
+    assert "X, y = np.concatenate([X[~held], X_val]), np.concatenate([y[~held], y_val])" in text
+    dropping = script(RunConfig(samples=203, batch_size=20, validation_split=0.2, drop_last=True), "keras")
+    assert "validation_data=(X_val, y_val)" in dropping and "from_tensor_slices((X[:N_TRAIN], y[:N_TRAIN]))" in dropping
+
+
+def test_the_scripts_draw_the_held_out_rows_as_epochviz_does():
+    config = RunConfig(samples=203, validation_split=0.3, seed=11)
+    text = script(config, "numpy")
+    start = text.index("N_TRAIN = ")
+    space = {"np": np, "N": 203, "SEED": 11, "VALIDATION_SPLIT": 0.3,
+             "X": np.arange(203.0)[:, None], "y": np.arange(203)}
+    exec(text[start:text.index("X, y, N = ", start)], space)  # noqa: S102 - our own script, under test
+    assert np.array_equal(np.flatnonzero(space["held"]), config.hold_out().val_rows)
+
+
 def test_an_unknown_style_or_an_impossible_set_up_is_refused():
     with pytest.raises(ValueError, match="style must be one of pytorch, keras, numpy"):
         listing(RunConfig(), "julia")
@@ -288,18 +341,21 @@ def run_library_script(config: RunConfig, style: str, tmp_path) -> str:
 
 
 LIBRARY_SETUPS = [RunConfig(samples=203, batch_size=20, epochs=2),
-                  RunConfig(samples=203, batch_size=8, epochs=1, accumulate=3)]
+                  RunConfig(samples=203, batch_size=8, epochs=1, accumulate=3),
+                  RunConfig(samples=203, batch_size=20, epochs=2, validation_split=0.2)]
+LIBRARY_IDS = ["partial batch", "accumulation", "validation split"]
 
 
-@pytest.mark.parametrize("config", LIBRARY_SETUPS, ids=["partial batch", "accumulation"])
+@pytest.mark.parametrize("config", LIBRARY_SETUPS, ids=LIBRARY_IDS)
 def test_the_pytorch_script_runs_and_len_loader_agrees_with_schedule(config, tmp_path, capsys):
     pytest.importorskip("torch", reason="PyTorch is not installed here (epochviz does not depend on it)")
     out = run_library_script(config, "pytorch", tmp_path)
     assert printed_counts(out) == expected_counts(config, capsys)
     assert len(epoch_losses(out)) == config.epochs
+    assert len(validation_losses(out)) == (config.epochs if config.validation_split else 0)
 
 
-@pytest.mark.parametrize("config", LIBRARY_SETUPS, ids=["partial batch", "accumulation"])
+@pytest.mark.parametrize("config", LIBRARY_SETUPS, ids=LIBRARY_IDS)
 def test_the_keras_script_runs_and_its_steps_agree_with_schedule(config, tmp_path, capsys):
     pytest.importorskip("keras", reason="Keras is not installed here (epochviz does not depend on it)")
     out = run_library_script(config, "keras", tmp_path)

@@ -19,14 +19,14 @@ def test_counts_follow_the_schedule_at_every_iteration(n, b, drop_last, shuffle)
     states = SampleStates(schedule)
     ipe = schedule.iterations_per_epoch
     assert states.counts(0) == {"unseen": schedule.samples_per_epoch, "seen": 0, "in_batch": 0,
-                                "dropped": schedule.dropped_per_epoch}
+                                "dropped": schedule.dropped_per_epoch, "held_out": 0}
     for g in range(1, schedule.total_iterations + 1):
         _, it = schedule.position(g)
         batch = schedule.batch_size_at(it)
         seen = (it - 1) * schedule.effective_batch_size
         assert states.counts(g) == {
             "seen": seen, "in_batch": batch, "unseen": schedule.samples_per_epoch - seen - batch,
-            "dropped": schedule.dropped_per_epoch,
+            "dropped": schedule.dropped_per_epoch, "held_out": 0,
         }
     assert schedule.iterations_per_epoch == ipe
 

@@ -9,7 +9,8 @@ from epochviz.core.scenes import Scene, SceneError, scene_file_text, scene_from_
 from epochviz.core.settings import SETTINGS
 
 UNUSUAL = RunConfig(dataset="circles", samples=3000, batch_size=48, epochs=7, lr=0.05, accumulate=4,
-                    hidden=(8, 8, 8), activation="relu", shuffle=False, drop_last=True, seed=7, momentum=0.5)
+                    hidden=(8, 8, 8), activation="relu", shuffle=False, drop_last=True, seed=7, momentum=0.5,
+                    validation_split=0.25)
 
 
 def test_every_setting_differs_from_its_default_in_the_unusual_set_up():

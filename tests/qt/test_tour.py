@@ -11,7 +11,8 @@ from tests.qt.conftest import readout
 EXPECTED = [  # the readout each built-in scene must show (the source text's own examples first)
     "ceil(100,000 / 100) = 1,000", "ceil(10,000 / 10) = 1,000", "ceil(2,000 / 1) = 2,000",
     "ceil(2,000 / 2,000) = 1", "ceil(100,000 / 128) = 782 | last batch: 32", "ceil(500 / 50) = 10",
-    "ceil(100,000 / 100) = 1,000", "effective batch = 2 x 50 = 100", "ceil(2,000 / 32) = 63",
+    "ceil(100,000 / 100) = 1,000", "effective batch = 2 x 50 = 100",
+    "N_train = 200 - 100 held out = 100 | iterations per epoch = ceil(100 / 10) = 10", "ceil(2,000 / 32) = 63",
 ]
 
 
@@ -110,7 +111,7 @@ def test_a_100_megabyte_file_is_refused_without_reading_it(window, tmp_path):
 
 def test_every_built_in_scene_is_valid_and_ships_with_the_package():
     assert [s.config.schedule().facts().iterations_per_epoch for s in builtin_scenes()] == \
-        [1000, 1000, 2000, 1, 782, 10, 1000, 20, 63]
+        [1000, 1000, 2000, 1, 782, 10, 1000, 20, 10, 63]
     with pytest.raises(SceneError):
         load_scene("/no/such/scene.json")
 
@@ -126,19 +127,10 @@ def test_a_bad_scene_on_the_command_line_is_status_2_and_one_line(tmp_path, caps
     assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and "unknown key 'run'" in err
 
 
-def test_the_wheel_carries_the_scenes_and_the_icon(tmp_path):
-    import subprocess
-    import sys
-    import zipfile
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                    str(tmp_path), str(root)], check=True, capture_output=True, timeout=300)
-    (wheel,) = tmp_path.glob("epochviz-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+def test_the_wheel_carries_the_scenes_and_the_icon(wheel_names):
+    names = wheel_names
     assert "epochviz/resources/epochviz.svg" in names
-    assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 9
+    assert sum(n.startswith("epochviz/resources/scenes/") and n.endswith(".json") for n in names) == 10
 
 
 def test_a_lecture_from_the_keyboard_alone(make_window, qtbot):

@@ -62,14 +62,17 @@ def test_a_trainer_that_cannot_start_is_reported_in_plain_words(make_window, qtb
     assert "could not start" in text and "this numpy is broken on purpose" in text
 
 
-def test_a_trainer_still_starting_is_given_longer_than_one_that_went_quiet(monkeypatch):
+def test_a_trainer_still_starting_is_given_longer_than_one_that_went_quiet(monkeypatch, tmp_path):
     """A new training process imports numpy before its first word; on a busy machine that outlasted HANG_S."""
     from epochviz.core.engine.trainer_process import TrainerGone, TrainerProcess
     from tests.robust.conftest import poll_until
 
+    slow = tmp_path / "numpy"
+    slow.mkdir()
+    (slow / "__init__.py").write_text("import time\ntime.sleep(60)\n")  # an import that takes for ever
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     monkeypatch.setattr(trainer_process, "START_S", 3.0)
-    trainer = TrainerProcess(hang_s=0.2)
-    os.kill(trainer.pid, signal.SIGSTOP)  # stopped before its first word: as slow as a start can be
+    trainer = TrainerProcess(hang_s=0.2)  # alive, and silent before its first word
 
     def gone() -> bool:
         try:

@@ -46,7 +46,8 @@ class Listing:
     ``phases`` maps each of ``PHASES`` to the lines that run it; ``epoch_loop``
     and ``batch_loop`` are the lines of the two loops (for Keras, the comment
     lines that say what ``fit`` loops over), ``epoch_end`` the lines of the
-    block that runs at each epoch's end (a validation block goes after them).
+    block that runs at each epoch's end, ``validation`` those of them that
+    measure the held-out samples (none without a validation split).
     """
 
     style: str
@@ -55,6 +56,7 @@ class Listing:
     epoch_loop: int
     batch_loop: int
     epoch_end: tuple[int, ...]
+    validation: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -108,7 +110,8 @@ class _Writer:
     def listing(self, style: str) -> Listing:
         marks = self.marks
         return Listing(style, tuple(self.lines), {phase: tuple(marks.get(phase, ())) for phase in PHASES},
-                       marks["epoch_loop"][0], marks["batch_loop"][0], tuple(marks["epoch_end"]))
+                       marks["epoch_loop"][0], marks["batch_loop"][0], tuple(marks["epoch_end"]),
+                       tuple(marks.get("validation", ())))
 
 
 @dataclass(frozen=True)
@@ -127,28 +130,35 @@ class _Setup:
     drop_last: bool
     seed: int
     noise: float
+    split: float = 0.0  # the validation split
+    n_val: int = 0  # samples it holds out
+
+    @property
+    def n_train(self) -> int:
+        """The samples trained on: N less those held out."""
+        return self.n - self.n_val
 
     @property
     def passes(self) -> int:
         """Forward passes (batches) per epoch."""
-        return self.n // self.b if self.drop_last else -(-self.n // self.b)
+        return self.n_train // self.b if self.drop_last else -(-self.n_train // self.b)
 
     @property
     def last_batch(self) -> int:
         """Samples in each epoch's last batch."""
-        return self.b if self.drop_last else self.n - (self.passes - 1) * self.b
+        return self.b if self.drop_last else self.n_train - (self.passes - 1) * self.b
 
 
 def _setup(config: RunConfig) -> _Setup:
     """The config's numbers, checked: ``ValueError`` for what no script can run."""
-    config.schedule()  # N, B, E, K and the seed; drop-last with B > N
+    held_out = config.schedule().held_out  # N, B, E, K, the seed and the split; drop-last with B > N
     if config.activation not in _NUMPY_ACTIVATIONS:
         raise ValueError(f"activation must be one of {', '.join(_NUMPY_ACTIVATIONS)}, got {config.activation!r}")
     if not (0 < config.lr < math.inf and 0 <= config.noise <= 1):
         raise ValueError(f"lr must be a positive number and noise from 0 to 1, got {config.lr!r} and {config.noise!r}")
     return _Setup(config.dataset, config.samples, config.batch_size, config.epochs, config.accumulate,
                   float(config.lr), tuple(config.widths), config.activation, config.shuffle, config.drop_last,
-                  config.seed, float(config.noise))
+                  config.seed, float(config.noise), float(config.validation_split), held_out)
 
 
 def listing(config: RunConfig, style: str, words: Callable[[str], str] = identity) -> Listing:
@@ -189,6 +199,8 @@ def _settings(w: _Writer, s: _Setup, widths: bool) -> None:
     if widths:
         rows.append((f"WIDTHS = {s.widths!r}", say.WIDTHS))
     rows += [(f"SEED = {s.seed}", say.SEED), (f"NOISE = {s.noise!r}", say.NOISE)]
+    if s.n_val:
+        rows.append((f"VALIDATION_SPLIT = {s.split!r}", say.VALIDATION_SPLIT))
     w.settings(rows)
     w.blank(2)
 
@@ -202,6 +214,27 @@ def _data(w: _Writer, s: _Setup) -> str:
     return f"X, y = {function}(N, NOISE, SEED)"
 
 
+def _hold_out(w: _Writer, s: _Setup, keras: bool = False) -> None:
+    """The held-out samples, drawn as ``core.holdout`` draws them; then X, y (and N, but for Keras) are the rest."""
+    if not s.n_val:
+        return
+    w.blank()
+    w.comment(say.HOLD_OUT)
+    w.comment(say.N_TRAIN)
+    w.code("N_TRAIN = int(N * (1 - VALIDATION_SPLIT))")
+    w.comment(say.OWN_STREAM)
+    w.code("split_rng = np.random.default_rng(np.random.SeedSequence(SEED).spawn(1)[0])")
+    w.code("held = np.zeros(N, dtype=bool)")
+    w.code("held[split_rng.permutation(N)[N_TRAIN:]] = True")
+    w.code("X_val, y_val = X[held], y[held]", note=say.NEVER_TRAINED)
+    if keras:
+        w.comment(say.KERAS_LAST)
+        w.code("X, y = np.concatenate([X[~held], X_val]), np.concatenate([y[~held], y_val])")
+    else:
+        w.comment(say.TRAINING_ROWS)
+        w.code("X, y, N = X[~held], y[~held], N_TRAIN")
+
+
 def _noun(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
 
@@ -209,11 +242,16 @@ def _noun(n: int, noun: str) -> str:
 def _counts(w: _Writer, s: _Setup, passes: str, last: str, updates: str, effective: str) -> None:
     """Print the readout's counts as ``epochviz schedule`` writes them; each value is the script's own expression."""
     fn = "floor" if s.drop_last else "ceil"
-    w.code(f'print(f"{{N:,}} {_noun(s.n, "sample")}, batch size {{B:,}}, {{E:,}} {_noun(s.epochs, "epoch")}")')
+    n = "N_TRAIN" if s.n_val else "N"
+    if s.n_val:
+        w.comment(say.HELD_OUT_COUNT)
+        w.code('print(f"{len(y_val):,} held out for validation: N_train = {N_TRAIN:,}")')
+    w.code(f'print(f"{{{n}:,}} {_noun(s.n_train, "sample")}, batch size {{B:,}}, {{E:,}} '
+           f'{_noun(s.epochs, "epoch")}")')
     if s.k == 1:
-        rows = [("iterations per epoch", f"{fn}({{N}} / {{B}}) = {{{passes}}}")]
+        rows = [("iterations per epoch", f"{fn}({{{n}}} / {{B}}) = {{{passes}}}")]
     else:
-        rows = [("forward passes per epoch", f"{fn}({{N}} / {{B}}) = {{{passes}}}"),
+        rows = [("forward passes per epoch", f"{fn}({{{n}}} / {{B}}) = {{{passes}}}"),
                 ("updates per epoch", f"ceil({{{passes}}} / {{K}}) = {{{updates}}}"),
                 ("effective batch", f"{{K}} x {{B}} = {{{effective}}}")]
     rows += [("last batch", f"{{{last}}} {_noun(s.last_batch, 'sample')}"),
@@ -224,7 +262,13 @@ def _counts(w: _Writer, s: _Setup, passes: str, last: str, updates: str, effecti
     w.code('print()')
 
 
-def _epoch_print(w: _Writer, indent: str, epoch: str) -> None:
+def _epoch_print(w: _Writer, indent: str, epoch: str, validation: str = "") -> None:
+    """The epoch's figures; ``validation`` names the held-out samples' loss and accuracy, or is empty."""
+    if validation:
+        loss, accuracy = validation.split(",")
+        w.code(indent + f'print(f"epoch {{{epoch}}}/{{E}}: loss {{loss:.4f}}, accuracy {{accuracy:.4f}}, "', "epoch_end")
+        w.code(indent + f'      f"val_loss {{{loss}:.4f}}, val_accuracy {{{accuracy}:.4f}}")', "epoch_end")
+        return
     w.code(indent + f'print(f"epoch {{{epoch}}}/{{E}}: loss {{loss:.4f}}, accuracy {{accuracy:.4f}}")', "epoch_end")
 
 
@@ -237,7 +281,11 @@ def _pytorch(w: _Writer, s: _Setup) -> None:
     _settings(w, s, widths=False)
     make = _data(w, s)
     w.code(make)
+    _hold_out(w, s)
     w.code("dataset = TensorDataset(torch.from_numpy(X), torch.from_numpy(y))")
+    if s.n_val:
+        w.code("val_set = TensorDataset(torch.from_numpy(X_val), torch.from_numpy(y_val))")
+        w.code("val_loader = DataLoader(val_set, batch_size=B)")
     w.comment(say.OWN_RANDOM, library="PyTorch")
     w.code("torch.manual_seed(SEED)")
     w.code(f"loader = DataLoader(dataset, batch_size=B, shuffle={s.shuffle}, drop_last={s.drop_last})")
@@ -288,14 +336,30 @@ def _torch_loops(w: _Writer, s: _Setup) -> None:
         w.code(i2 + "if i % K == 0 or i == len(loader):")
         w.code(i3 + "optimizer.step()", "update", note=say.UPDATE)
         w.code(i3 + "optimizer.zero_grad()", "update", note=say.ZERO)
-    w.comment(say.EPOCH_END, "epoch_end", indent=i1)
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i1)
     w.code(i1 + "model.eval()", "epoch_end")
     w.code(i1 + "with torch.no_grad():", "epoch_end")
     w.code(i2 + "x_all, y_all = dataset.tensors", "epoch_end")
     w.code(i2 + "logits = model(x_all)", "epoch_end")
     w.code(i2 + "loss = loss_fn(logits, y_all).item()", "epoch_end")
     w.code(i2 + "accuracy = (logits.argmax(dim=1) == y_all).float().mean().item()", "epoch_end")
-    _epoch_print(w, i1, "epoch")
+    if s.n_val:
+        _torch_validation(w)
+    _epoch_print(w, i1, "epoch", "val_loss,val_accuracy" if s.n_val else "")
+
+
+def _torch_validation(w: _Writer) -> None:
+    """The held-out samples at the epoch end: inside ``model.eval()`` and ``torch.no_grad()``, over ``val_loader``."""
+    i2, i3 = INDENT * 2, INDENT * 3
+    marks = ("epoch_end", "validation")
+    w.comment(say.VALIDATION, *marks, indent=i2)
+    w.code(i2 + "val_loss = val_correct = 0.0", *marks)
+    w.code(i2 + "for xb, yb in val_loader:", *marks)
+    w.code(i3 + "logits = model(xb)", *marks)
+    w.code(i3 + "val_loss += loss_fn(logits, yb).item() * len(yb)", *marks)
+    w.code(i3 + "val_correct += (logits.argmax(dim=1) == yb).sum().item()", *marks)
+    w.code(i2 + "val_loss /= len(val_loader.dataset)", *marks)
+    w.code(i2 + "val_accuracy = val_correct / len(val_loader.dataset)", *marks)
 
 
 # -- Keras -----------------------------------------------------------------------------------------------------
@@ -307,6 +371,7 @@ def _keras(w: _Writer, s: _Setup) -> None:
     _header(w, s, "keras", packages, imports)
     _settings(w, s, widths=False)
     w.code(_data(w, s))
+    _hold_out(w, s, keras=True)
     w.blank()
     w.code("keras.utils.set_random_seed(SEED)", note=say.KERAS_SEED)
     w.comment(say.OWN_RANDOM, library="Keras")
@@ -337,17 +402,19 @@ def _keras(w: _Writer, s: _Setup) -> None:
         w.code("steps_per_epoch = int(train_data.cardinality())")
         w.code("last_batch = B")
     else:
+        n = "N_TRAIN" if s.n_val else "len(X)"
         w.comment(say.STEPS)
-        w.code("steps_per_epoch = math.ceil(len(X) / B)")
-        w.code("last_batch = len(X) - (steps_per_epoch - 1) * B")
+        w.code(f"steps_per_epoch = math.ceil({n} / B)")
+        w.code(f"last_batch = {n} - (steps_per_epoch - 1) * B")
     updates = "steps_per_epoch"
     if s.k > 1:
-        w.code("samples_per_epoch = steps_per_epoch * B" if s.drop_last else "samples_per_epoch = len(X)")
+        w.code("samples_per_epoch = steps_per_epoch * B" if s.drop_last else
+               f"samples_per_epoch = {'N_TRAIN' if s.n_val else 'len(X)'}")
         w.code("updates_per_epoch = math.ceil(steps_per_epoch / K)")
         updates = "updates_per_epoch"
     _counts(w, s, "steps_per_epoch", "last_batch", updates, "min(K * B, samples_per_epoch)")
     w.blank(2)
-    _keras_epoch_end(w)
+    _keras_epoch_end(w, s)
     _keras_fit(w, s)
 
 
@@ -355,22 +422,27 @@ def _keras_dataset(w: _Writer, s: _Setup) -> None:
     """drop_last for Keras: a tf.data pipeline that drops each epoch's partial batch."""
     for phrase in say.KERAS_DROP_LAST:
         w.comment(phrase)
-    w.code("train_data = tf.data.Dataset.from_tensor_slices((X, y))")
+    w.code("train_data = tf.data.Dataset.from_tensor_slices((X[:N_TRAIN], y[:N_TRAIN]))" if s.n_val else
+           "train_data = tf.data.Dataset.from_tensor_slices((X, y))")
     if s.shuffle:
-        w.code("train_data = train_data.shuffle(len(X), seed=SEED, reshuffle_each_iteration=True)")
+        size = "N_TRAIN" if s.n_val else "len(X)"
+        w.code(f"train_data = train_data.shuffle({size}, seed=SEED, reshuffle_each_iteration=True)")
     w.code("train_data = train_data.batch(B, drop_remainder=True)")
     w.blank()
 
 
-def _keras_epoch_end(w: _Writer) -> None:
+def _keras_epoch_end(w: _Writer, s: _Setup) -> None:
     i1, i2 = INDENT, INDENT * 2
+    x, y = ("X[:N_TRAIN]", "y[:N_TRAIN]") if s.n_val else ("X", "y")
     w.code("class EpochEnd(keras.callbacks.Callback):")
     w.code(i1 + "def on_epoch_end(self, epoch, logs=None):", "epoch_end")
-    w.comment(say.EPOCH_END, "epoch_end", indent=i2)
-    w.code(i2 + "logits = keras.ops.convert_to_numpy(self.model(X, training=False))", "epoch_end")
-    w.code(i2 + "loss = float(loss_fn(y, logits))", "epoch_end")
-    w.code(i2 + "accuracy = (logits.argmax(axis=1) == y).mean()", "epoch_end")
-    _epoch_print(w, i2, "epoch + 1")
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i2)
+    w.code(i2 + f"logits = keras.ops.convert_to_numpy(self.model({x}, training=False))", "epoch_end")
+    w.code(i2 + f"loss = float(loss_fn({y}, logits))", "epoch_end")
+    w.code(i2 + f"accuracy = (logits.argmax(axis=1) == {y}).mean()", "epoch_end")
+    if s.n_val:
+        w.comment(say.KERAS_VAL_LOGS, "epoch_end", "validation", indent=i2)
+    _epoch_print(w, i2, "epoch + 1", "logs['val_loss'],logs['val_accuracy']" if s.n_val else "")
     w.blank(2)
 
 
@@ -383,8 +455,15 @@ def _keras_fit(w: _Writer, s: _Setup) -> None:
     w.comment(say.FIT_LOSS, "loss", nest=INDENT * 3)
     w.comment(say.BACKWARD, "backward", nest=INDENT * 3)
     w.comment(say.FIT_UPDATE, "update", nest=INDENT * 3)
-    if s.drop_last:
+    if s.drop_last and s.n_val:
+        w.comment(say.KERAS_DATA_SPLIT)
+        w.code("model.fit(train_data, epochs=E, validation_data=(X_val, y_val), verbose=2,")
+        w.code(f"{INDENT}callbacks=[EpochEnd()])")
+    elif s.drop_last:
         w.code("model.fit(train_data, epochs=E, verbose=2, callbacks=[EpochEnd()])")
+    elif s.n_val:
+        w.code(f"model.fit(X, y, batch_size=B, epochs=E, shuffle={s.shuffle}, validation_split=VALIDATION_SPLIT,")
+        w.code(f"{INDENT}verbose=2, callbacks=[EpochEnd()])")
     else:
         w.code(f"model.fit(X, y, batch_size=B, epochs=E, shuffle={s.shuffle}, verbose=2, callbacks=[EpochEnd()])")
 
@@ -397,12 +476,13 @@ def _numpy(w: _Writer, s: _Setup) -> None:
     make = _data(w, s)
     _numpy_network(w, s)
     w.code(make)
+    _hold_out(w, s)
     w.code("layers = init_layers(WIDTHS, SEED)")
     w.code("grads = [(np.zeros_like(W), np.zeros_like(b)) for W, b in layers]")
     w.blank()
     w.comment(say.COUNTS)
     if s.drop_last:
-        w.comment(say.SEEN, dropped=f"{s.n % s.b:,}")
+        w.comment(say.SEEN, dropped=f"{s.n_train % s.b:,}")
         w.code("samples_per_epoch = N - N % B")
     else:
         w.code("samples_per_epoch = N")
@@ -531,6 +611,9 @@ def _numpy_loops(w: _Writer, s: _Setup) -> None:
         w.code(i2 + "if i % K == 0 or i == len(starts):")
         w.code(i3 + "sgd_step(layers, grads, LR)", "update", note=say.UPDATE)
         w.code(i3 + "zero_grad(grads)", "update", note=say.ZERO)
-    w.comment(say.EPOCH_END, "epoch_end", indent=i1)
+    w.comment(say.EPOCH_END_TRAINING if s.n_val else say.EPOCH_END, "epoch_end", indent=i1)
     w.code(i1 + "loss, accuracy = evaluate(layers, X, y)", "epoch_end")
-    _epoch_print(w, i1, "epoch")
+    if s.n_val:
+        w.comment(say.VALIDATION_ALL, "epoch_end", "validation", indent=i1)
+        w.code(i1 + "val_loss, val_accuracy = evaluate(layers, X_val, y_val)", "epoch_end", "validation")
+    _epoch_print(w, i1, "epoch", "val_loss,val_accuracy" if s.n_val else "")

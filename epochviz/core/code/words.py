@@ -23,6 +23,7 @@ ACCUMULATE = QT_TRANSLATE_NOOP("code", "batches per weight update (K, gradient a
 LEARNING_RATE = QT_TRANSLATE_NOOP("code", "learning rate")
 WIDTHS = QT_TRANSLATE_NOOP("code", "inputs, hidden layers, classes")
 SEED = QT_TRANSLATE_NOOP("code", "seed of the data, the initial weights and the shuffles")
+VALIDATION_SPLIT = QT_TRANSLATE_NOOP("code", "share of the samples held out for validation")
 NOISE = QT_TRANSLATE_NOOP("code", "noise of the data")
 DATA = QT_TRANSLATE_NOOP("code", "The data: epochviz's arithmetic for '{dataset}', so the same seed gives the same "
                                  "samples")
@@ -41,6 +42,19 @@ ADD_GRADIENTS = QT_TRANSLATE_NOOP("code", "the gradients are added to grads (as 
                                           "can be accumulated")
 WHOLE_DATASET = QT_TRANSLATE_NOOP("code", "the whole dataset at once, without gradients")
 KERAS_SEED = QT_TRANSLATE_NOOP("code", "seeds the initial weights and fit's shuffles")
+
+# The validation split
+HOLD_OUT = QT_TRANSLATE_NOOP("code", "Validation: samples held out, drawn once from the seed as epochviz draws them")
+N_TRAIN = QT_TRANSLATE_NOOP("code", "Keras's arithmetic: floor(N x (1 - split)) to train on, the rest held out")
+OWN_STREAM = QT_TRANSLATE_NOOP("code", "a stream of its own, apart from the data's and the shuffles'")
+NEVER_TRAINED = QT_TRANSLATE_NOOP("code", "never trained on: measured at every epoch end")
+TRAINING_ROWS = QT_TRANSLATE_NOOP("code", "from here on N counts the training samples only, as the readout does")
+KERAS_LAST = QT_TRANSLATE_NOOP("code", "fit's validation_split holds out the last samples: the held-out ones go last")
+KERAS_DATA_SPLIT = QT_TRANSLATE_NOOP("code", "fit cannot split a tf.data pipeline: validation_data holds them")
+HELD_OUT_COUNT = QT_TRANSLATE_NOOP("code", "the training samples the counts below are made of")
+VALIDATION = QT_TRANSLATE_NOOP("code", "validation: the held-out samples, batch by batch, weights unchanged")
+VALIDATION_ALL = QT_TRANSLATE_NOOP("code", "validation: the held-out samples, weights unchanged")
+KERAS_VAL_LOGS = QT_TRANSLATE_NOOP("code", "fit measured the held-out samples: val_loss, val_accuracy")
 
 # The counts of the readout
 COUNTS = QT_TRANSLATE_NOOP("code", "The counts the window's readout shows, printed before training")
@@ -68,6 +82,8 @@ SHARE = QT_TRANSLATE_NOOP("code", "each batch's share of the group's mean loss, 
                                   "of K x B")
 EVERY_K = QT_TRANSLATE_NOOP("code", "update after every K batches, and after the epoch's last batch")
 EPOCH_END = QT_TRANSLATE_NOOP("code", "epoch end: loss and accuracy over the whole dataset, weights unchanged")
+EPOCH_END_TRAINING = QT_TRANSLATE_NOOP("code", "epoch end: loss and accuracy over the training samples, weights "
+                                               "unchanged")
 
 # Keras: what fit does, and where Keras differs
 FIT_LOOPS = QT_TRANSLATE_NOOP("code", "model.fit runs the two loops itself:")

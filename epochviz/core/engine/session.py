@@ -37,6 +37,8 @@ class EpochEnd:
     """The whole dataset's loss and accuracy after the last update of ``epoch``.
 
     ``confusion[true, predicted]`` counts every sample's prediction at that moment.
+    With a validation split the figures are the training samples', and
+    ``val_loss`` / ``val_accuracy`` the held-out samples' (None without one).
     """
 
     epoch: int
@@ -44,6 +46,8 @@ class EpochEnd:
     loss: float
     accuracy: float
     confusion: np.ndarray | None = None
+    val_loss: float | None = None
+    val_accuracy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,10 @@ class _Columns:
     def add(self, r: StepRecord) -> None:
         self.rows.append((r.global_iteration, r.epoch, r.iteration, len(r.indices), r.loss, r.accuracy, r.seconds))
         if r.start_loss is not None:
-            self.start = EpochEnd(0, 0, r.start_loss, r.start_accuracy)
+            self.start = EpochEnd(0, 0, r.start_loss, r.start_accuracy, None, r.start_val_loss, r.start_val_accuracy)
         if r.epoch_end and r.epoch_loss is not None:
-            self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy))
+            self.epoch_ends.append(EpochEnd(r.epoch, r.global_iteration, r.epoch_loss, r.epoch_accuracy, None,
+                                            r.val_loss, r.val_accuracy))
 
     def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
         """Everything gathered since the last cut, as one chunk; the columns start empty again."""
@@ -315,7 +320,7 @@ class TrainingEngine:
         epoch_ends = chunk.epoch_ends
         if epoch_ends and trainer.last_predictions is not None:
             classes = trainer.model.widths[-1]
-            counts = np.bincount(trainer.y * classes + trainer.last_predictions, minlength=classes * classes)
+            counts = np.bincount(trainer.train_y * classes + trainer.last_predictions, minlength=classes * classes)
             epoch_ends = [*epoch_ends[:-1], replace(epoch_ends[-1], confusion=counts.reshape(classes, classes))]
         model = trainer.model
         grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense] if had_rows else None

@@ -49,13 +49,21 @@ def axis_choices() -> dict[str, str]:
             "samples": translate("chart", "x: samples seen")}
 
 
-def _legend_words() -> tuple[str, str, str]:
+def _legend_words(validation: bool = False) -> tuple[str, ...]:
+    """The legend's entries; with a validation split the epoch ends are the training set's, and the held-out
+    samples' loss has its own entry."""
+    if not validation:
+        return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
+                translate("chart", "epoch end: whole-dataset loss"))
     return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
-            translate("chart", "epoch end: whole-dataset loss"))
+            translate("chart", "epoch end: training-set loss"),
+            translate("chart", "epoch end: validation loss (held-out samples)"))
+
 
 RAW_COLOUR = QColor(120, 160, 215)
 SMOOTH_COLOUR = QColor(20, 60, 150)
 EPOCH_COLOUR = QColor(200, 90, 20)
+VALIDATION_COLOUR = QColor(200, 60, 160)  # reddish purple: apart from the blues and the orange for every eye
 LABEL_SPACING_PX = 80  # room for an "epoch 12" label
 LABEL_STRIDES = (1, 2, 5, 10, 20, 50, 100)
 
@@ -137,11 +145,20 @@ class ThousandsAxis(pg.AxisItem):
         return [f"{10 ** v * scale:,.0f}" for v in values]
 
 
-def _legend_html() -> str:
-    raw, smooth, epoch = _legend_words()
-    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
+def _legend_html(validation: bool = False) -> str:
+    raw, smooth, epoch, *held_out = _legend_words(validation)
+    html = (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
             f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> {smooth}"
             f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> {epoch}")
+    if held_out:
+        html += f"&nbsp;&nbsp;<span style='color:{VALIDATION_COLOUR.name()}'>╌◆╌</span> {held_out[0]}"
+    return html
+
+
+def _validation_text(end: EpochEnd) -> str:
+    """``epoch 12 end: training loss 0.0123 · validation loss 1.4567``: both losses of one epoch end."""
+    return translate("chart", "epoch {n} end: training loss {loss} · validation loss {val_loss}").format(
+        n=end.epoch, loss=f"{end.loss:.4f}", val_loss=f"{end.val_loss:.4f}")
 
 
 class HistoryCurve(pg.PlotDataItem):
@@ -197,6 +214,7 @@ class LossPlot(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.history: LossHistory | None = None
+        self.validation = False  # the run holds samples out: their loss is drawn at each epoch end too
         self.epoch_ends: list[EpochEnd] = []  # every completed epoch's whole-dataset figures, in order
         self.epoch_lines: list[pg.InfiniteLine] = []
         self._dirty = False
@@ -229,6 +247,11 @@ class LossPlot(QWidget):
             size=12, pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush(EPOCH_COLOUR)
         )
         item.addItem(self.epoch_marks)
+        # With a validation split: the training set's epoch-end losses joined by a line, and the held-out
+        # samples' beside them (dashed, diamonds), so that over-fitting shows as the two lines parting.
+        self.epoch_line = item.plot(pen=pg.mkPen(EPOCH_COLOUR, width=1.5))
+        self.val_line = item.plot(pen=self._val_pen(), symbol="d", symbolSize=12, symbolBrush=VALIDATION_COLOUR,
+                                  symbolPen=pg.mkPen("w", width=1.5))
         # A ring on the hovered point (not a line: vertical InfiniteLines are epoch ticks only).
         self.cursor = pg.ScatterPlotItem(size=14, pen=pg.mkPen((20, 20, 20), width=2), brush=None)
         item.addItem(self.cursor)
@@ -298,7 +321,7 @@ class LossPlot(QWidget):
         self.smoothing_title.setText(translate("chart", "Smoothing"))
         self.fit.setText(translate("chart", "Fit"))
         self.fit.setToolTip(translate("chart", "Show all the data again and follow it as it grows"))
-        self.legend.setText(_legend_html())
+        self.legend.setText(_legend_html(self.validation))
         self._fit_legend(self.width())
         for line, end in zip(self.epoch_lines, self.epoch_ends):
             line.label.setFormat(_epoch_label(end.epoch))
@@ -312,12 +335,19 @@ class LossPlot(QWidget):
         self.raw.setPen(pg.mkPen(RAW_COLOUR, width=1 * lines))
         self.smooth.setPen(pg.mkPen(SMOOTH_COLOUR, width=3 * lines))
         self.epoch_marks.setSize(12 * factor)
+        self.epoch_line.setPen(pg.mkPen(EPOCH_COLOUR, width=1.5 * lines))
+        self.val_line.setPen(self._val_pen())
+        self.val_line.setSymbolSize(12 * factor)
+        self.val_line.setSymbolBrush(VALIDATION_COLOUR)
         for line in self.epoch_lines:
             line.setPen(self._epoch_pen())
         self.mark_dirty()
 
     def _epoch_pen(self):
         return pg.mkPen(EPOCH_COLOUR, width=1.5 * self.scale * self.line_scale, style=Qt.PenStyle.DashLine)
+
+    def _val_pen(self):
+        return pg.mkPen(VALIDATION_COLOUR, width=2 * self.scale * self.line_scale, style=Qt.PenStyle.DashLine)
 
     def restyle(self, background: QColor, ink: QColor, line_scale: float = 1.0) -> None:
         """A theme's colours (the module's colours, changed in place by it) and line widths."""
@@ -327,7 +357,7 @@ class LossPlot(QWidget):
         self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
         for line in self.epoch_lines:
             line.label.setColor(EPOCH_COLOUR)
-        self.legend.setText(_legend_html())
+        self.legend.setText(_legend_html(self.validation))
         self.set_scale(self.scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -336,7 +366,7 @@ class LossPlot(QWidget):
 
     def _fit_legend(self, width: int) -> None:
         # The legend wraps when narrow: its height follows, so the minimum stays true.
-        plain = "━━ {} ━━ {} ┆ ● {}   ".format(*_legend_words())
+        plain = "━━ {} ━━ {} ┆ ● {} ╌◆╌ {}   ".format(*_legend_words(self.validation), "")
         lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(width - 8, 1))
         self.legend.setFixedHeight(max(lines, 1) * line_height(self.legend.font()) + 4)
 
@@ -344,6 +374,10 @@ class LossPlot(QWidget):
     def set_history(self, history: LossHistory) -> None:
         """Show a new run: clears the curves and the epoch ticks."""
         self.history = self.raw.history = history
+        if self.validation != bool(history.schedule.held_out):
+            self.validation = not self.validation
+            self.legend.setText(_legend_html(self.validation))
+            self._fit_legend(self.width())
         history.set_axis(self.axis.currentData())
         history.set_smoothing(self.smoothing.value() / 1000)
         self._smoothing_job = None
@@ -351,6 +385,8 @@ class LossPlot(QWidget):
         self.epoch_lines.clear()
         self.epoch_ends = []
         self.epoch_marks.clear()
+        self.epoch_line.setData([], [])
+        self.val_line.setData([], [])
         self.cursor.clear()
         self.hover.setText(" ")
         self.follow()
@@ -369,6 +405,7 @@ class LossPlot(QWidget):
             self.epoch_ends.append(end)
         if ends:
             self._place_epoch_items()
+            self.mark_dirty()  # the validation loss may need a taller chart
 
     def mark_dirty(self, *_: object) -> None:
         """New points are in the history, or the view moved: redraw on the next frame."""
@@ -397,7 +434,10 @@ class LossPlot(QWidget):
         started = time.perf_counter()
         h = self.history
         vb = self.plot.getPlotItem().vb
-        if self.following and self.bounds.extend(h):
+        grew = self.following and self.bounds.extend(h)
+        if self.following and self.validation:  # room for the held-out samples' loss too
+            grew = self.bounds.include(self.validation_losses()) or grew
+        if grew:
             vb.setRange(xRange=(0, max(self.bounds.x_hi, 1.0)), yRange=(0, max(self.bounds.y_hi, 0.1)), padding=0)
         (x0, x1), _ = vb.viewRange()
         curve = h.curve(x0, x1, max(1, int(vb.width())))
@@ -416,7 +456,14 @@ class LossPlot(QWidget):
         for line, x in zip(self.epoch_lines, xs):
             line.setValue(float(x))
         self.epoch_marks.setData(xs, [e.loss for e in self.epoch_ends])
+        if self.validation:
+            self.epoch_line.setData(xs, [e.loss for e in self.epoch_ends])
+            self.val_line.setData(xs, self.validation_losses(), connect="finite")
         self._thin_epoch_labels()
+
+    def validation_losses(self) -> list[float]:
+        """The held-out samples' loss at every epoch end so far (empty without a validation split)."""
+        return [e.val_loss for e in self.epoch_ends if e.val_loss is not None]
 
     def _thin_epoch_labels(self, *_: object) -> None:
         """Label every k-th epoch tick (k = 1, 2, 5, 10, ...) so that labels never overlap."""
@@ -487,6 +534,11 @@ class LossPlot(QWidget):
         self.history.use_smoothing(result)
         self._dirty = True
 
+    def _epoch_end_at(self, g: int) -> EpochEnd | None:
+        """The latest epoch end at or before iteration ``g`` that has a validation loss, or None."""
+        before = [e for e in self.epoch_ends if e.global_iteration <= g and e.val_loss is not None]
+        return before[-1] if before else None
+
     def _on_mouse(self, event: tuple) -> None:
         pos: QPointF = event[0]
         vb = self.plot.getPlotItem().vb
@@ -507,6 +559,9 @@ class LossPlot(QWidget):
                                   "batch loss {loss}  ·  smoothed {smoothed}").format(
             g=f"{g:,}", epoch=epoch, iteration=f"{iteration:,}", per_epoch=f"{h.schedule.iterations_per_epoch:,}",
             loss=f"{h.loss.view()[i]:.4f}", smoothed=f"{h.smoothed.view()[i]:.4f}")
+        end = self._epoch_end_at(g)
+        if end is not None:  # with a validation split: the two losses of the epoch end at or before this point
+            text += "  ·  " + _validation_text(end)
         self.hover.setText(text)
         y = h.loss.view()[i]
         self.cursor.setData([float(h.x_of(g))], [y if np.isfinite(y) else h.smoothed.view()[i]])

@@ -293,8 +293,8 @@ class CompareMode(QObject):
                 tally.start_loss = lane.start.loss
             tally.diverged |= lane.state == "diverged"
             for end in lane.epoch_ends:
-                tally.add_epoch_end(end.loss, end.accuracy)
-                plot.add_epoch_end(i, end.global_iteration, end.loss)
+                tally.add_epoch_end(end.loss, end.accuracy, end.val_loss, end.val_accuracy)
+                plot.add_epoch_end(i, end.global_iteration, end.loss, end.val_loss)
         self.busy_seconds = chunk.busy_seconds
 
     def tick(self) -> None:

@@ -55,7 +55,8 @@ def _concat(parts: list[np.ndarray]) -> np.ndarray:
 
 
 class RunCurves:
-    """The plot items of one run: batch loss, smoothed loss and epoch-end markers."""
+    """The plot items of one run: batch loss, smoothed loss and epoch-end markers (filled: the training
+    samples' loss; hollow, with a validation split: the held-out samples')."""
 
     def __init__(self, plot: pg.PlotItem, index: int) -> None:
         self.index = index
@@ -66,12 +67,14 @@ class RunCurves:
         self.smooth = pg.PlotCurveItem()
         self.casing = pg.PlotCurveItem()  # the smoothed line again, wider, in the background's colour
         self.marks = pg.ScatterPlotItem(symbol=RUN_SYMBOLS[index % len(RUN_SYMBOLS)])
-        self.items = (self.raw, self.casing, self.smooth, self.marks)
-        for z, item in zip((RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z), self.items):  # every run's noise under every line
+        self.val_marks = pg.ScatterPlotItem(symbol=RUN_SYMBOLS[index % len(RUN_SYMBOLS)])
+        self.items = (self.raw, self.casing, self.smooth, self.marks, self.val_marks)
+        for z, item in zip((RAW_Z, CASING_Z, SMOOTH_Z, MARKS_Z, MARKS_Z), self.items):  # every noise under every line
             item.setZValue(z)
             plot.addItem(item)
         self.epoch_iterations: list[int] = []
         self.epoch_losses: list[float] = []
+        self.val_losses: list[float] = []  # one per epoch end with a validation split, else none
         self.noisiest = False  # the smallest batch of the comparison: its band is drawn palest and lowest
 
     def style(self, scale: float, background: QColor, tints: bool = True) -> None:
@@ -88,6 +91,9 @@ class RunCurves:
         self.marks.setPen(pg.mkPen("w", width=1.5 * scale))
         self.marks.setBrush(pg.mkBrush(self.colour))
         self.marks.setSize(13 * scale)
+        self.val_marks.setPen(pg.mkPen(self.colour, width=2.5 * scale))
+        self.val_marks.setBrush(pg.mkBrush(background))
+        self.val_marks.setSize(13 * scale)
 
     def set_visible(self, visible: bool) -> None:
         for item in self.items:
@@ -150,16 +156,22 @@ class ComparePlot(TimedPlotWidget):
             run.remove_from(item)
         self.runs = []
 
-    def add_epoch_end(self, index: int, global_iteration: int, loss: float) -> None:
+    def add_epoch_end(self, index: int, global_iteration: int, loss: float, val_loss: float | None = None) -> None:
+        """A run's epoch end: its loss, and the held-out samples' with a validation split."""
         run = self.runs[index]
         run.epoch_iterations.append(global_iteration)
         run.epoch_losses.append(loss)
+        if val_loss is not None:
+            run.val_losses.append(val_loss)
+            self.mark_dirty()  # the chart may need to grow to show it
         self._place_marks(run)
 
     def _place_marks(self, run: RunCurves) -> None:
         history = self.histories[run.index]
-        xs = history.x_of(np.array(run.epoch_iterations, dtype=np.float64))
-        run.marks.setData(self._to_plot(xs), run.epoch_losses)
+        xs = self._to_plot(history.x_of(np.array(run.epoch_iterations, dtype=np.float64)))
+        run.marks.setData(xs, run.epoch_losses)
+        if run.val_losses:
+            run.val_marks.setData(xs[: len(run.val_losses)], run.val_losses)
 
     @property
     def log_x(self) -> bool:
@@ -281,6 +293,7 @@ class ComparePlot(TimedPlotWidget):
         for i, (bounds, history) in enumerate(zip(self._bounds, self.histories)):
             if i not in self.hidden:
                 moved |= bounds.extend(history)
+                moved |= bounds.include(self.runs[i].val_losses) if i < len(self.runs) else False
         shown = [b for i, b in enumerate(self._bounds) if i not in self.hidden and b.x_hi > 0]
         if moved and shown:
             x_hi = max(b.x_hi for b in shown)

@@ -14,7 +14,9 @@ from epochviz.core.compare import figure_text
 from epochviz.qt.look.palette import RUN_COLOURS
 
 COLUMNS = ("label", "batch", "lr", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
-           "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
+           "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy", "final_val_loss",
+           "final_val_accuracy")
+VALIDATION_COLUMNS = ("final_val_loss", "final_val_accuracy")  # shown only when the runs hold samples out
 
 
 class CompareTable(QTableWidget):
@@ -43,6 +45,9 @@ class CompareTable(QTableWidget):
         if self.rowCount() != len(rows):
             self.setRowCount(len(rows))
             self._fit_height()
+        held_out = any(row.get("validation_samples") for row in rows)
+        for key in VALIDATION_COLUMNS:
+            self.setColumnHidden(COLUMNS.index(key), not held_out)
         for r, row in enumerate(rows):
             for c, key in enumerate(COLUMNS):
                 text = figure_text(key, row)

@@ -25,6 +25,7 @@ def accessible_names() -> dict[str, str]:
         "speedSlider": translate("accessible", "Training speed"),
         "accumulateSpin": translate("accessible", "Accumulate gradients over K batches"),
         "epochsSpin": translate("accessible", "Epochs"),
+        "validationSplitSpin": translate("accessible", "Validation split: the share of the samples held out"),
         "shuffleCheck": translate("accessible", "Shuffle every epoch"),
         "dropLastCheck": translate("accessible", "Drop last partial batch"),
         "hiddenLayersSpin": translate("accessible", "Hidden layers"),

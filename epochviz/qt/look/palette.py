@@ -12,13 +12,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QColor
 
-# Sample states (index = epochviz.core.sample_states.UNSEEN, SEEN, IN_BATCH, DROPPED).
+# Sample states (index = epochviz.core.sample_states.UNSEEN, SEEN, IN_BATCH, DROPPED, HELD_OUT).
 STATE_RGBA = np.array(
     [
         (205, 210, 218, 255),  # not yet seen: light grey
         (70, 130, 200, 255),   # seen this epoch: blue
         (245, 130, 20, 255),   # in the current batch: orange
         (60, 60, 60, 255),     # left out by drop-last: near black
+        (240, 228, 66, 255),   # held out for validation: Okabe-Ito yellow, apart from the others for every eye
     ],
     dtype=np.uint8,
 )

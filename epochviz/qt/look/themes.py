@@ -36,12 +36,13 @@ class Theme:
     view_background: RGB
     ink: RGB
     node_fill: RGB
-    states: tuple[RGB, RGB, RGB, RGB]  # not yet seen, seen, in the batch, left out
+    states: tuple[RGB, RGB, RGB, RGB, RGB]  # not yet seen, seen, in the batch, left out, held out for validation
     positive: RGB
     negative: RGB
     raw: RGB
     smooth: RGB
     epoch: RGB
+    validation: RGB  # the held-out samples' loss at each epoch end
     line_scale: float
     banner: str
     caption: str
@@ -51,27 +52,27 @@ THEMES = {
     "light": Theme(
         "light", window=(239, 239, 239), text=(20, 20, 20), base=(255, 255, 255), button=(239, 239, 239),
         highlight=(48, 140, 198), view_background=(252, 252, 252), ink=(40, 40, 40), node_fill=(255, 255, 255),
-        states=((205, 210, 218), (70, 130, 200), (245, 130, 20), (60, 60, 60)),
+        states=((205, 210, 218), (70, 130, 200), (245, 130, 20), (60, 60, 60), (240, 228, 66)),
         positive=(33, 102, 172), negative=(214, 96, 77), raw=(120, 160, 215), smooth=(20, 60, 150),
-        epoch=(200, 90, 20), line_scale=1.0,
+        epoch=(200, 90, 20), validation=(200, 60, 160), line_scale=1.0,
         banner="QLabel { background:#fde2e1; color:#8a1c13; border:1px solid #e5a29c; padding:8px; border-radius:4px; }",
         caption="QLabel { background:#fff6d5; color:#3d3000; border:1px solid #e6d58a; padding:6px; border-radius:4px; }",
     ),
     "dark": Theme(
         "dark", window=(37, 39, 43), text=(232, 232, 232), base=(27, 29, 32), button=(52, 55, 60),
         highlight=(86, 156, 214), view_background=(30, 32, 36), ink=(225, 225, 225), node_fill=(60, 63, 70),
-        states=((80, 86, 96), (86, 156, 214), (245, 150, 40), (15, 15, 15)),
+        states=((80, 86, 96), (86, 156, 214), (245, 150, 40), (15, 15, 15), (240, 228, 66)),
         positive=(86, 170, 240), negative=(240, 120, 90), raw=(100, 150, 215), smooth=(170, 210, 255),
-        epoch=(245, 150, 60), line_scale=1.0,
+        epoch=(245, 150, 60), validation=(200, 60, 160), line_scale=1.0,
         banner="QLabel { background:#4a1f1c; color:#ffd8d3; border:1px solid #8a3b33; padding:8px; border-radius:4px; }",
         caption="QLabel { background:#3d3510; color:#fff3c4; border:1px solid #7d6b1e; padding:6px; border-radius:4px; }",
     ),
     "high-contrast": Theme(
         "high-contrast", window=(255, 255, 255), text=(0, 0, 0), base=(255, 255, 255), button=(255, 255, 255),
         highlight=(0, 0, 0), view_background=(255, 255, 255), ink=(0, 0, 0), node_fill=(255, 255, 255),
-        states=((150, 150, 150), (0, 90, 200), (230, 100, 0), (0, 0, 0)),
+        states=((150, 150, 150), (0, 90, 200), (230, 100, 0), (0, 0, 0), (240, 228, 66)),
         positive=(0, 70, 170), negative=(200, 50, 0), raw=(0, 90, 200), smooth=(0, 0, 0), epoch=(200, 60, 0),
-        line_scale=1.8,
+        validation=(200, 60, 160), line_scale=1.8,
         banner="QLabel { background:#ffffff; color:#000000; border:3px solid #000000; padding:8px; }",
         caption="QLabel { background:#ffffff; color:#000000; border:3px solid #000000; padding:6px; }",
     ),
@@ -120,6 +121,7 @@ def apply_theme(name: str, themed: Themed) -> Theme:
         (palette.VIEW_BACKGROUND, theme.view_background), (palette.INK, theme.ink),
         (palette.NODE_FILL, theme.node_fill), (palette.POSITIVE, theme.positive), (palette.NEGATIVE, theme.negative),
         (loss_plot.RAW_COLOUR, theme.raw), (loss_plot.SMOOTH_COLOUR, theme.smooth), (loss_plot.EPOCH_COLOUR, theme.epoch),
+        (loss_plot.VALIDATION_COLOUR, theme.validation),
     ):
         colour.setRgb(*rgb)
     for k, rgb in enumerate(theme.states):

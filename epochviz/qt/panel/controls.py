@@ -29,7 +29,7 @@ from epochviz.core.engine.session import RunConfig
 from epochviz.core.settings import SETTINGS
 from epochviz.qt.widgets.frame_throttle import OncePerFrame
 from epochviz.qt.panel.memory_meter import MemoryMeter
-from epochviz.qt.widgets.number_box import IntBox
+from epochviz.qt.widgets.number_box import IntBox, RealBox
 from epochviz.qt.widgets.sliders import LadderSlider, batch_ladder, round_ladder
 from epochviz.qt.widgets.wheel_guard import guard_wheel
 from epochviz.text.translations import translate
@@ -61,6 +61,9 @@ def tooltips() -> dict[str, str]:
         "activation": translate("controls", "The function each hidden neuron applies to its input (tanh, ReLU or "
                                             "sigmoid)."),
         "speed": translate("controls", "Iterations per second; at 4 or fewer every phase of an iteration is animated."),
+        "validation": translate("controls", "The share of the samples held out of training (Keras's "
+                                            "validation_split): never trained on, their loss is measured at every "
+                                            "epoch end. 0 = none."),
     }
 
 
@@ -122,6 +125,11 @@ class ControlPanel(QWidget):
                             "any N.)").format(n=f"{n:,.0f}", typed=f"{typed:,.0f}"),
         )
         self._row(form, "samples", self.samples)
+        self.validation = _named(RealBox("", decimals=2), "validationSplitSpin")
+        self.validation.setRange(SETTINGS["validation_split"].low, SETTINGS["validation_split"].high)
+        self.validation.setSingleStep(0.05)
+        self._validation_split = config.validation_split  # exact: the box shows two decimals
+        self._row(form, "validation_split", self.validation)
         layout.addWidget(self.groups["data"])
 
         form = _form(self.groups["schedule"])
@@ -189,10 +197,12 @@ class ControlPanel(QWidget):
 
         self._changes = OncePerFrame(self)
         self._changes.due.connect(self._send_changes)
-        for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width):
+        for source in (self.samples, self.batch, self.lr, self.epochs, self.accumulate, self.depth, self.width,
+                       self.validation):
             source.notice.connect(self.notice)
         self.set_config(config)
         self.samples.valueChanged.connect(self._on_samples)
+        self.validation.valueChanged.connect(self._on_validation)
         for signal in (
             self.dataset.currentIndexChanged, self.batch.valueChanged, self.epochs.valueChanged,
             self.accumulate.valueChanged,
@@ -226,6 +236,7 @@ class ControlPanel(QWidget):
             "accumulate": translate("controls", "Accumulate K"), "epochs": translate("controls", "Epochs"),
             "lr": translate("controls", "Learning rate"), "hidden": translate("controls", "Hidden"),
             "activation": translate("controls", "Activation"), "speed": translate("controls", "Speed"),
+            "validation_split": translate("controls", "Validation split"),
         }
         for key, text in labels.items():
             self.row_labels[key].setText(text)
@@ -235,7 +246,8 @@ class ControlPanel(QWidget):
                           (self.epochs, translate("controls", "Epochs")),
                           (self.lr, translate("controls", "Learning rate")),
                           (self.depth, translate("controls", "Hidden layers")),
-                          (self.width, translate("controls", "Neurons per hidden layer"))):
+                          (self.width, translate("controls", "Neurons per hidden layer")),
+                          (self.validation, translate("controls", "Validation split"))):
             (box.retranslate if isinstance(box, LadderSlider) else box.set_label)(name)
         self.speed.retranslate(translate("controls", "Speed"))
         for i, info in enumerate(DATASETS.values()):
@@ -263,7 +275,8 @@ class ControlPanel(QWidget):
     def set_config(self, config: RunConfig) -> None:
         """Show ``config`` in the widgets without emitting ``config_changed``."""
         widgets = (self.dataset, self.samples, self.batch, self.accumulate, self.epochs, self.shuffle,
-                   self.drop_last, self.lr, self.depth, self.width, self.activation)
+                   self.drop_last, self.lr, self.depth, self.width, self.activation,
+                   self.validation)
         with ExitStack() as quiet:  # each blocker gives its widget back as it was, even if a setter raises
             for w in widgets:
                 quiet.enter_context(QSignalBlocker(w))
@@ -279,6 +292,8 @@ class ControlPanel(QWidget):
             self.depth.setValue(len(config.hidden))
             self.width.setValue(config.hidden[0] if config.hidden else 16)
             self.activation.setCurrentText(config.activation)
+            self.validation.setValue(config.validation_split)
+            self._validation_split = config.validation_split
         for slider in (self.samples, self.batch, self.lr, self.speed):
             slider.flush()  # shown now: a scene or a script reads the widgets next
         self._unshown = config  # what no widget shows (the seed, the momentum) is kept, not reset
@@ -298,7 +313,13 @@ class ControlPanel(QWidget):
             shuffle=self.shuffle.isChecked(),
             drop_last=self.drop_last.isChecked(),
             accumulate=self.accumulate.value(),
+            validation_split=self._validation_split,
         )
+
+    def _on_validation(self, value: float) -> None:
+        """The box changed the validation split (it shows two decimals; a scene's exact value stays until then)."""
+        self._validation_split = float(value)
+        self._emit()
 
     def _on_samples(self, samples: float) -> None:
         # The batch size can never exceed N: follow N, clamped without a second signal.

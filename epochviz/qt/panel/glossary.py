@@ -58,4 +58,7 @@ class GlossaryCard(QGroupBox):
                  translate("glossary", "<b>Epoch</b>: all {samples} seen once = {iterations}.")).format(
             samples=units(schedule.samples_per_epoch, "sample"),
             iterations=units(schedule.iterations_per_epoch, "iteration"))
+        if schedule.held_out:
+            epoch += " " + translate("glossary", "The {n} held out for validation are in no batch.").format(
+                n=f"{schedule.held_out:,}")
         self.text.setText(f"{iteration}<br>{_batch(schedule)}<br>{epoch}")

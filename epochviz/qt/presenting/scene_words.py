@@ -47,4 +47,9 @@ SCENE_WORDS = (
                       "The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest "
                       "fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the "
                       "order flips."),
+    QT_TRANSLATE_NOOP("scenes", "Over-fitting: the two losses part"),
+    QT_TRANSLATE_NOOP("scenes",
+                      "100 digit images to learn from, a network of three layers of 64, and another 100 held "
+                      "out. The training loss falls to zero; the held-out samples' loss falls for about 15 "
+                      "epochs, then climbs: the network learns these 100 images by heart."),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -51,6 +51,21 @@ def _tops(code: Listing) -> tuple[int, ...]:
                  if line >= 1)
 
 
+MONOSPACED_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "Menlo", "Consolas", "Courier New")
+
+
+def monospaced_font() -> QFont:
+    """A monospaced font the machine has: the system's fixed font can be an alias that resolves to a proportional one."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    installed = set(QFontDatabase.families())
+    family = next((name for name in MONOSPACED_FAMILIES if name in installed), None)
+    if family is not None:
+        font.setFamily(family)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setFixedPitch(True)
+    return font
+
+
 class CodeText(QPlainTextEdit):
     """Read-only code with the running lines' background and live values painted beside their lines."""
 
@@ -61,7 +76,7 @@ class CodeText(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font = monospaced_font()
         font.setPointSizeF(BASE_POINT_SIZE - 1)  # the projector scale multiplies it (screen_fit.scale_text)
         self.setFont(font)
         self.colours: CodeColours = CODE_COLOURS["light"]

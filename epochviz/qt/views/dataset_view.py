@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
+from epochviz.core.sample_states import DROPPED, HELD_OUT, IN_BATCH, SEEN, UNSEEN, count_states
 from epochviz.qt.widgets.live_text import LiveText, line_height, plain_text
 from epochviz.qt.look.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
 from epochviz.text.translations import translate, units
@@ -102,10 +102,14 @@ class _Thumbnails(QWidget):
         painter.end()
 
 
-def _key_words() -> tuple[str, str, str, str]:
-    """The colour key: in this batch, seen, not yet seen, dropped."""
-    return (translate("dataset", "this batch"), translate("dataset", "seen this epoch"),
-            translate("dataset", "not yet seen"), translate("dataset", "left out (drop last)"))
+KEY_STATES = (IN_BATCH, SEEN, UNSEEN, DROPPED)
+
+
+def _key_words(held_out: bool = False) -> tuple[str, ...]:
+    """The colour key: in this batch, seen, not yet seen, dropped (and held out, with a validation split)."""
+    words = (translate("dataset", "this batch"), translate("dataset", "seen this epoch"),
+             translate("dataset", "not yet seen"), translate("dataset", "left out (drop last)"))
+    return words + (translate("dataset", "held out for validation"),) if held_out else words
 
 
 def _title(n: int, epoch: int) -> str:
@@ -118,6 +122,8 @@ def _counts(c: dict[str, int]) -> str:
         seen=f"{c['seen']:,}", in_batch=f"{c['in_batch']:,}", unseen=f"{c['unseen']:,}")
     if c["dropped"]:
         text += translate("dataset", " · left out {dropped}").format(dropped=f"{c['dropped']:,}")
+    if c.get("held_out"):
+        text += translate("dataset", " · held out {held_out}").format(held_out=f"{c['held_out']:,}")
     return text
 
 
@@ -134,6 +140,7 @@ class DatasetView(QWidget):
         self.thumbnails = _Thumbnails()
         self.thumbnails.setVisible(False)
         self.legend = legend = QLabel()
+        self.held_out = False  # the run holds samples out for validation: the key names their colour
         self.restyle()
         # The legend is the part that goes when the view is narrow: it never sets the view's width.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -146,15 +153,17 @@ class DatasetView(QWidget):
         layout.addWidget(legend)
         self._images: np.ndarray | None = None
         self._pixels: np.ndarray | None = None
-        self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
+        self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0, "held_out": 0}
 
     def restyle(self) -> None:
         """The colour key in the current colours (after a theme change) and language."""
-        words = _key_words()
-        keys = [swatch(STATE_COLOURS[state], word) for state, word in zip((IN_BATCH, SEEN, UNSEEN, DROPPED), words)]
+        words = _key_words(self.held_out)
+        states = KEY_STATES + ((HELD_OUT,) if self.held_out else ())
+        keys = [swatch(STATE_COLOURS[state], word) for state, word in zip(states, words)]
         narrow = self.legend.text() and self.legend.text() == getattr(self, "_legend_narrow", None)
         self._legend_wide = (f"<table><tr><td>{keys[0]}</td><td>&nbsp;{keys[1]}</td></tr>"
-                             f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr></table>")
+                             f"<tr><td>{keys[2]}</td><td>&nbsp;{keys[3]}</td></tr>"
+                             + (f"<tr><td colspan=2>{keys[4]}</td></tr>" if self.held_out else "") + "</table>")
         self._legend_narrow = "<br>".join(keys)
         widest_word = max(words, key=self.fontMetrics().horizontalAdvance)
         self._legend_widest = (f"■ {words[2]} ■ {words[3]}", f"■ {widest_word}")
@@ -178,8 +187,9 @@ class DatasetView(QWidget):
         # The colour key in two columns, else in one, else (very narrow) not at all.
         advance = self.legend.fontMetrics().horizontalAdvance
         text = None
-        for candidate, widest, lines in ((self._legend_wide, self._legend_widest[0], 2),
-                                         (self._legend_narrow, self._legend_widest[1], 4)):
+        extra = 1 if self.held_out else 0  # the held-out key's own line
+        for candidate, widest, lines in ((self._legend_wide, self._legend_widest[0], 2 + extra),
+                                         (self._legend_narrow, self._legend_widest[1], 4 + extra)):
             if advance(widest) + 20 <= width:  # the table's cell spacing and the margins too
                 text = candidate
                 self.legend.setFixedHeight(lines * line_height(self.legend.font()) + 4)
@@ -193,6 +203,12 @@ class DatasetView(QWidget):
                                                                   dropped=0)), 2)):
             lines = -(-label.fontMetrics().horizontalAdvance(plain_text(longest)) // max(width - 8, 1))
             label.set_lines(min(max(lines, fewest), 3))
+
+    def set_held_out(self, held_out: bool) -> None:
+        """Whether the run holds samples out for validation: the colour key names them (set once per run)."""
+        if held_out != self.held_out:
+            self.held_out = held_out
+            self.retranslate()
 
     def set_run(self, n_samples: int, images: np.ndarray | None = None) -> None:
         """A new dataset of ``n_samples``; ``images`` (N, h, w) turns on the batch thumbnails."""

@@ -117,7 +117,8 @@ class LearningViews(QWidget):
         self.weights = self.previous = self.grad_norms = None
         self.awaiting_phase_step = False
         self.player.finish()
-        self.dataset.set_run(schedule.n_samples, None)
+        self.dataset.set_held_out(bool(schedule.held_out))
+        self.dataset.set_run(schedule.dataset_samples, None)
         self.boundary.set_run(None, None, dataset_info(config.dataset).image_shape is not None)
         self._dirty = True
         self.refresh()

@@ -141,7 +141,8 @@ def export_window(window: QWidget, path: str) -> Path:
 def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
     """What the log needs, copied now (the history goes on growing, and its smoothing may be swapped)."""
     n = len(history)
-    ends = {e.global_iteration: (e.loss, e.accuracy) for e in epoch_ends if e.global_iteration <= n}
+    ends = {e.global_iteration: (e.loss, e.accuracy, e.val_loss, e.val_accuracy)
+            for e in epoch_ends if e.global_iteration <= n}
     return history.schedule, history.loss.view()[:n].copy(), history.smoothed.view()[:n].copy(), ends
 
 
