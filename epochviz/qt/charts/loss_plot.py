@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,7 +49,10 @@ def axis_choices() -> dict[str, str]:
             "samples": translate("chart", "x: samples seen")}
 
 
-def _legend_words() -> tuple[str, str, str]:
+def _legend_words(short: bool = False) -> tuple[str, str, str]:
+    """The legend's words (``short``: for a narrow chart, where the long ones would take two lines)."""
+    if short:
+        return translate("chart", "batch loss"), translate("chart", "smoothed"), translate("chart", "epoch-end loss")
     return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
             translate("chart", "epoch end: whole-dataset loss"))
 
@@ -120,11 +123,12 @@ class ThousandsAxis(pg.AxisItem):
         return super().tickStrings(values, scale, spacing)
 
 
-def _legend_html() -> str:
-    raw, smooth, epoch = _legend_words()
-    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
-            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> {smooth}"
-            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> {epoch}")
+def _legend_html(short: bool = False) -> str:
+    raw, smooth, epoch = _legend_words(short)
+    # Each mark stays with its words; a narrow legend wraps between the entries.
+    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span>&nbsp;{raw}"
+            f"&nbsp;&nbsp; <span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span>&nbsp;{smooth}"
+            f"&nbsp;&nbsp; <span style='color:{EPOCH_COLOUR.name()}'>┆&nbsp;●</span>&nbsp;{epoch}")
 
 
 class HistoryCurve(pg.PlotDataItem):
@@ -172,6 +176,55 @@ class TimedPlotWidget(pg.PlotWidget):
         started = time.perf_counter()
         super().paintEvent(event)
         self.paint_ms = (time.perf_counter() - started) * 1e3
+
+
+class ChartTools(QWidget):
+    """The chart's own settings in one row, or in two where the chart is narrow (beside the views).
+
+    The presentation view leaves them out.
+    """
+
+    def __init__(self, hover: QWidget, smoothing: tuple[QWidget, ...], view: tuple[QWidget, ...]) -> None:
+        super().__init__()
+        self.setObjectName("chartTools")
+        self.hover, self.smoothing, self.view = hover, smoothing, view
+        self.rows = (QHBoxLayout(), QHBoxLayout())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for row in self.rows:
+            column.addLayout(row)
+        self.one_row: bool | None = None
+        self._arrange(one_row=True)
+
+    def _arrange(self, one_row: bool) -> None:
+        """The point under the cursor, smoothing, x axis and Fit in a row; or smoothing above the rest."""
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        for row in self.rows:
+            while row.count():
+                row.takeAt(0)
+        first, second = self.rows if not one_row else (self.rows[0], self.rows[0])
+        first.addWidget(self.hover, 1) if one_row else first.addStretch(1)
+        for part in self.smoothing:
+            first.addWidget(part)
+        if not one_row:
+            second.addWidget(self.hover, 1)
+        for part in self.view:
+            second.addWidget(part)
+        self.updateGeometry()
+
+    def _width(self, parts: tuple[QWidget, ...]) -> int:
+        return sum(part.minimumSizeHint().width() + self.rows[0].spacing() for part in parts)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(one_row=event.size().width() >= self._width((*self.smoothing, *self.view)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as its two rows allow, whichever way it is now."""
+        return QSize(max(self._width(self.smoothing), self._width(self.view)), super().minimumSizeHint().height())
 
 
 class LossPlot(QWidget):
@@ -245,21 +298,18 @@ class LossPlot(QWidget):
         # The legend sits above the plot, where no curve can run under it.
         self.legend = QLabel()
         self.legend.setObjectName("lossLegend")
+        self.short_legend = False
         self.legend.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(self.hover, 1)
         self.smoothing_title = QLabel()
-        bar.addWidget(self.smoothing_title)
-        bar.addWidget(self.smoothing)
-        bar.addWidget(self.smoothing_label)
-        bar.addWidget(self.axis)
         self.fit = QPushButton()
         self.fit.setObjectName("fitButton")
         self.fit.clicked.connect(self.follow)
-        bar.addWidget(self.fit)
+        self.tools = ChartTools(self.hover, (self.smoothing_title, self.smoothing, self.smoothing_label),
+                                (self.axis, self.fit))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.setSpacing(2)
+        layout.addWidget(self.tools)
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
@@ -276,8 +326,8 @@ class LossPlot(QWidget):
         self.smoothing_title.setText(translate("chart", "Smoothing"))
         self.fit.setText(translate("chart", "Fit"))
         self.fit.setToolTip(translate("chart", "Show all the data again and follow it as it grows"))
-        self.legend.setText(_legend_html())
         self._fit_legend(self.width())
+        self.legend.setText(_legend_html(self.short_legend))
         for line, end in zip(self.epoch_lines, self.epoch_ends):
             line.label.setFormat(_epoch_label(end.epoch))
         self.hover.setText(" ")
@@ -305,18 +355,40 @@ class LossPlot(QWidget):
         self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
         for line in self.epoch_lines:
             line.label.setColor(EPOCH_COLOUR)
-        self.legend.setText(_legend_html())
+        self.legend.setText(_legend_html(self.short_legend))
         self.set_scale(self.scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._fit_legend(event.size().width())
         super().resizeEvent(event)
 
+    def legend_width(self, short: bool = True) -> int:
+        """The width the legend needs on one line (in its short words, or its long ones)."""
+        return self.legend.fontMetrics().horizontalAdvance("━━ {} ━━ {} ┆ ● {}   ".format(*_legend_words(short))) + 8
+
+    def _legend_lines(self, width: int, short: bool) -> int:
+        return max(1, -(-self.legend_width(short) // max(width, 1)))
+
+    def _short_legend(self, width: int) -> bool:
+        """Whether the legend takes its short words: the long ones need more lines at ``width``."""
+        return self._legend_lines(width, False) > self._legend_lines(width, True)
+
+    def _legend_height(self, width: int) -> int:
+        return self._legend_lines(width, self._short_legend(width)) * line_height(self.legend.font()) + 4
+
     def _fit_legend(self, width: int) -> None:
-        # The legend wraps when narrow: its height follows, so the minimum stays true.
-        plain = "━━ {} ━━ {} ┆ ● {}   ".format(*_legend_words())
-        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(width - 8, 1))
-        self.legend.setFixedHeight(max(lines, 1) * line_height(self.legend.font()) + 4)
+        # The legend wraps when narrow (in fewer words first): its height follows, so the minimum stays true.
+        short = self._short_legend(width)
+        if short != self.short_legend:
+            self.short_legend = short
+            self.legend.setText(_legend_html(short))
+        self.legend.setFixedHeight(self._legend_height(width))
+
+    def least_height(self, width: int) -> int:
+        """The chart's least height at ``width``: its tools (when shown), its legend and the plot's least."""
+        spacing = self.layout().spacing()
+        tools = self.tools.minimumSizeHint().height() + spacing if not self.tools.isHidden() else 0
+        return tools + self._legend_height(width) + spacing + self.plot.minimumHeight()
 
     # -- data in ----------------------------------------------------------------
     def set_history(self, history: LossHistory) -> None:

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
@@ -110,6 +110,12 @@ class RunCurves:
 
 class ComparePlot(TimedPlotWidget):
     """The overlaid chart (``comparePlot``); ``set_runs`` then ``mark_dirty`` and ``tick`` per frame."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """No taller than its least height: the room left in compare mode's column is what it takes, and
+        a taller wish made the column taller than the screen (the table scrolled out of sight)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumHeight())
 
     def __init__(self) -> None:
         self.linear_axis, self.log_axis = ThousandsAxis("bottom"), LogAxis("bottom")

@@ -129,7 +129,10 @@ class CompareView(QWidget):
             self.axis.addItem("", key)
         self.axis.currentIndexChanged.connect(lambda: self.axis_changed.emit(self.axis.currentData()))
 
-        tools = QHBoxLayout()
+        self.tools = QWidget()  # what sets up the comparison: the presentation view leaves it out
+        self.tools.setObjectName("compareTools")
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
         self.new_run_label = QLabel()
         tools.addWidget(self.new_run_label)
         tools.addWidget(self.new_batch)
@@ -142,7 +145,7 @@ class CompareView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
         layout.addWidget(self.caption)
-        layout.addLayout(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.lr_rule)
         layout.addWidget(legend_box)
         layout.addWidget(self.warning)
@@ -167,6 +170,11 @@ class CompareView(QWidget):
         self.new_run_label.setText(translate("compare", "New run: B ="))
         self.plot.retranslate()
         self.table.retranslate()
+
+    def show_tools(self, on: bool) -> None:
+        """Show or hide what sets up the comparison (add a run, the learning-rate rule, the x axis)."""
+        self.tools.setVisible(on)
+        self.lr_rule.setVisible(on)
 
     def show_warnings(self, sentences: list[str]) -> None:
         """Say in plain words which runs went wrong (one sentence each); nothing shown when none did."""

@@ -128,7 +128,7 @@ def retranslate_window(window) -> None:
     parts.views.retranslate()
     parts.chart.retranslate()
     window.compare.retranslate()
-    for part in (window.tour, window.projector, window.exports, window.languages):
+    for part in (window.tour, window.projector, window.presentation, window.exports, window.languages):
         part.retranslate()
     window.alert.retranslate()
     name_for_screen_readers(window)

@@ -8,7 +8,7 @@ current batch ringed. For digits, a confusion grid from the last epoch end.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -54,6 +54,9 @@ def rgba_image(rgba: np.ndarray) -> QImage:
     return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
+TITLE_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+
+
 class BoundaryView(QWidget):
     """``set_run`` with the data, then ``set_boundary``/``set_batch``/``set_epoch_end`` as they come."""
 
@@ -61,7 +64,7 @@ class BoundaryView(QWidget):
         super().__init__()
         self.setObjectName("boundaryView")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(130, 130)
+        self.setMinimumSize(120, 120)
         self.X: np.ndarray | None = None
         self.y: np.ndarray | None = None
         self.image_data = False
@@ -101,10 +104,21 @@ class BoundaryView(QWidget):
         self.update()
 
     # -- painting ----------------------------------------------------------------
+    def _title_height(self) -> int:
+        """The title's height at this width: it wraps rather than being cut short."""
+        if self.image_data:
+            titles = (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=100),
+                      translate("boundary", "Accuracy per digit: after epoch 1"))
+        else:
+            titles = (translate("boundary", "Decision boundary"),)
+        room = QRect(0, 0, max(1, self.width() - 4), 10_000)
+        return max(24, *(self.fontMetrics().boundingRect(room, TITLE_FLAGS, words).height() + 6 for words in titles))
+
     def _plot_rect(self) -> QRectF:
-        side = min(self.width(), self.height() - 26) - 8
+        top = self._title_height()
+        side = min(self.width(), self.height() - top) - 8
         rect = QRectF(0, 0, side, side)
-        rect.moveCenter(QPointF(self.width() / 2, 26 + (self.height() - 26) / 2))
+        rect.moveCenter(QPointF(self.width() / 2, top + (self.height() - top) / 2))
         return rect
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -118,9 +132,7 @@ class BoundaryView(QWidget):
 
     def _title(self, painter: QPainter, text: str) -> None:
         painter.setPen(INK)
-        centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-        text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 4)
-        painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
+        painter.drawText(QRectF(2, 0, self.width() - 4, self._title_height()), TITLE_FLAGS, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:
         self._title(painter, translate("boundary", "Decision boundary"))

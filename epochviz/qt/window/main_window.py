@@ -31,6 +31,7 @@ from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, g
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
+from epochviz.qt.presenting.presentation import Presentation
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.look.themes import system_theme
 from epochviz.qt.presenting.tour import Tour
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
+        # The View menu's F5 (the lesson alone) and F4 (the settings panel); ``emphasise`` for scenes.
+        self.presentation = Presentation(parts, self.menuBar(), self.statusBar(), self.projector.menu, self.compare.view)
         self.languages = LanguageMenu(self, language_problem)  # the Language menu: English / 中文 at run time
 
         self._new_run()

@@ -1,17 +1,26 @@
-"""The window's widgets and where they go: controls (scrollable) on the left; readout, progress,
-banner, then the views above the chart on the right. Sized for the screen it opens on.
+"""The window's widgets and where they go: the lesson on one screen, the settings beside it.
 
-``build_window_layout`` makes the widgets and places them in a ``QMainWindow``;
-the window itself (``main_window.py``) only wires them together.
+    scene caption (the tour's)            the arithmetic readout, progress bars and counters
+    ┌ settings ┐┌ phase caption, data grid, network, boundary ┐┌ side panel ┐
+    │ (scrolls)││ loss chart                                   ││ (optional) │
+    transport bar: Play/Pause, Step, Step epoch, Reset, speed (never scrolled away)
+
+The header spans the window, so the readout takes one line where it can; the
+views and the chart share what is left (``lesson_fit``), the chart never less
+than 35 % of the window's height. ``build_window_layout`` makes the widgets and
+places them in a ``QMainWindow``; the window itself (``main_window.py``) only
+wires them together.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -23,16 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from epochviz.core.engine.session import RunConfig
+from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.look.screen_fit import FillingColumn, fit_to_screen, scrolling
 from epochviz.qt.panel.controls import ControlPanel
 from epochviz.qt.panel.glossary import GlossaryCard
-from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.panel.transport import TransportBar
 from epochviz.qt.views.progress_panel import ProgressPanel
-from epochviz.qt.look.screen_fit import FillingColumn, fit_to_screen, scrolling
 from epochviz.qt.views.views_panel import LearningViews
+from epochviz.qt.window.lesson_fit import LessonFit
 
 CONTROLS_MAX_WIDTH = 480
 CONTROLS_PREFERRED_WIDTH = 400
 READOUT_POINT_SIZE = 15
+SPACING = 4  # between the lesson's parts: every pixel counts on a projector at 150 %
 
 
 def unbroken_parts(readout: str) -> str:
@@ -45,7 +57,7 @@ def unbroken_parts(readout: str) -> str:
 
 @dataclass
 class WindowLayout:
-    """The window's parts, as the window and its tests reach them."""
+    """The window's parts, as the window, its tests and the presentation view reach them."""
 
     controls: ControlPanel
     readout: QLabel
@@ -54,27 +66,50 @@ class WindowLayout:
     views: LearningViews
     chart: LossPlot
     glossary: GlossaryCard
-    column: FillingColumn  # the results column: call ``fit_labels`` after changing its labels' text
+    column: FillingColumn  # the lesson column: call ``fit_labels`` after changing its labels' text
     controls_area: QScrollArea
-    splitter: QSplitter | None = None
-    results: QSplitter | None = None  # the views above the chart
-    stack: QStackedWidget | None = None  # page 0: the one run's results; page 1: compare mode
+    transport: TransportBar
+    run_header: FillingColumn = field(default_factory=FillingColumn)  # readout, progress, banner: one run's
+    settings: QWidget = field(default_factory=QWidget)  # the settings column (the compare toggle, the panel)
+    splitter: QSplitter | None = None  # the body: settings | results or compare | side panel
+    results: QSplitter | None = None  # the body as a whole: what a black screen hides
+    pictures: QSplitter | None = None  # the views and the chart, one above (or beside) the other
+    stack: QStackedWidget | None = None  # page 0: the one run's pictures; page 1: compare mode
     compare_toggle: QPushButton | None = None
+    emphasis: QWidget = field(default_factory=QWidget)  # beside the views: a part a scene shows large
+    side: QWidget = field(default_factory=QWidget)  # beside the lesson: a panel such as the code
+    screen: QWidget = field(default_factory=QWidget)  # the central widget: lesson column and transport bar
+    fit: LessonFit | None = None
 
     def fit_controls(self) -> None:
-        """The controls column as wide as its widgets need (after their words or font changed)."""
+        """The settings column as wide as its widgets need (after their words or font changed)."""
         area = self.controls_area
         area.setMinimumWidth(0)
         area.setMinimumWidth(area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
 
     def share_width(self, window: QMainWindow) -> None:
-        """The results get the room they need first; the controls get what is left, up to 400 px."""
+        """The lesson gets the room it needs first; the settings get what is left, up to 400 px."""
         controls = self.controls_area
-        scrollbar = controls.verticalScrollBar().sizeHint().width()
-        right_needs = self.column.minimumSizeHint().width() + 2 * scrollbar + 12
+        if controls.isHidden():
+            return
+        right_needs = self.stack.minimumSizeHint().width() + 12
+        if not self.side.isHidden():
+            right_needs += self.side.minimumSizeHint().width()
         left_gets = max(controls.minimumWidth(),
                         min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - self.splitter.handleWidth()))
-        self.splitter.setSizes([left_gets, window.width() - left_gets])
+        sizes = [left_gets, max(0, window.width() - left_gets)]
+        self.splitter.setSizes(sizes + [self.splitter.sizes()[2]] if len(self.splitter.sizes()) > 2 else sizes)
+
+    def set_side_panel(self, panel: QWidget) -> None:
+        """Put ``panel`` beside the lesson (the code view), hidden until ``show_side_panel(True)``."""
+        holder = self.side.layout()
+        while holder.count():
+            holder.takeAt(0).widget().setParent(None)
+        holder.addWidget(panel)
+
+    def show_side_panel(self, on: bool) -> None:
+        """Show or hide the side panel (in the normal and the presentation view alike)."""
+        self.side.setVisible(on and self.side.layout().count() > 0)
 
 
 def _label(name: str) -> QLabel:
@@ -84,53 +119,121 @@ def _label(name: str) -> QLabel:
     return label
 
 
-def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
-    """Make the widgets, put them in ``window``, and size it for its screen."""
+def _readout() -> QLabel:
     readout = _label("scheduleReadout")
     font = QFont()
     font.setPointSize(READOUT_POINT_SIZE)
     font.setBold(True)
     readout.setFont(font)
-    banner = _label("messageBanner")
-    banner.setTextFormat(Qt.TextFormat.PlainText)  # it may quote an error's words, which are not markup
-    banner.setVisible(False)  # its colours, like the scene caption's, come with the theme (themes.apply_theme)
-    parts = WindowLayout(ControlPanel(config), readout, banner, ProgressPanel(), LearningViews(), LossPlot(),
-                         GlossaryCard(), FillingColumn(), QScrollArea())
+    return readout
 
-    right = parts.column
-    right.column.setContentsMargins(4, 4, 4, 4)
-    for widget in (readout, parts.progress, banner):
-        right.column.addWidget(widget)
-    results = parts.results = QSplitter(Qt.Orientation.Vertical)  # views above, chart below; drag to resize
-    results.addWidget(parts.views)
-    results.addWidget(parts.chart)
-    results.setStretchFactor(0, 1)
-    results.setStretchFactor(1, 1)
-    results.setSizes([1000, 1000])  # start half and half, whatever the size hints say
-    right.column.addWidget(results, 1)
 
-    left = QWidget()
-    left_column = QVBoxLayout(left)
-    left_column.setContentsMargins(4, 4, 4, 4)
+def _settings_column(parts: WindowLayout) -> QScrollArea:
+    """The compare toggle, the settings and the three words, in a column that scrolls."""
+    left = parts.settings
+    column = QVBoxLayout(left)
+    column.setContentsMargins(4, 4, 4, 4)
     toggle = parts.compare_toggle = QPushButton("⇆ Compare batch sizes")  # its words: ``CompareMode``
     toggle.setObjectName("compareToggle")
     toggle.setCheckable(True)
-    left_column.addWidget(toggle)
-    left_column.addWidget(parts.controls)
-    left_column.addWidget(parts.glossary)
-    left_column.addStretch(1)
-    controls = parts.controls_area = scrolling(left)
+    column.addWidget(toggle)
+    column.addWidget(parts.controls)
+    column.addWidget(parts.glossary)
+    column.addStretch(1)
+    area = parts.controls_area = scrolling(left)
+    area.setObjectName("settingsColumn")
     # As wide as the controls need (labels go above fields when narrow), no wider than useful.
-    controls.setMinimumWidth(left.minimumSizeHint().width() + controls.verticalScrollBar().sizeHint().width())
-    controls.setMaximumWidth(CONTROLS_MAX_WIDTH)
-    splitter = parts.splitter = QSplitter()
-    splitter.addWidget(controls)
+    area.setMinimumWidth(left.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    area.setMaximumWidth(CONTROLS_MAX_WIDTH)
+    return area
+
+
+def _pictures(parts: WindowLayout) -> QWidget:
+    """The phase caption across the views (with room beside them for an emphasised part) and the chart,
+    one above the other (or side by side: ``lesson_fit``); drag to resize."""
+    row = QWidget()
+    beside = QHBoxLayout(row)
+    beside.setContentsMargins(0, 0, 0, 0)
+    beside.addWidget(parts.views, 3)
+    QVBoxLayout(parts.emphasis).setContentsMargins(0, 0, 0, 0)
+    parts.emphasis.setObjectName("emphasisSlot")
+    parts.emphasis.setVisible(False)
+    beside.addWidget(parts.emphasis, 1)
+    pictures = parts.pictures = QSplitter(Qt.Orientation.Vertical)
+    pictures.setObjectName("pictures")
+    pictures.setChildrenCollapsible(False)
+    pictures.addWidget(row)
+    pictures.addWidget(parts.chart)
+    pictures.setStretchFactor(0, 1)
+    pictures.setStretchFactor(1, 1)
+    pictures.setSizes([1000, 1000])  # start half and half, whatever the size hints say
+    area = QWidget()
+    area.setObjectName("picturesArea")
+    column = QVBoxLayout(area)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(SPACING)
+    column.addWidget(parts.views.caption)
+    column.addWidget(pictures, 1)
+    return area
+
+
+def _body(parts: WindowLayout) -> QSplitter:
+    """Settings | the lesson's pictures (or compare mode) | a side panel."""
     stack = parts.stack = QStackedWidget()
-    stack.addWidget(scrolling(right, horizontal=True))  # scrolls only on a very small screen
-    splitter.addWidget(stack)
-    splitter.setStretchFactor(1, 1)
-    window.setCentralWidget(splitter)
+    stack.addWidget(_pictures(parts))
+    QVBoxLayout(parts.side).setContentsMargins(0, 0, 0, 0)
+    parts.side.setObjectName("sidePanel")
+    parts.side.setVisible(False)
+    body = parts.splitter = parts.results = QSplitter()
+    body.setObjectName("lessonBody")
+    body.setChildrenCollapsible(False)
+    body.addWidget(_settings_column(parts))
+    body.addWidget(stack)
+    body.addWidget(parts.side)
+    body.setStretchFactor(1, 1)
+    # One run's readout and counters make no sense over a comparison: compare mode shows its own.
+    stack.currentChanged.connect(lambda page: parts.run_header.setVisible(page == 0))
+    return body
+
+
+def _header(parts: WindowLayout) -> FillingColumn:
+    header = parts.run_header
+    header.setObjectName("runHeader")
+    header.column.setContentsMargins(0, 0, 0, 0)
+    header.column.setSpacing(SPACING)
+    for widget in (parts.readout, parts.progress, parts.banner):
+        header.column.addWidget(widget)
+    return header
+
+
+def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
+    """Make the widgets, put them in ``window``, and size it for its screen."""
+    banner = _label("messageBanner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)  # it may quote an error's words, which are not markup
+    banner.setVisible(False)  # its colours, like the scene caption's, come with the theme (themes.apply_theme)
+    controls = ControlPanel(config)
+    parts = WindowLayout(controls, _readout(), banner, ProgressPanel(), LearningViews(), LossPlot(),
+                         GlossaryCard(), FillingColumn(), QScrollArea(), controls.transport)
+    column = parts.column
+    column.setObjectName("lessonColumn")
+    column.column.setContentsMargins(4, 4, 4, 4)
+    column.column.setSpacing(SPACING)
+    column.column.addWidget(_header(parts))  # the tour puts its scene caption above it
+    column.column.addWidget(_body(parts), 1)
+    rule = QFrame()
+    rule.setFrameShape(QFrame.Shape.HLine)
+    rule.setFrameShadow(QFrame.Shadow.Sunken)
+    screen = parts.screen
+    screen.setObjectName("lessonScreen")
+    stacked = QVBoxLayout(screen)
+    stacked.setContentsMargins(0, 0, 0, 0)
+    stacked.setSpacing(0)
+    stacked.addWidget(scrolling(column, horizontal=True), 1)  # scrolls only on a very small screen
+    stacked.addWidget(rule)
+    stacked.addWidget(parts.transport)  # outside every scrolling column: always on screen
+    window.setCentralWidget(screen)
     window.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
+    parts.fit = LessonFit(parts.column, parts.splitter, parts.stack, parts.pictures, parts.views, parts.chart)
     fit_to_screen(window)
     parts.share_width(window)
     return parts

@@ -1,0 +1,99 @@
+"""The views and the chart share the room the lesson column leaves them, the chart never below a share.
+
+The chart is kept at least ``CHART_SHARE`` of the window's height (its x-axis
+labels readable from the back row). Where the views and the chart do not fit
+one above the other, they go side by side (a projector at 150 %): nothing then
+needs scrolling. The choice is made from the room there is, never from the
+current sizes, so it cannot flip back and forth.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.views.views_panel import LearningViews
+
+CHART_SHARE = 0.355  # of the window's height, for the plot itself (the lesson asks for at least 35 %)
+MIN_PLOT_HEIGHT = 160
+CHART_BESIDE = 40  # per cent of the width for the chart beside the views: it needs less than three views
+
+
+def least_height(widget: QWidget) -> int:
+    """The height a layout cannot squeeze ``widget`` below (its minimum, else its minimum size hint)."""
+    return widget.minimumHeight() or max(0, widget.minimumSizeHint().height())
+
+
+class LessonFit(QObject):
+    """Watches the lesson column's room; sizes the chart and orients ``pictures`` (views, then chart).
+
+    ``body`` is the column's row that holds ``stack`` (beside the settings and a side panel), whose
+    page holds the views' caption above ``pictures``.
+    """
+
+    def __init__(self, column: QWidget, body: QSplitter, stack: QWidget, pictures: QSplitter, views: LearningViews,
+                 chart: LossPlot) -> None:
+        super().__init__(column)
+        self.column, self.body, self.stack = column, body, stack
+        self.pictures, self.views, self.chart = pictures, views, chart
+        self._due = QTimer(self, singleShot=True, interval=0)
+        self._due.timeout.connect(self.arrange)
+        column.installEventFilter(self)
+        column.parentWidget().installEventFilter(self)  # the scroll area's viewport: the room there is
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._due.start()  # once, after the layout has settled
+        return False
+
+    def _others_height(self) -> int:
+        """What the column needs besides its body: captions, readout, counters, margins and spacing."""
+        layout = self.column.layout()
+        margins = layout.contentsMargins()
+        shown = [layout.itemAt(i).widget() for i in range(layout.count())]
+        shown = [w for w in shown if w is not None and not w.isHidden()]
+        return (margins.top() + margins.bottom() + layout.spacing() * (len(shown) - 1)
+                + sum(least_height(w) for w in shown if w is not self.body))
+
+    def _pictures_width(self) -> int:
+        """The pictures' width: the body's, less the settings and side panel beside them (either way up)."""
+        body = self.body
+        beside = [body.widget(i) for i in range(body.count()) if body.widget(i) is not self.stack]
+        return body.width() - sum(w.width() + body.handleWidth() for w in beside if not w.isHidden())
+
+    def arrange(self) -> None:
+        """The chart's least height for this window; the views above it if both fit, else beside it."""
+        window_height = self.column.window().height()
+        plot_least = max(MIN_PLOT_HEIGHT, math.ceil(CHART_SHARE * window_height))
+        if self.chart.plot.minimumHeight() != plot_least:
+            self.chart.plot.setMinimumHeight(plot_least)
+        width = self._pictures_width()
+        handle = self.pictures.handleWidth()
+        caption = self.views.caption.height_at(width) + self.pictures.parentWidget().layout().spacing()
+        room = self.column.parentWidget().height() - self._others_height() - caption  # for views and chart
+        chart = self.chart.least_height(width)
+        # The views in one row, as wide as the pictures (not as they are now, maybe beside the chart).
+        if self.views.least_height(int(width * self._views_share())) + chart + handle <= room:
+            orientation, sizes = Qt.Orientation.Vertical, [room // 2, room - room // 2]
+            views_width, views_height = width * self._views_share(), room - chart - handle
+        else:
+            orientation = Qt.Orientation.Horizontal
+            chart_width = max(self.chart.minimumSizeHint().width(), (width - handle) * CHART_BESIDE // 100)
+            if self.chart.least_height(chart_width) > room:  # a legend on one line, where every line counts
+                chart_width = max(chart_width, self.chart.legend_width())
+            sizes = [width - handle - chart_width, chart_width]
+            views_width, views_height = sizes[0] * self._views_share(), room
+        if self.pictures.orientation() != orientation:
+            self.pictures.setOrientation(orientation)
+            self.pictures.setSizes(sizes)
+        self.views.fit_rows(int(views_width), int(views_height))
+
+    def _views_share(self) -> float:
+        """The views' share of their row's width (an emphasised part takes the rest)."""
+        row = self.views.parentWidget().layout()
+        if row.count() < 2 or row.itemAt(1).widget().isHidden():
+            return 1.0
+        return row.stretch(0) / (row.stretch(0) + row.stretch(1))
