@@ -76,6 +76,7 @@ class LessonFit(QObject):
         room = self.column.parentWidget().height() - self._others_height() - caption  # for views and chart
         chart = self.chart.least_height(width)
         # The views in one row, as wide as the pictures (not as they are now, maybe beside the chart).
+        chart_least_width = 0
         if self.views.least_height(int(width * self._views_share())) + chart + handle <= room:
             orientation, sizes = Qt.Orientation.Vertical, [room // 2, room - room // 2]
             views_width, views_height = width * self._views_share(), room - chart - handle
@@ -83,9 +84,12 @@ class LessonFit(QObject):
             orientation = Qt.Orientation.Horizontal
             chart_width = max(self.chart.minimumSizeHint().width(), (width - handle) * CHART_BESIDE // 100)
             if self.chart.least_height(chart_width) > room:  # a legend on one line, where every line counts
-                chart_width = max(chart_width, self.chart.legend_width())
+                chart_least_width = self.chart.legend_width()
+                chart_width = max(chart_width, chart_least_width)
             sizes = [width - handle - chart_width, chart_width]
             views_width, views_height = sizes[0] * self._views_share(), room
+        if self.chart.minimumWidth() != chart_least_width:
+            self.chart.setMinimumWidth(chart_least_width)
         if self.pictures.orientation() != orientation:
             self.pictures.setOrientation(orientation)
             self.pictures.setSizes(sizes)

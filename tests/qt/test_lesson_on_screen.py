@@ -1,0 +1,101 @@
+"""The lesson on one projector screen: at 1280x720 and 1024x768, in the normal and the presentation view,
+for every built-in scene and in compare mode, the transport, the readout, the views and the chart (or
+compare mode's chart and table) lie wholly on screen (no scrolling), and the loss chart takes at least
+35 % of the window's height.
+
+One window per size, reused by every scene (building one costs more than a scene).
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from epochviz.app import MainWindow
+from epochviz.core.scenes import builtin_scenes
+from tests.qt.lesson_on_screen import COMPARE_PARTS, LESSON_PARTS, problems, settle
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = [(1280, 720), (1024, 768)]
+SCENES = range(len(builtin_scenes()))
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def sized_window(request, qapp):
+    window = MainWindow(backend="thread")
+    window.resize(*request.param)
+    window.layout_parts.share_width(window)
+    window.show()
+    settle()
+    yield window
+    window.close()
+    settle(5)
+
+
+def _use(window, scene, presenting):
+    if presenting:
+        window.presentation.enter(full_screen=False)
+    else:
+        window.presentation.leave()
+    window.tour.show(scene)
+    settle()
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize("scene", SCENES)
+def test_every_scene_shows_the_whole_lesson_without_scrolling(sized_window, scene, presenting):
+    _use(sized_window, scene, presenting)
+    assert problems(sized_window, LESSON_PARTS) == []
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+def test_compare_mode_shows_its_chart_and_whole_table_without_scrolling(sized_window, presenting):
+    _use(sized_window, 0, presenting)
+    sized_window.set_compare(True)
+    settle()
+    try:
+        assert problems(sized_window, COMPARE_PARTS, chart=None) == []
+    finally:
+        sized_window.set_compare(False)
+        settle()
+
+
+PROJECTOR_AT_150 = r"""
+from epochviz.app import MainWindow, make_application
+from tests.qt.lesson_on_screen import COMPARE_PARTS, LESSON_PARTS, problems, settle
+
+app = make_application()
+window = MainWindow(backend="thread")
+window.show()
+window.presentation.toggle()  # F5: the presentation view, full screen on the projector
+settle()
+print("FULL", window.isFullScreen(), window.width(), window.height())
+for scene in range(len(window.tour.scenes)):
+    window.tour.show(scene)
+    settle()
+    print("SCENE", scene + 1, problems(window, LESSON_PARTS))
+window.set_compare(True)
+settle()
+print("COMPARE", problems(window, COMPARE_PARTS, chart=None))
+window.close()
+"""
+
+
+def test_a_projector_at_150_percent_shows_the_whole_lesson_in_the_presentation_view(tmp_path):
+    """1280x720 pixels at QT_SCALE_FACTOR=1.5 (853x480 for the layout), after F5, in a process of its own."""
+    screen = tmp_path / "projector.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": "projector", "x": 0, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96, "dpr": 1}]}))
+    result = subprocess.run(
+        [sys.executable, "-c", PROJECTOR_AT_150], capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR="1.5"),
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "FULL True 853 480" in lines
+    measured = [line for line in lines if line.startswith(("SCENE", "COMPARE"))]
+    assert len(measured) == len(SCENES) + 1
+    assert all(line.endswith("[]") for line in measured), "\n".join(measured)
