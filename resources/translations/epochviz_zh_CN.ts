@@ -331,6 +331,14 @@
         <translation>平滑后</translation>
     </message>
     <message>
+        <source>batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>epoch-end loss</source>
+        <translation>轮次末损失</translation>
+    </message>
+    <message>
         <source>epoch end: whole-dataset loss</source>
         <translation>轮次结束：整个数据集的损失</translation>
     </message>
@@ -1226,10 +1234,6 @@
         <translation>网络</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -1351,6 +1355,22 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>+ 另外 {n} 个</translation>
     </message>
     <message>
+        <source>batch</source>
+        <translation>本批次</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已见</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未见</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>被丢弃</translation>
+    </message>
+    <message>
         <source>this batch</source>
         <translation>本批次</translation>
     </message>
@@ -1371,12 +1391,8 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>&lt;b&gt;数据&lt;/b&gt;：{samples}，第 {epoch} 轮</translation>
     </message>
     <message>
-        <source>seen {seen} · in this batch {in_batch} · not yet {unseen}</source>
-        <translation>已见 {seen} · 本批次 {in_batch} · 未见 {unseen}</translation>
-    </message>
-    <message>
-        <source> · left out {dropped}</source>
-        <translation> · 被丢弃 {dropped}</translation>
+        <source>{key}: {count}</source>
+        <translation>{key}：{count}</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1994,18 @@ weights {weights} and their gradients {weight_gradients}</source>
         <source>epochviz: keys and the three words</source>
         <translation>epochviz：快捷键和三个术语</translation>
     </message>
+    <message>
+        <source>presentation view: the lesson alone, full screen</source>
+        <translation>演示视图：全屏只显示课程内容</translation>
+    </message>
+    <message>
+        <source>leave the presentation view</source>
+        <translation>退出演示视图</translation>
+    </message>
+    <message>
+        <source>show or hide the settings panel</source>
+        <translation>显示或隐藏设置面板</translation>
+    </message>
 </context>
 <context>
     <name>phases</name>
@@ -2064,6 +2092,17 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>{where}: {text}</source>
         <translation>{where}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>presentation</name>
+    <message>
+        <source>Presentation view</source>
+        <translation>演示视图</translation>
+    </message>
+    <message>
+        <source>Settings panel</source>
+        <translation>设置面板</translation>
     </message>
 </context>
 <context>

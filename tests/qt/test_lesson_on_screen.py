@@ -13,25 +13,30 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from epochviz.app import MainWindow
 from epochviz.core.scenes import builtin_scenes
-from tests.qt.lesson_on_screen import COMPARE_PARTS, LESSON_PARTS, problems, settle
+from epochviz.qt.look.screen_fit import FillingColumn
+from epochviz.text.translations import use_language
+from tests.qt.lesson_on_screen import COMPARE_PARTS, LESSON_PARTS, problems, seen_rect, settle
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = [(1280, 720), (1024, 768)]
+WINDOWS = [((1280, 720), "en"), ((1024, 768), "en"), ((1280, 720), "zh_CN"), ((1024, 768), "zh_CN")]
 SCENES = range(len(builtin_scenes()))
 
 
-@pytest.fixture(scope="module", params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.fixture(scope="module", params=WINDOWS, ids=lambda p: f"{p[0][0]}x{p[0][1]}-{p[1]}")
 def sized_window(request, qapp):
-    window = MainWindow(backend="thread")
-    window.resize(*request.param)
+    (width, height), language = request.param
+    window = MainWindow(backend="thread", language=language)
+    window.resize(width, height)
     window.layout_parts.share_width(window)
     window.show()
     settle()
     yield window
     window.close()
+    use_language("en")  # the language is the application's: the other tests read English
     settle(5)
 
 
@@ -49,6 +54,9 @@ def _use(window, scene, presenting):
 def test_every_scene_shows_the_whole_lesson_without_scrolling(sized_window, scene, presenting):
     _use(sized_window, scene, presenting)
     assert problems(sized_window, LESSON_PARTS) == []
+    data = sized_window.views.dataset  # the counts never lie over the grid, whatever room the view has
+    assert not seen_rect(data.counts).intersects(seen_rect(data.grid))
+    assert seen_rect(data.counts).height() == data.counts.height()
 
 
 @pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
@@ -99,3 +107,19 @@ def test_a_projector_at_150_percent_shows_the_whole_lesson_in_the_presentation_v
     measured = [line for line in lines if line.startswith(("SCENE", "COMPARE"))]
     assert len(measured) == len(SCENES) + 1
     assert all(line.endswith("[]") for line in measured), "\n".join(measured)
+
+
+def test_a_wrapping_label_gives_back_the_lines_it_no_longer_needs(qtbot):
+    """A scene caption or readout that gets shorter takes less room (it used to keep its tallest height)."""
+    column = FillingColumn()
+    label = QLabel("word " * 200)
+    label.setWordWrap(True)
+    column.column.addWidget(label)
+    qtbot.addWidget(column)
+    column.resize(400, 600)
+    column.show()
+    column.fit_labels()
+    tall = label.height()
+    label.setText("word")
+    column.fit_labels()
+    assert label.height() < tall / 5

@@ -71,6 +71,7 @@ class FillingColumn(QWidget):
         for i in range(self.column.count()):
             label = self.column.itemAt(i).widget()
             if isinstance(label, QLabel) and label.wordWrap() and not label.isHidden():
+                label.setMinimumHeight(0)  # a label never says it needs less than its minimum
                 label.setFixedHeight(max(0, label.heightForWidth(width)))  # its text's height: no more, no less
             elif isinstance(label, FillingColumn):
                 label.fit_labels()

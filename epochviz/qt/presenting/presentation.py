@@ -8,7 +8,8 @@ views, the chart and the transport bar. F4 shows or hides the settings panel
 in the normal view too.
 
 A scene can also ask for one part to be shown large (``emphasise``): the
-memory meter, taken from the settings into the room beside the views.
+memory meter, taken from the hidden settings into a strip above the views and
+the chart.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class Presentation(QObject):
             self.active = True
             self._keep_menu_keys()
             self._show_chrome(False)
+            self._place_emphasis()
             top = self.parts.screen.window()
             self._was_full_screen = top.isFullScreen()
             if full_screen and not self._was_full_screen:
@@ -105,6 +107,7 @@ class Presentation(QObject):
             if top.isFullScreen() and not self._was_full_screen:
                 top.setWindowState(top.windowState() & ~Qt.WindowState.WindowFullScreen)
             self._show_chrome(True)
+            self._place_emphasis()
             self.entered.emit(False)
         self.present_action.setChecked(False)
 
@@ -142,30 +145,39 @@ class Presentation(QObject):
         self.settings_action.setChecked(on)
         if not self.active:
             self.parts.controls_area.setVisible(on)
+            self._place_emphasis()
             if on:
                 self.parts.share_width(self.parts.screen.window())
 
     # -- emphasis ---------------------------------------------------------------------------
     @gui_thread_only
     def emphasise(self, part: str | None) -> None:
-        """Show ``part`` large beside the views ("memory": the memory meter), or none (None).
+        """Show ``part`` large for a scene ("memory": the memory meter), or none (None).
 
-        ``ValueError`` for another name. The part goes back to its place when
-        another part, or None, is emphasised.
+        Where the settings are hidden (the presentation view, or F4), the part goes into a strip above
+        the views and the chart, its words larger, as long as that leaves the lesson its room (at 150 %
+        on a 1280x720 projector it does not: the scene's caption carries the point there). Where the
+        settings show, they scroll to it. ``ValueError`` for another name.
         """
         if part is not None and part not in PARTS:
             raise ValueError(f"emphasise: part must be one of {', '.join(PARTS)} or None, got {part!r}")
-        if part == self.emphasised:
-            return
-        if self.emphasised == "memory":
-            self._return_meter()
         self.emphasised = part
-        if part == "memory":
+        self._place_emphasis()
+
+    def _place_emphasis(self) -> None:
+        """The emphasised part in the strip while the settings are hidden, else back in the settings."""
+        lend = self.emphasised == "memory" and (self.active or not self._settings_shown)
+        if lend and self._meter_row is None:
             self._lend_meter()
-        self.parts.emphasis.setVisible(part is not None)
+        elif not lend and self._meter_row is not None:
+            self._return_meter()
+        self.parts.emphasis.wanted = lend
+        self.parts.fit.request()
+        if self.emphasised == "memory" and not lend:
+            self.parts.controls_area.ensureWidgetVisible(self.parts.controls.memory)
 
     def _lend_meter(self) -> None:
-        """The memory meter, from its row in the settings into the room beside the views, its words larger."""
+        """The memory meter, from its row in the settings into the strip above the pictures, its words larger."""
         meter = self.parts.controls.memory
         form = self.parts.controls.groups["schedule"].layout()
         row, _role = form.getWidgetPosition(meter)
@@ -173,6 +185,7 @@ class Presentation(QObject):
         form.removeWidget(meter)
         form.setRowVisible(row, False)
         self.parts.emphasis.layout().addWidget(meter)
+        meter.set_wide(True)
         emphasise_text(meter, EMPHASIS_TEXT_SCALE)
         meter.show()
 
@@ -180,9 +193,9 @@ class Presentation(QObject):
         meter = self.parts.controls.memory
         form, row = self._meter_row
         self.parts.emphasis.layout().removeWidget(meter)
+        meter.set_wide(False)
         emphasise_text(meter, 1.0)
         form.setWidget(row, QFormLayout.ItemRole.FieldRole, meter)
         form.setRowVisible(row, True)
         meter.show()
         self._meter_row = None
-

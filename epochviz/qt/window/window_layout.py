@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,6 +55,43 @@ def unbroken_parts(readout: str) -> str:
     return " | ".join(" = ".join(unbroken(side) for side in part.split(" = ")) for part in readout.split(" | "))
 
 
+class EmphasisRoom(QWidget):
+    """The strip above the views and the chart where a scene shows one part large (``Presentation.emphasise``).
+
+    As tall as its part needs at its width: the lesson column's layout does not ask its words' heights.
+    ``lesson_fit`` shows it when it is ``wanted`` and leaves the views and the chart their room.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("emphasisRoom")
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.setVisible(False)
+        self.wanted = False  # a scene asks for a part here; it shows where it leaves room for the lesson
+
+    def height_at(self, width: int) -> int:
+        """Its height at ``width`` (0 when it holds nothing)."""
+        layout = self.layout()
+        if layout.count() == 0:
+            return 0
+        return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalMinimumSize().height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # its part's words changed: their height may too
+            self.fit()
+        return super().event(event)
+
+    def fit(self) -> None:
+        """Take the height its part needs at the current width."""
+        height = self.height_at(self.width())
+        if height and height != self.height():
+            self.setFixedHeight(height)
+
+
 @dataclass
 class WindowLayout:
     """The window's parts, as the window, its tests and the presentation view reach them."""
@@ -76,7 +113,7 @@ class WindowLayout:
     pictures: QSplitter | None = None  # the views and the chart, one above (or beside) the other
     stack: QStackedWidget | None = None  # page 0: the one run's pictures; page 1: compare mode
     compare_toggle: QPushButton | None = None
-    emphasis: QWidget = field(default_factory=QWidget)  # beside the views: a part a scene shows large
+    emphasis: EmphasisRoom = field(default_factory=EmphasisRoom)  # a part a scene shows large
     side: QWidget = field(default_factory=QWidget)  # beside the lesson: a panel such as the code
     screen: QWidget = field(default_factory=QWidget)  # the central widget: lesson column and transport bar
     fit: LessonFit | None = None
@@ -149,20 +186,12 @@ def _settings_column(parts: WindowLayout) -> QScrollArea:
 
 
 def _pictures(parts: WindowLayout) -> QWidget:
-    """The phase caption across the views (with room beside them for an emphasised part) and the chart,
-    one above the other (or side by side: ``lesson_fit``); drag to resize."""
-    row = QWidget()
-    beside = QHBoxLayout(row)
-    beside.setContentsMargins(0, 0, 0, 0)
-    beside.addWidget(parts.views, 3)
-    QVBoxLayout(parts.emphasis).setContentsMargins(0, 0, 0, 0)
-    parts.emphasis.setObjectName("emphasisSlot")
-    parts.emphasis.setVisible(False)
-    beside.addWidget(parts.emphasis, 1)
+    """The phase caption and a scene's emphasised part across the views and the chart, which stand one
+    above the other (or side by side: ``lesson_fit``); drag to resize."""
     pictures = parts.pictures = QSplitter(Qt.Orientation.Vertical)
     pictures.setObjectName("pictures")
     pictures.setChildrenCollapsible(False)
-    pictures.addWidget(row)
+    pictures.addWidget(parts.views)
     pictures.addWidget(parts.chart)
     pictures.setStretchFactor(0, 1)
     pictures.setStretchFactor(1, 1)
@@ -173,6 +202,7 @@ def _pictures(parts: WindowLayout) -> QWidget:
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(SPACING)
     column.addWidget(parts.views.caption)
+    column.addWidget(parts.emphasis)
     column.addWidget(pictures, 1)
     return area
 
@@ -228,12 +258,17 @@ def build_window_layout(window: QMainWindow, config: RunConfig) -> WindowLayout:
     stacked = QVBoxLayout(screen)
     stacked.setContentsMargins(0, 0, 0, 0)
     stacked.setSpacing(0)
-    stacked.addWidget(scrolling(column, horizontal=True), 1)  # scrolls only on a very small screen
+    lesson = scrolling(column, horizontal=True)  # scrolls only on a very small screen
+    # No vertical scroll bar: one that came and went while the parts settled took its width from the
+    # captions, which then needed another line, and kept the bar (the wheel still scrolls a tiny screen).
+    lesson.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    stacked.addWidget(lesson, 1)
     stacked.addWidget(rule)
     stacked.addWidget(parts.transport)  # outside every scrolling column: always on screen
     window.setCentralWidget(screen)
     window.statusBar().showMessage("")  # there from the start: its first message must not shift the layout
-    parts.fit = LessonFit(parts.column, parts.splitter, parts.stack, parts.pictures, parts.views, parts.chart)
+    parts.fit = LessonFit(parts.column, parts.splitter, parts.stack, parts.pictures, parts.views, parts.chart,
+                          parts.emphasis)
     fit_to_screen(window)
     parts.share_width(window)
     return parts
