@@ -18,7 +18,7 @@ from epochviz.text.translations import translate
 
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
 DEFAULT_SPEED = 100
-SPEED_TRACK_MIN_WIDTH = 120
+SPEED_TRACK_MIN_WIDTH = 60
 SPEED_TRACK_MAX_WIDTH = 260  # a longer track picks no finer speed
 
 
@@ -55,7 +55,7 @@ class TransportBar(QWidget):
         row.setContentsMargins(6, 4, 6, 4)
         for button in (self.play, self.step, self.step_epoch, self.reset):
             row.addWidget(button)
-        row.addSpacing(16)
+        row.addSpacing(8)
         row.addWidget(self.speed_label)
         row.addWidget(self.speed)
         row.addStretch(1)
