@@ -123,3 +123,15 @@ def test_a_wrapping_label_gives_back_the_lines_it_no_longer_needs(qtbot):
     label.setText("word")
     column.fit_labels()
     assert label.height() < tall / 5
+
+
+def test_a_key_item_in_chinese_wraps_whole_or_not_at_all(qapp):
+    """Chinese breaks between any two characters: "本轮已见" split over two lines read as two words."""
+    from PySide6.QtGui import QFont
+
+    from epochviz.qt.widgets.live_text import rich_lines, rich_width, unbreakable
+
+    item, font = "本轮已见：29,900", QFont()
+    half = rich_width(item, font) // 2
+    assert rich_lines(item, font, half) >= 2
+    assert rich_lines(unbreakable(item), font, half) == 1

@@ -125,3 +125,22 @@ def test_the_data_grid_gives_each_of_10000_samples_a_visible_cell_in_the_present
     rows, columns = grid.cells
     assert rows * columns >= 10_000
     assert min(grid.width() / columns, grid.height() / rows) >= 1.5  # pixels a sample, not a speck
+
+
+def test_a_side_panel_stands_beside_the_lesson_in_both_views(window):
+    from PySide6.QtWidgets import QLabel
+
+    window.resize(1280, 720)
+    parts, panel = window.layout_parts, QLabel("def train(): ...")
+    panel.setMinimumWidth(300)
+    parts.set_side_panel(panel)
+    assert not panel.isVisible()  # until asked for
+    parts.show_side_panel(True)
+    for presenting in (False, True):
+        window.presentation.enter(full_screen=False) if presenting else window.presentation.leave()
+        settle()
+        assert panel.isVisible() and panel.mapTo(window, panel.rect().topLeft()).x() > parts.chart.plot.mapTo(
+            window, parts.chart.plot.rect().topLeft()).x()
+        assert problems(window, LESSON_PARTS) == []
+    parts.show_side_panel(False)
+    assert not panel.isVisible()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.engine.session import EpochEnd
-from epochviz.qt.widgets.live_text import line_height
+from epochviz.qt.widgets.live_text import line_height, unbreakable
 from epochviz.text.translations import translate
 
 MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
@@ -125,10 +125,11 @@ class ThousandsAxis(pg.AxisItem):
 
 def _legend_html(short: bool = False) -> str:
     raw, smooth, epoch = _legend_words(short)
-    # Each mark stays with its words; a narrow legend wraps between the entries.
-    return (f"<span style='color:{RAW_COLOUR.name()}'>━━</span>&nbsp;{raw}"
-            f"&nbsp;&nbsp; <span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span>&nbsp;{smooth}"
-            f"&nbsp;&nbsp; <span style='color:{EPOCH_COLOUR.name()}'>┆&nbsp;●</span>&nbsp;{epoch}")
+    # Each entry stays whole (Chinese breaks anywhere else); a narrow legend wraps between the entries.
+    return "&nbsp;&nbsp; ".join((
+        f"<span style='color:{RAW_COLOUR.name()}'>━━</span>&nbsp;{unbreakable(raw)}",
+        f"<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span>&nbsp;{unbreakable(smooth)}",
+        f"<span style='color:{EPOCH_COLOUR.name()}'>┆&nbsp;●</span>&nbsp;{unbreakable(epoch)}"))
 
 
 class HistoryCurve(pg.PlotDataItem):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
 from epochviz.qt.look.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
-from epochviz.qt.widgets.live_text import LiveText, line_height, rich_lines, rich_width
+from epochviz.qt.widgets.live_text import LiveText, line_height, rich_lines, rich_width, unbreakable
 from epochviz.text.translations import translate, units
 
 MAX_MARKED = 2000
@@ -130,7 +130,7 @@ def _key_items(c: dict[str, int], short: bool = False, whole: bool = True) -> li
     words = dict(zip((key for key, _ in _KEY_STATES), _key_words(short)))
     items = [translate("dataset", "{key}: {count}").format(key=words[key], count=f"{c[key]:,}")
              for key, _ in _KEY_STATES if key != "dropped" or c["dropped"]]
-    return [swatch(STATE_COLOURS[state], item.replace(" ", "&nbsp;") if whole else item)
+    return [swatch(STATE_COLOURS[state], unbreakable(item) if whole else item)
             for (_, state), item in zip(_KEY_STATES, items)]
 
 

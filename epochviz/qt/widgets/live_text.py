@@ -17,6 +17,12 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument, QTextLayout,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
+def unbreakable(text: str) -> str:
+    """``text`` (plain, no markup) kept on one line when wrapped: no-break spaces, and word joiners between
+    the characters (Chinese breaks between any two, whatever the spaces)."""
+    return "\u2060".join(text.replace(" ", "\N{NO-BREAK SPACE}"))
+
+
 def plain_text(html: str) -> str:
     """``html`` without its tags (``<b>``): the text whose width a label needs."""
     return re.sub(r"<[^>]*>", "", html)

@@ -134,8 +134,8 @@ class WindowLayout:
             right_needs += self.side.minimumSizeHint().width()
         left_gets = max(controls.minimumWidth(),
                         min(CONTROLS_PREFERRED_WIDTH, window.width() - right_needs - self.splitter.handleWidth()))
-        sizes = [left_gets, max(0, window.width() - left_gets)]
-        self.splitter.setSizes(sizes + [self.splitter.sizes()[2]] if len(self.splitter.sizes()) > 2 else sizes)
+        side = self.splitter.sizes()[2]  # 0 while the side panel is hidden
+        self.splitter.setSizes([left_gets, max(0, window.width() - left_gets - side), side])
 
     def set_side_panel(self, panel: QWidget) -> None:
         """Put ``panel`` beside the lesson (the code view), hidden until ``show_side_panel(True)``."""
