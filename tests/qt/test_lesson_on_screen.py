@@ -135,3 +135,42 @@ def test_a_key_item_in_chinese_wraps_whole_or_not_at_all(qapp):
     half = rich_width(item, font) // 2
     assert rich_lines(item, font, half) >= 2
     assert rich_lines(unbreakable(item), font, half) == 1
+
+
+def test_an_epoch_label_at_the_edge_of_the_chart_is_left_out_rather_than_cut(make_window, qtbot):
+    window = make_window(samples=200, batch_size=100, epochs=3, backend="thread")
+    window.resize(1280, 720)
+    window.run_iterations(6)
+    qtbot.waitUntil(lambda: len(window.chart.epoch_lines) == 3, timeout=15_000)
+    settle()
+    window.chart.plot.getPlotItem().vb.setXRange(0, 6, padding=0)  # the last tick on the right edge
+    settle()
+    shown = [line.label.isVisible() for line in window.chart.epoch_lines]
+    assert shown == [True, True, False]
+
+
+def test_the_accuracy_table_takes_smaller_words_where_its_rows_are_small(qapp):
+    """On a projector at 150 % its ten rows of labels overlapped: the words shrink to the rows' height."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from epochviz.qt.views.boundary_view import _fitting_font
+
+    font = QFont()
+    font.setPointSizeF(16)
+    row = QFontMetricsF(font).height() * 0.8
+    fitted = _fitting_font(font, row, 10_000, "row: true digit · column: predicted")
+    assert QFontMetricsF(fitted).height() <= row and fitted.pointSizeF() >= 0.6 * 16
+    assert _fitting_font(font, 1_000, 10_000, "note").pointSizeF() == 16  # no smaller than needed
+
+
+def test_counters_in_one_row_keep_their_bold_numbers_on_one_line(make_window):
+    window = make_window(samples=100_000, batch_size=100, epochs=10, backend="thread")
+    window.resize(1280, 720)
+    window.presentation.enter(full_screen=False)
+    settle()
+    from epochviz.qt.widgets.live_text import line_height
+
+    progress = window.progress
+    assert progress.one_row
+    for counter in (progress.global_label, progress.samples_label):  # "Samples seen 1,000,000 / 1,000,000"
+        assert counter.height() == line_height(counter.font()) + 4

@@ -479,8 +479,11 @@ class LossPlot(QWidget):
         width_px = max(1.0, self.plot.getPlotItem().vb.width())
         spacing_px = one_epoch / max(x1 - x0, 1e-12) * width_px
         every = next((k for k in LABEL_STRIDES if k * spacing_px >= LABEL_SPACING_PX), LABEL_STRIDES[-1])
+        per_px = (x1 - x0) / width_px
         for k, line in enumerate(self.epoch_lines, start=1):
-            line.label.setVisible(k % every == 0)
+            half = line.label.boundingRect().width() / 2 * per_px  # a label centred on its tick
+            inside = x0 <= line.value() - half and line.value() + half <= x1  # never cut by the plot's edge
+            line.label.setVisible(k % every == 0 and inside)
 
     # -- interaction ------------------------------------------------------------
     def follow(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QWidget
 
 from epochviz.core.schedule import BatchSchedule
-from epochviz.qt.widgets.live_text import LiveText, plain_text
+from epochviz.qt.widgets.live_text import LiveText, rich_width
 from epochviz.text.translations import translate
 
 
@@ -77,8 +77,8 @@ class ProgressPanel(QWidget):
 
     def _counter_widths(self) -> tuple[int, int]:
         """The counters' widths for their longest words."""
-        advance = self.fontMetrics().horizontalAdvance
-        return tuple(advance(plain_text(label.longest or "")) + 8 for label in (self.global_label, self.samples_label))
+        return tuple(rich_width(label.longest or "", label.font()) + 8  # its number in bold is wider
+                     for label in (self.global_label, self.samples_label))
 
     def _one_row_width(self) -> int:
         """The width the bars and counters need side by side."""
