@@ -25,7 +25,7 @@ from epochviz.core.engine.session import RunConfig
 from epochviz.core.settings import SETTINGS
 from epochviz.qt.widgets.frame_throttle import OncePerFrame
 from epochviz.qt.panel.memory_meter import MemoryMeter
-from epochviz.qt.panel.transport import DEFAULT_SPEED, SPEEDS, TransportBar, format_speed  # noqa: F401 - re-exported
+from epochviz.qt.panel.transport import DEFAULT_SPEED, SPEEDS, TransportBar  # noqa: F401 - the speeds, re-exported
 from epochviz.qt.widgets.number_box import IntBox
 from epochviz.qt.widgets.sliders import LadderSlider, batch_ladder, round_ladder
 from epochviz.qt.widgets.wheel_guard import guard_wheel

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from epochviz.core.sample_states import DROPPED, IN_BATCH, SEEN, UNSEEN, count_states
 from epochviz.qt.look.palette import STATE_COLOURS, STATE_RGBA, VIEW_BACKGROUND, swatch
 from epochviz.qt.widgets.live_text import LiveText, line_height, rich_lines, rich_width, unbreakable
-from epochviz.text.translations import translate, units
+from epochviz.text.translations import current_language, translate, units
 
 MAX_MARKED = 2000
 THUMB_SCALE = 3
@@ -177,6 +177,7 @@ class DatasetView(QWidget):
         self._longest_title = _title(100_000, 100)  # the run's widest title (``set_run``)
         self._samples, self._drops = 100_000, True  # the run's N, and whether it drops samples (``set_run``)
         self.key_form = (False, True)  # the key's (short, whole) for its width (``_key_form``)
+        self._widths: dict[tuple, list[int]] = {}  # ``_key_widths``, remembered
         self._images: np.ndarray | None = None
         self._pixels: np.ndarray | None = None
         self.state_counts = {"unseen": 0, "seen": 0, "in_batch": 0, "dropped": 0}
@@ -205,8 +206,13 @@ class DatasetView(QWidget):
         return dict(in_batch=n, seen=n, unseen=n, dropped=n if self._drops else 0)
 
     def _key_widths(self, short: bool) -> list[int]:
-        """Each item's width on one line, with the run's largest counts."""
-        return [rich_width(item, self.counts.font()) + 2 for item in _key_items(self._most(), short)]
+        """Each item's width on one line, with the run's largest counts (measured once per run, font and language:
+        layouts ask for the view's least height often)."""
+        font = self.counts.font()
+        key = (short, font.key(), self._samples, self._drops, current_language())
+        if key not in self._widths:
+            self._widths[key] = [rich_width(item, font) + 2 for item in _key_items(self._most(), short)]
+        return self._widths[key]
 
     def _key_form(self, width: int) -> tuple[bool, bool]:
         """(short, whole): a word each where the longer words do not fit ``width``; broken inside an item
@@ -269,7 +275,10 @@ class DatasetView(QWidget):
             self.info.setMinimumWidth(0)
             self.info.setMaximumWidth(16_777_215)
         self.counts.set_lines(self._key_lines(info_width))
-        self.key_form = self._key_form(info_width)
+        key_form = self._key_form(info_width)
+        if key_form != self.key_form:
+            self.key_form = key_form
+            self.counts.setText(_counts(self.state_counts, *key_form))
         self.info.setFixedHeight(self._info_height(info_width, thumbnails))
         least = self.least_height(width)
         if least != self._least:  # the layouts around it ask again
@@ -289,6 +298,7 @@ class DatasetView(QWidget):
         words_changed = ((images is None) != (self._images is None) or longest_title != self._longest_title
                          or (n_samples, drops) != (self._samples, self._drops))
         self._images, self._longest_title, self._samples, self._drops = images, longest_title, n_samples, drops
+        self._widths.clear()  # measured again for this run's numbers
         self.thumbnails.images = None
         if words_changed:  # the thumbnails come or go, the title's width changes: the words take other room
             self._fit(self.width(), self.height())

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.charts.loss_plot import MIN_PLOT_HEIGHT, LossPlot
 from epochviz.qt.views.views_panel import LearningViews
 
 CHART_SHARE = 0.355  # of the window's height, for the plot itself (the lesson asks for at least 35 %)
-MIN_PLOT_HEIGHT = 160
 CHART_BESIDE = 40  # per cent of the width for the chart beside the views: it needs less than three views
 
 

@@ -1,8 +1,9 @@
 """The window's widgets and where they go: the lesson on one screen, the settings beside it.
 
-    scene caption (the tour's)            the arithmetic readout, progress bars and counters
-    ┌ settings ┐┌ phase caption, data grid, network, boundary ┐┌ side panel ┐
-    │ (scrolls)││ loss chart                                   ││ (optional) │
+    the scene caption (the tour's), the arithmetic readout, the progress bars and counters
+    ┌ settings  ┐┌ phase caption; a part a scene shows large    ┐┌ side panel   ┐
+    │ (F4;      ││ data grid, network, boundary                 ││ (the code;   │
+    │ scrolls)  ││ loss chart (or beside the views)             ││ optional)    │
     transport bar: Play/Pause, Step, Step epoch, Reset, speed (never scrolled away)
 
 The header spans the window, so the readout takes one line where it can; the
@@ -20,7 +21,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
