@@ -36,13 +36,13 @@ def shown_lines(view):
     return view.text.toPlainText().split("\n")
 
 
-def test_view_code_shows_the_code_in_the_charts_place_and_hides_it_again(make_window):
+def test_view_code_shows_the_code_beside_the_lesson_and_hides_it_again(make_window):
     window = make_window(samples=100, batch_size=10)
     parts = window.layout_parts
     assert not parts.code.isVisible() and parts.chart.isVisible()
     window.code.toggle.trigger()  # View > Code
-    assert parts.code.isVisible() and not parts.chart.isVisible()
-    assert parts.code.height() > 100 and parts.views.isVisible()
+    assert parts.code.isVisible() and parts.chart.isVisible() and parts.views.isVisible()
+    assert parts.code.height() > 100 and parts.code.width() > 100
     assert window.findChild(QWidget, "codeView") is parts.code and parts.code.accessibleName()
     window.code.toggle.trigger()
     assert not parts.code.isVisible() and parts.chart.isVisible() and parts.chart.height() > 100

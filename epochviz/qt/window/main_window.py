@@ -34,6 +34,7 @@ from epochviz.qt.look.accessible import ScreenReaderNames
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
+from epochviz.qt.presenting.presentation import PARTS, Presentation
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.look.themes import system_theme
 from epochviz.qt.presenting.tour import Tour
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
         self.tour = Tour(self)  # the Scenes menu: Page Down/Up, Home, 1-9, B
         self.projector = Projector(self, scale)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector.use_theme(theme or system_theme())
+        # The View menu's F5 (the lesson alone) and F4 (the settings panel); a scene's emphasis.
+        self.presentation = Presentation(parts, self.menuBar(), self.statusBar(), self.projector.menu, self.compare.view)
+        self.tour.emphasis_requested.connect(self._emphasise)
         self.languages = LanguageMenu(self.menuBar())  # the Language menu: English / 中文 at run time
         self.languages.notice.connect(self.show_notice)
         self.languages.problem.connect(self.statusBar().showMessage)  # it stays until another message
@@ -454,6 +458,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(messages.error(message))
 
     @gui_thread_only
+    def _emphasise(self, part: str) -> None:
+        """A scene's emphasis: the part the presentation can show large (the memory meter), or none."""
+        self.presentation.emphasise(part if part in PARTS else None)
+
     def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
         """A passing message in the status bar (it goes after ``ms``)."""
         self.statusBar().showMessage(text, ms)
