@@ -293,3 +293,13 @@ def test_an_unknown_code_style_is_one_line_and_status_2(capsys):
         main(["--code", "jax"])
     err = capsys.readouterr().err.strip()
     assert info.value.code == 2 and len(err.splitlines()) == 1 and "--code" in err and "jax" in err
+
+
+def test_the_code_takes_the_settings_room_and_gives_it_back(make_window):
+    window = make_window(samples=100, batch_size=10)
+    window.resize(1280, 720)
+    parts = window.layout_parts
+    window.code.toggle.trigger()  # View > Code
+    assert parts.code.isVisible() and not parts.controls_area.isVisible()
+    window.code.toggle.trigger()
+    assert parts.controls_area.isVisible() and not parts.code.isVisible()

@@ -52,6 +52,7 @@ class Presentation(QObject):
         self.active = False
         self.emphasised: str | None = None
         self._settings_shown = True  # in the normal view (F4)
+        self._settings_before_code: bool | None = None  # whether they were shown when View > Code took their room
         self._was_full_screen = False
         self._meter_row: tuple[QFormLayout, int] | None = None  # where the memory meter lives when not emphasised
         view_menu.addSeparator()
@@ -140,6 +141,22 @@ class Presentation(QObject):
 
     # -- the settings panel ---------------------------------------------------------------
     @gui_thread_only
+    @property
+    def settings_shown(self) -> bool:
+        """Whether the settings panel is shown in the normal view (F4)."""
+        return self._settings_shown
+
+    def show_code(self, on: bool) -> None:
+        """View > Code: the code beside the lesson takes the settings' room (F4 brings them back); hidden, the
+        settings come back as they were. At 1280x720 the two columns and the lesson do not fit side by side."""
+        if on and self._settings_before_code is None:
+            self._settings_before_code = self._settings_shown
+            self.show_settings(False)
+        elif not on and self._settings_before_code is not None:
+            self.show_settings(self._settings_before_code)
+            self._settings_before_code = None
+        self.parts.show_code(on)
+
     def toggle_settings(self) -> None:
         """F4: show or hide the settings panel (the presentation view keeps it hidden)."""
         self.show_settings(not self._settings_shown)

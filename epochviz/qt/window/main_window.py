@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.languages.problem.connect(self.statusBar().showMessage)  # it stays until another message
         self.languages.report(language_problem)
         # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
-        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
+        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, self.presentation.show_code)
         self.code.notice.connect(self.show_notice)
         self.views.loop_moved.connect(parts.code.show_position)
         ScreenReaderNames(self)  # the last part made: every named widget is there now

@@ -174,13 +174,14 @@ class WindowLayout:
 
     def show_side_panel(self, on: bool) -> None:
         """Show or hide the side panel (in the normal and the presentation view alike); shown, it takes
-        two fifths of the lesson's width, at least what it needs."""
+        nine twentieths of the lesson's width, at least what it needs."""
         shown = on and self.side.layout().count() > 0
         self.side.setVisible(shown)
         if shown:
             settings, lesson, side = self.splitter.sizes()
-            room = lesson + side
-            side = max(self.side.minimumSizeHint().width(), room * 2 // 5)
+            settings = 0 if self.controls_area.isHidden() else settings
+            room = self.splitter.width() - settings - 2 * self.splitter.handleWidth()
+            side = max(self.side.minimumSizeHint().width(), room * 9 // 20)
             self.splitter.setSizes([settings, max(0, room - side), side])
 
 
