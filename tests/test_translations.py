@@ -204,6 +204,6 @@ def test_tests_that_read_english_pass_under_a_chinese_locale(tmp_path):
               "tests/qt/test_app_cli.py::test_command_line_presets_reach_the_window"]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8",
            "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *chosen],
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", *chosen],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout[-2000:]

@@ -347,6 +347,18 @@
         <translation>平滑后</translation>
     </message>
     <message>
+        <source>batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>epoch-end loss</source>
+        <translation>轮次末损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
         <source>epoch end: whole-dataset loss</source>
         <translation>轮次结束：整个数据集的损失</translation>
     </message>
@@ -1390,10 +1402,6 @@
         <translation>网络</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -1519,6 +1527,26 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>+ 另外 {n} 个</translation>
     </message>
     <message>
+        <source>batch</source>
+        <translation>本批次</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已见</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未见</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>被丢弃</translation>
+    </message>
+    <message>
+        <source>held out</source>
+        <translation>留出</translation>
+    </message>
+    <message>
         <source>this batch</source>
         <translation>本批次</translation>
     </message>
@@ -1543,16 +1571,8 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>&lt;b&gt;数据&lt;/b&gt;：{samples}，第 {epoch} 轮</translation>
     </message>
     <message>
-        <source>seen {seen} · in this batch {in_batch} · not yet {unseen}</source>
-        <translation>已见 {seen} · 本批次 {in_batch} · 未见 {unseen}</translation>
-    </message>
-    <message>
-        <source> · left out {dropped}</source>
-        <translation> · 被丢弃 {dropped}</translation>
-    </message>
-    <message>
-        <source> · held out {held_out}</source>
-        <translation> · 留出 {held_out}</translation>
+        <source>{key}: {count}</source>
+        <translation>{key}：{count}</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2214,18 @@ weights {weights} and their gradients {weight_gradients}</source>
         <source>epochviz: keys and the three words</source>
         <translation>epochviz：快捷键和三个术语</translation>
     </message>
+    <message>
+        <source>presentation view: the lesson alone, full screen</source>
+        <translation>演示视图：全屏只显示课程内容</translation>
+    </message>
+    <message>
+        <source>leave the presentation view</source>
+        <translation>退出演示视图</translation>
+    </message>
+    <message>
+        <source>show or hide the settings panel</source>
+        <translation>显示或隐藏设置面板</translation>
+    </message>
 </context>
 <context>
     <name>phases</name>
@@ -2280,6 +2312,17 @@ weights {weights} and their gradients {weight_gradients}</source>
     <message>
         <source>{where}: {text}</source>
         <translation>{where}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>presentation</name>
+    <message>
+        <source>Presentation view</source>
+        <translation>演示视图</translation>
+    </message>
+    <message>
+        <source>Settings panel</source>
+        <translation>设置面板</translation>
     </message>
 </context>
 <context>
@@ -2508,24 +2551,24 @@ weights {weights} and their gradients {weight_gradients}</source>
         <translation>梯度累积：2 x 50 = 一个大小为 100 的批次</translation>
     </message>
     <message>
-        <source>A batch of 100 does not fit on an 8 GB card (scene 7); two batches of 50 do. Their gradients are added up and the weights change once: the same step as one batch of 100. 2,000 / 100 = 20 weight updates per epoch.</source>
-        <translation>大小为 100 的批次放不进 8 GB 的显卡（场景 7）；两个大小为 50 的批次可以。它们的梯度相加，权重只更新一次：与一个大小为 100 的批次走的是同一步。2,000 / 100 = 每轮 20 次权重更新。</translation>
+        <source>Two batches of 50 fit where one of 100 does not: their gradients are added, then the weights change once, the same step as one batch of 100.</source>
+        <translation>两个 50 的批次放得下，一个 100 的批次却放不下：先把它们的梯度相加，再更新一次权重，与一个 100 的批次走同样的一步。</translation>
+    </message>
+    <message>
+        <source>Same data, same first weights. Per epoch B = 1 gets lowest fastest, noisily; B = N is smooth and slow. Per weight update the order flips.</source>
+        <translation>同样的数据、同样的初始权重。按轮次看，B = 1 下降最快但有噪声；B = N 平滑而缓慢。按权重更新次数看，顺序反过来。</translation>
+    </message>
+    <message>
+        <source>100 images to learn from, 100 held out, a large network: the training loss falls to zero, the held-out loss falls, then climbs.</source>
+        <translation>100 张图像用来学习，100 张留出，网络很大：训练损失降到零，留出样本的损失先降后升。</translation>
     </message>
     <message>
         <source>B = 1, 32 and N side by side</source>
         <translation>B = 1、32 和 N 并排比较</translation>
     </message>
     <message>
-        <source>The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the order flips.</source>
-        <translation>同样的数据，同样的初始权重，三种批大小。按轮次看，B = 1 下降得最快，但噪声很大；B = N 平滑而缓慢。按权重更新次数看（x：权重更新），顺序反过来。</translation>
-    </message>
-    <message>
         <source>Over-fitting: the two losses part</source>
         <translation>过拟合：两条损失曲线分开</translation>
-    </message>
-    <message>
-        <source>100 digit images to learn from, a network of three layers of 64, and another 100 held out. The training loss falls to zero; the held-out samples&apos; loss falls for about 15 epochs, then climbs: the network learns these 100 images by heart.</source>
-        <translation>100 张数字图像用于学习，网络有三层、每层 64 个神经元，另有 100 张留出。训练损失降到零；留出样本的损失先下降约 15 个轮次，然后上升：网络把这 100 张图像背了下来。</translation>
     </message>
 </context>
 <context>

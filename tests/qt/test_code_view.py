@@ -36,13 +36,13 @@ def shown_lines(view):
     return view.text.toPlainText().split("\n")
 
 
-def test_view_code_shows_the_code_in_the_charts_place_and_hides_it_again(make_window):
+def test_view_code_shows_the_code_beside_the_lesson_and_hides_it_again(make_window):
     window = make_window(samples=100, batch_size=10)
     parts = window.layout_parts
     assert not parts.code.isVisible() and parts.chart.isVisible()
     window.code.toggle.trigger()  # View > Code
-    assert parts.code.isVisible() and not parts.chart.isVisible()
-    assert parts.code.height() > 100 and parts.views.isVisible()
+    assert parts.code.isVisible() and parts.chart.isVisible() and parts.views.isVisible()
+    assert parts.code.height() > 100 and parts.code.width() > 100
     assert window.findChild(QWidget, "codeView") is parts.code and parts.code.accessibleName()
     window.code.toggle.trigger()
     assert not parts.code.isVisible() and parts.chart.isVisible() and parts.chart.height() > 100
@@ -293,3 +293,13 @@ def test_an_unknown_code_style_is_one_line_and_status_2(capsys):
         main(["--code", "jax"])
     err = capsys.readouterr().err.strip()
     assert info.value.code == 2 and len(err.splitlines()) == 1 and "--code" in err and "jax" in err
+
+
+def test_the_code_takes_the_settings_room_and_gives_it_back(make_window):
+    window = make_window(samples=100, batch_size=10)
+    window.resize(1280, 720)
+    parts = window.layout_parts
+    window.code.toggle.trigger()  # View > Code
+    assert parts.code.isVisible() and not parts.controls_area.isVisible()
+    window.code.toggle.trigger()
+    assert parts.controls_area.isVisible() and not parts.code.isVisible()

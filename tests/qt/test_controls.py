@@ -236,7 +236,7 @@ def _turn_wheel(widget, clicks):
 
 
 WHEEL_TARGETS = ["hiddenLayersSpin", "epochsSpin", "activationCombo", "datasetCombo", "memoryNetworkCombo",
-                 "batchSizeSliderTrack", "batchSizeSliderBox", "learningRateSliderTrack", "speedSliderTrack"]
+                 "batchSizeSliderTrack", "batchSizeSliderBox", "learningRateSliderTrack"]
 
 
 def _value(widget):
@@ -259,6 +259,14 @@ def test_the_wheel_over_an_unfocused_control_leaves_its_value_and_scrolls_the_pa
     assert _value(target) == before and window.config == config
     assert bar.value() > top  # the panel scrolled instead
     assert target.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel no longer takes the focus
+
+
+def test_the_wheel_over_the_unfocused_speed_in_the_transport_bar_leaves_it(window):
+    speed = window.findChild(QWidget, "speedSliderTrack")
+    before = window.controls.speed.value()
+    _turn_wheel(speed, -1)
+    assert window.controls.speed.value() == before
+    assert speed.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
 
 @pytest.mark.parametrize("name", ["hiddenLayersSpin", "activationCombo", "batchSizeSliderTrack"])

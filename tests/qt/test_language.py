@@ -226,7 +226,7 @@ def clipped(window) -> list[str]:
                     and label.width() < label.minimumSizeHint().width()]
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_no_text_is_clipped_in_either_language(make_window, qtbot, language, size):
     from PySide6.QtWidgets import QApplication

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.engine.session import EpochEnd
-from epochviz.qt.widgets.live_text import line_height
+from epochviz.qt.widgets.live_text import line_height, unbreakable
 from epochviz.text.translations import translate
 
 MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
@@ -49,9 +49,12 @@ def axis_choices() -> dict[str, str]:
             "samples": translate("chart", "x: samples seen")}
 
 
-def _legend_words(validation: bool = False) -> tuple[str, ...]:
-    """The legend's entries; with a validation split the epoch ends are the training set's, and the held-out
-    samples' loss has its own entry."""
+def _legend_words(short: bool = False, validation: bool = False) -> tuple[str, ...]:
+    """The legend's entries (``short``: for a narrow chart, where the long ones would take two lines). With a
+    validation split the epoch ends are the training set's, and the held-out samples' loss has its own entry."""
+    if short:
+        words = (translate("chart", "batch loss"), translate("chart", "smoothed"), translate("chart", "epoch-end loss"))
+        return words + (translate("chart", "validation loss"),) if validation else words
     if not validation:
         return (translate("chart", "batch loss (every iteration)"), translate("chart", "smoothed"),
                 translate("chart", "epoch end: whole-dataset loss"))
@@ -145,14 +148,15 @@ class ThousandsAxis(pg.AxisItem):
         return [f"{10 ** v * scale:,.0f}" for v in values]
 
 
-def _legend_html(validation: bool = False) -> str:
-    raw, smooth, epoch, *held_out = _legend_words(validation)
-    html = (f"<span style='color:{RAW_COLOUR.name()}'>━━</span> {raw}"
-            f"&nbsp;&nbsp;<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span> {smooth}"
-            f"&nbsp;&nbsp;<span style='color:{EPOCH_COLOUR.name()}'>┆ ●</span> {epoch}")
+def _legend_html(short: bool = False, validation: bool = False) -> str:
+    raw, smooth, epoch, *held_out = _legend_words(short, validation)
+    # Each entry stays whole (Chinese breaks anywhere else); a narrow legend wraps between the entries.
+    entries = [f"<span style='color:{RAW_COLOUR.name()}'>━━</span>&nbsp;{unbreakable(raw)}",
+               f"<span style='color:{SMOOTH_COLOUR.name()}'><b>━━</b></span>&nbsp;{unbreakable(smooth)}",
+               f"<span style='color:{EPOCH_COLOUR.name()}'>┆&nbsp;●</span>&nbsp;{unbreakable(epoch)}"]
     if held_out:
-        html += f"&nbsp;&nbsp;<span style='color:{VALIDATION_COLOUR.name()}'>╌◆╌</span> {held_out[0]}"
-    return html
+        entries.append(f"<span style='color:{VALIDATION_COLOUR.name()}'>╌◆╌</span>&nbsp;{unbreakable(held_out[0])}")
+    return "&nbsp;&nbsp; ".join(entries)
 
 
 def _validation_text(end: EpochEnd) -> str:
@@ -206,6 +210,55 @@ class TimedPlotWidget(pg.PlotWidget):
         started = time.perf_counter()
         super().paintEvent(event)
         self.paint_ms = (time.perf_counter() - started) * 1e3
+
+
+class ChartTools(QWidget):
+    """The chart's own settings in one row, or in two where the chart is narrow (beside the views).
+
+    The presentation view leaves them out.
+    """
+
+    def __init__(self, hover: QWidget, smoothing: tuple[QWidget, ...], view: tuple[QWidget, ...]) -> None:
+        super().__init__()
+        self.setObjectName("chartTools")
+        self.hover, self.smoothing, self.view = hover, smoothing, view
+        self.rows = (QHBoxLayout(), QHBoxLayout())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for row in self.rows:
+            column.addLayout(row)
+        self.one_row: bool | None = None
+        self._arrange(one_row=True)
+
+    def _arrange(self, one_row: bool) -> None:
+        """The point under the cursor, smoothing, x axis and Fit in a row; or smoothing above the rest."""
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        for row in self.rows:
+            while row.count():
+                row.takeAt(0)
+        first, second = self.rows if not one_row else (self.rows[0], self.rows[0])
+        first.addWidget(self.hover, 1) if one_row else first.addStretch(1)
+        for part in self.smoothing:
+            first.addWidget(part)
+        if not one_row:
+            second.addWidget(self.hover, 1)
+        for part in self.view:
+            second.addWidget(part)
+        self.updateGeometry()
+
+    def _width(self, parts: tuple[QWidget, ...]) -> int:
+        return sum(part.minimumSizeHint().width() + self.rows[0].spacing() for part in parts)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(one_row=event.size().width() >= self._width((*self.smoothing, *self.view)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as its two rows allow, whichever way it is now."""
+        return QSize(max(self._width(self.smoothing), self._width(self.view)), super().minimumSizeHint().height())
 
 
 class LossPlot(QWidget):
@@ -285,21 +338,18 @@ class LossPlot(QWidget):
         # The legend sits above the plot, where no curve can run under it.
         self.legend = QLabel()
         self.legend.setObjectName("lossLegend")
+        self.short_legend = False
         self.legend.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(self.hover, 1)
         self.smoothing_title = QLabel()
-        bar.addWidget(self.smoothing_title)
-        bar.addWidget(self.smoothing)
-        bar.addWidget(self.smoothing_label)
-        bar.addWidget(self.axis)
         self.fit = QPushButton()
         self.fit.setObjectName("fitButton")
         self.fit.clicked.connect(self.follow)
-        bar.addWidget(self.fit)
+        self.tools = ChartTools(self.hover, (self.smoothing_title, self.smoothing, self.smoothing_label),
+                                (self.axis, self.fit))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.setSpacing(2)
+        layout.addWidget(self.tools)
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
@@ -321,8 +371,8 @@ class LossPlot(QWidget):
         self.smoothing_title.setText(translate("chart", "Smoothing"))
         self.fit.setText(translate("chart", "Fit"))
         self.fit.setToolTip(translate("chart", "Show all the data again and follow it as it grows"))
-        self.legend.setText(_legend_html(self.validation))
         self._fit_legend(self.width())
+        self.legend.setText(_legend_html(self.short_legend, self.validation))
         for line, end in zip(self.epoch_lines, self.epoch_ends):
             line.label.setFormat(_epoch_label(end.epoch))
         self.hover.setText(" ")
@@ -357,18 +407,42 @@ class LossPlot(QWidget):
         self.epoch_marks.setBrush(pg.mkBrush(EPOCH_COLOUR))
         for line in self.epoch_lines:
             line.label.setColor(EPOCH_COLOUR)
-        self.legend.setText(_legend_html(self.validation))
+        self.legend.setText(_legend_html(self.short_legend, self.validation))
         self.set_scale(self.scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._fit_legend(event.size().width())
         super().resizeEvent(event)
 
+    def legend_width(self, short: bool = True) -> int:
+        """The width the legend needs on one line (in its short words, or its long ones)."""
+        words = _legend_words(short, self.validation)
+        plain = "━━ {} ━━ {} ┆ ● {}   ".format(*words[:3]) + ("╌◆╌ {}   ".format(words[3]) if len(words) > 3 else "")
+        return self.legend.fontMetrics().horizontalAdvance(plain) + 8
+
+    def _legend_lines(self, width: int, short: bool) -> int:
+        return max(1, -(-self.legend_width(short) // max(width, 1)))
+
+    def _short_legend(self, width: int) -> bool:
+        """Whether the legend takes its short words: the long ones need more lines at ``width``."""
+        return self._legend_lines(width, False) > self._legend_lines(width, True)
+
+    def _legend_height(self, width: int) -> int:
+        return self._legend_lines(width, self._short_legend(width)) * line_height(self.legend.font()) + 4
+
     def _fit_legend(self, width: int) -> None:
-        # The legend wraps when narrow: its height follows, so the minimum stays true.
-        plain = "━━ {} ━━ {} ┆ ● {} ╌◆╌ {}   ".format(*_legend_words(self.validation), "")
-        lines = -(-self.legend.fontMetrics().horizontalAdvance(plain) // max(width - 8, 1))
-        self.legend.setFixedHeight(max(lines, 1) * line_height(self.legend.font()) + 4)
+        # The legend wraps when narrow (in fewer words first): its height follows, so the minimum stays true.
+        short = self._short_legend(width)
+        if short != self.short_legend:
+            self.short_legend = short
+            self.legend.setText(_legend_html(short, self.validation))
+        self.legend.setFixedHeight(self._legend_height(width))
+
+    def least_height(self, width: int) -> int:
+        """The chart's least height at ``width``: its tools (when shown), its legend and the plot's least."""
+        spacing = self.layout().spacing()
+        tools = self.tools.minimumSizeHint().height() + spacing if not self.tools.isHidden() else 0
+        return tools + self._legend_height(width) + spacing + self.plot.minimumHeight()
 
     # -- data in ----------------------------------------------------------------
     def set_history(self, history: LossHistory) -> None:
@@ -376,7 +450,7 @@ class LossPlot(QWidget):
         self.history = self.raw.history = history
         if self.validation != bool(history.schedule.held_out):
             self.validation = not self.validation
-            self.legend.setText(_legend_html(self.validation))
+            self.legend.setText(_legend_html(self.short_legend, self.validation))
             self._fit_legend(self.width())
         history.set_axis(self.axis.currentData())
         history.set_smoothing(self.smoothing.value() / 1000)
@@ -475,8 +549,11 @@ class LossPlot(QWidget):
         width_px = max(1.0, self.plot.getPlotItem().vb.width())
         spacing_px = one_epoch / max(x1 - x0, 1e-12) * width_px
         every = next((k for k in LABEL_STRIDES if k * spacing_px >= LABEL_SPACING_PX), LABEL_STRIDES[-1])
+        per_px = (x1 - x0) / width_px
         for k, line in enumerate(self.epoch_lines, start=1):
-            line.label.setVisible(k % every == 0)
+            half = line.label.boundingRect().width() / 2 * per_px  # a label centred on its tick
+            inside = x0 <= line.value() - half and line.value() + half <= x1  # never cut by the plot's edge
+            line.label.setVisible(k % every == 0 and inside)
 
     # -- interaction ------------------------------------------------------------
     def follow(self) -> None:

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor
 
 from epochviz.core.history import ChartBounds, LossHistory
@@ -103,8 +103,24 @@ class RunCurves:
         discard_items(plot, self.items)
 
 
+SMALL_WINDOW_SHARE = 0.3
+
+
 class ComparePlot(TimedPlotWidget):
     """The overlaid chart (``comparePlot``); ``set_runs`` then ``mark_dirty`` and ``tick`` per frame."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """At least ``MIN_PLOT_HEIGHT`` high, or 30 % of a window too small for that (a projector at 150 %)."""
+        least = min(MIN_PLOT_HEIGHT, round(SMALL_WINDOW_SHARE * self.window().height()))
+        if self.minimumHeight() != least:
+            self.setMinimumHeight(least)
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """No taller than its least height: the room left in compare mode's column is what it takes, and
+        a taller wish made the column taller than the screen (the table scrolled out of sight)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumHeight())
 
     def __init__(self) -> None:
         super().__init__(background="w", axisItems={"bottom": ThousandsAxis("bottom")})

@@ -62,6 +62,8 @@ class CompareTable(QTableWidget):
             self.item(r, 0).setForeground(QBrush(RUN_COLOURS[r % len(RUN_COLOURS)]))
 
     def _fit_height(self) -> None:
+        # Rows as tall as their text needs (Qt's default leaves a third of each empty).
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         rows = max(self.rowCount(), 2)
         height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)

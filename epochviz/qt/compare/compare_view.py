@@ -61,7 +61,8 @@ class RunChip(QWidget):
         self.check.setAccessibleName(translate("accessible", "Show run {label}").format(label=label))
         self.check.setToolTip(translate("compare", "Show or hide this run's curves (its row stays in the table)"))
         self.check.setChecked(not hidden)
-        self.check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
+        self._sheet = f"QCheckBox {{ color: {colour}; font-weight: bold; }}"
+        self.check.setStyleSheet(self._sheet)
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName(f"compareRemove{index}")
@@ -70,6 +71,13 @@ class RunChip(QWidget):
         self.remove.setEnabled(removable)
         row.addWidget(self.check)
         row.addWidget(self.remove)
+
+    def show_controls(self, on: bool) -> None:
+        """Show or hide the check box and the remove button: without them the chip is a plain legend entry."""
+        self.remove.setVisible(on)
+        self.check.setStyleSheet(self._sheet if on else self._sheet.replace("}", "spacing: 0; }")
+                                 + " QCheckBox::indicator { width: 0; height: 0; }")
+        self.layout().setContentsMargins(0, 0, 8 if on else 16, 0)
 
 
 class CompareView(QWidget):
@@ -91,9 +99,9 @@ class CompareView(QWidget):
         self.caption.setObjectName("compareCaption")
         self.caption.setWordWrap(True)
         self.chips: list[RunChip] = []
-        self.legend = QGridLayout()  # two runs a row, or one where two do not fit (a projector at 150 %)
+        self._tools_shown = True
+        self.legend = QGridLayout()  # as many runs a row as fit (one on a projector at 150 %)
         self._legend_columns = 2
-        self.legend.setColumnStretch(2, 1)  # the chips keep to the left
         self.legend.setContentsMargins(0, 0, 0, 0)
         self.legend.setHorizontalSpacing(4)
         legend_box = QWidget()
@@ -128,7 +136,10 @@ class CompareView(QWidget):
             self.axis.addItem("", key)
         self.axis.currentIndexChanged.connect(lambda: self.axis_changed.emit(self.axis.currentData()))
 
-        tools = QHBoxLayout()
+        self.tools = QWidget()  # what sets up the comparison: the presentation view leaves it out
+        self.tools.setObjectName("compareTools")
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
         self.new_run_label = QLabel()
         tools.addWidget(self.new_run_label)
         tools.addWidget(self.new_batch)
@@ -138,10 +149,11 @@ class CompareView(QWidget):
         self.plot = ComparePlot()
         self.table = CompareTable()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(4)
         layout.addWidget(self.banner)
         layout.addWidget(self.caption)
-        layout.addLayout(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.lr_rule)
         layout.addWidget(legend_box)
         layout.addWidget(self.warning)
@@ -170,6 +182,15 @@ class CompareView(QWidget):
             self.axis.setItemData(i, titles[key], Qt.ItemDataRole.ToolTipRole)
         self.new_run_label.setText(translate("compare", "New run: B ="))
 
+    def show_tools(self, on: bool) -> None:
+        """Show or hide what sets up the comparison (add or remove a run, the learning-rate rule, the x axis)."""
+        self._tools_shown = on
+        self.tools.setVisible(on)
+        self.lr_rule.setVisible(on)
+        for chip in self.chips:
+            chip.show_controls(on)
+        self._fit_legend(self.width())
+
     def show_warnings(self, sentences: list[str]) -> None:
         """Say in plain words which runs went wrong (one sentence each); nothing shown when none did."""
         text = "<br>".join(f"⚠ {html.escape(sentence)}" for sentence in sentences)
@@ -187,8 +208,10 @@ class CompareView(QWidget):
             chip = RunChip(i, label, i in hidden, removable=len(labels) > MIN_RUNS)
             chip.check.toggled.connect(lambda on, i=i: self.hidden_changed.emit(i, not on))
             chip.remove.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
+            chip.show_controls(self._tools_shown)
             self.chips.append(chip)
-        self._place_chips()
+        self._legend_columns = 0  # placed afresh, in as many columns as fit
+        self._fit_legend(self.width())
         self.add.setEnabled(len(labels) < MAX_RUNS)
         self.new_batch.setRange(1, max_samples)
 
@@ -197,13 +220,19 @@ class CompareView(QWidget):
         for chip in self.chips:
             self.legend.removeWidget(chip)
         k = self._legend_columns
+        for column in range(MAX_RUNS + 1):
+            self.legend.setColumnStretch(column, 1 if column == k else 0)  # the chips keep to the left
         for i, chip in enumerate(self.chips):
             self.legend.addWidget(chip, i // k, i % k, Qt.AlignmentFlag.AlignLeft)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        pair = sum(sorted((c.sizeHint().width() for c in self.chips), reverse=True)[:2]) + 16
-        columns = 2 if event.size().width() >= pair else 1
+    def _fit_legend(self, width: int) -> None:
+        """As many runs a row as fit ``width`` (every run in one row where they all fit)."""
+        widest = sorted((chip.layout().sizeHint().width() for chip in self.chips), reverse=True)
+        columns = max([k for k in range(1, len(widest) + 1) if sum(widest[:k]) + 8 * k <= width - 8] or [1])
         if columns != self._legend_columns:
             self._legend_columns = columns
             self._place_chips()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fit_legend(event.size().width())
         super().resizeEvent(event)

@@ -49,8 +49,9 @@ class FillingColumn(QWidget):
     A word-wrapping label makes a layout "height for width", and a scroll area
     then sizes its content to the ideal height: views and chart at full size,
     the chart below the fold. This column says no, and instead keeps each
-    wrapping label's minimum height at what its text needs at the current
-    width, so that its minimum is true and nothing is squeezed into overlap.
+    wrapping label's height at what its text needs at the current width, so
+    that its minimum is true (nothing is squeezed into overlap) and the room
+    left over goes to the parts that can use it, not to blank lines.
     """
 
     def __init__(self) -> None:
@@ -68,16 +69,23 @@ class FillingColumn(QWidget):
         return handled
 
     def fit_labels(self) -> None:
-        """Give each wrapping label the height its text needs at the column's width (call after setText)."""
+        """Give each wrapping label the height its text needs at the column's width (call after setText).
+
+        A column inside this one (a part that comes and goes as a whole) fits its own labels too.
+        """
         margins = self.column.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         for i in range(self.column.count()):
             label = self.column.itemAt(i).widget()
             if isinstance(label, QLabel) and label.wordWrap() and not label.isHidden():
-                label.setMinimumHeight(max(0, label.heightForWidth(width)))
+                label.setMinimumHeight(0)  # a label never says it needs less than its minimum
+                label.setFixedHeight(max(0, label.heightForWidth(width)))  # its text's height: no more, no less
+            elif isinstance(label, FillingColumn):
+                label.fit_labels()
 
 
 _BASE_POINT_SIZE = "epochvizBasePointSize"
+_EMPHASIS = "epochvizEmphasis"  # a part shown large: its words this many times the window's
 MAX_TEXT_SCALE = 1.75
 
 
@@ -87,19 +95,40 @@ def text_scale_for(window: QWidget, reference: tuple[int, int] = (1440, 810)) ->
     return max(1.0, min(MAX_TEXT_SCALE, factor))
 
 
+def _remember_base_sizes(widgets: list[QWidget]) -> None:
+    """Keep each widget's own point size before any font changes (a child inherits its parent's font)."""
+    for widget in widgets:
+        if widget.property(_BASE_POINT_SIZE) is None:
+            widget.setProperty(_BASE_POINT_SIZE, widget.font().pointSizeF())
+
+
+def _set_sizes(widgets: list[QWidget], factor: float) -> None:
+    for widget in widgets:
+        base = widget.property(_BASE_POINT_SIZE)
+        if base and base > 0:  # a pixel-sized font (-1) is left as it is
+            font = widget.font()
+            font.setPointSizeF(base * factor * (widget.property(_EMPHASIS) or 1.0))
+            widget.setFont(font)
+
+
 def scale_text(root: QWidget, factor: float) -> None:
     """Set every widget's font under ``root`` to ``factor`` times its own base size (1 restores it).
 
     All base sizes are read before any font changes (a child inherits its parent's
     font, so reading as we go would compound), and kept, so scaling never compounds.
+    A part shown large (``emphasise_text``) stays that much larger.
     """
     widgets = [root, *root.findChildren(QWidget)]
+    _remember_base_sizes(widgets)
+    _set_sizes(widgets, factor)
+
+
+def emphasise_text(root: QWidget, emphasis: float) -> None:
+    """Show the words of ``root`` and all under it ``emphasis`` times as large as the window's (1 ends it)."""
+    widgets = [root, *root.findChildren(QWidget)]
+    _remember_base_sizes(widgets)
+    base, before = root.property(_BASE_POINT_SIZE), root.property(_EMPHASIS) or 1.0
+    factor = root.font().pointSizeF() / (base * before) if base and base > 0 else 1.0  # the window's scale now
     for widget in widgets:
-        if widget.property(_BASE_POINT_SIZE) is None:
-            widget.setProperty(_BASE_POINT_SIZE, widget.font().pointSizeF())
-    for widget in widgets:
-        base = widget.property(_BASE_POINT_SIZE)
-        if base and base > 0:  # a pixel-sized font (-1) is left as it is
-            font = widget.font()
-            font.setPointSizeF(base * factor)
-            widget.setFont(font)
+        widget.setProperty(_EMPHASIS, emphasis)
+    _set_sizes(widgets, factor)

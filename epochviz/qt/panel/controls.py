@@ -1,12 +1,12 @@
-"""The control panel: dataset, schedule, network and transport, with the live readout.
+"""The control panel: dataset, schedule and network, and the transport bar it drives.
 
 It turns widget values into a ``RunConfig`` and says when that changes; it
-never trains, and the numbers in its readout come from the core's schedule.
+never trains. The transport (``panel.transport``) is made here but placed by
+the window's layout at the bottom of the window, never in the scrolling column.
 """
 
 from __future__ import annotations
 
-import math
 from contextlib import ExitStack
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,14 +27,13 @@ from epochviz.core.engine.session import RunConfig
 from epochviz.core.settings import SETTINGS
 from epochviz.qt.widgets.frame_throttle import OncePerFrame
 from epochviz.qt.panel.memory_meter import MemoryMeter
+from epochviz.qt.panel.transport import DEFAULT_SPEED, SPEEDS, TransportBar  # noqa: F401 - the speeds, re-exported
 from epochviz.qt.widgets.number_box import IntBox, RealBox
 from epochviz.qt.widgets.sliders import LadderSlider, batch_ladder, round_ladder
 from epochviz.qt.widgets.wheel_guard import guard_wheel
 from epochviz.text.translations import translate
 
 LR_LADDER = round_ladder(0.001, 10.0, (1, 2, 3, 5), integers=False)
-SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, math.inf]
-DEFAULT_SPEED = 100
 
 
 def tooltips() -> dict[str, str]:
@@ -60,17 +57,10 @@ def tooltips() -> dict[str, str]:
         "width": translate("controls", "How many neurons each hidden layer has."),
         "activation": translate("controls", "The function each hidden neuron applies to its input (tanh, ReLU or "
                                             "sigmoid)."),
-        "speed": translate("controls", "Iterations per second; at 4 or fewer every phase of an iteration is animated."),
         "validation": translate("controls", "The share of the samples held out of training (Keras's "
                                             "validation_split): never trained on, their loss is measured at every "
                                             "epoch end. 0 = none."),
     }
-
-
-def format_speed(speed: float) -> str:
-    if math.isinf(speed):
-        return translate("controls", "max")
-    return translate("controls", "{speed} it/s").format(speed=f"{speed:,.0f}")
 
 
 def _int_range(name: str) -> tuple[int, int]:
@@ -109,8 +99,7 @@ class ControlPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self._playing = False
-        self.groups = {key: QGroupBox() for key in ("data", "schedule", "network", "run")}
+        self.groups = {key: QGroupBox() for key in ("data", "schedule", "network")}
         self.row_labels: dict[str, QLabel] = {}
         form = _form(self.groups["data"])
         self.dataset = _named(QComboBox(), "datasetCombo")
@@ -174,24 +163,9 @@ class ControlPanel(QWidget):
         self._row(form, "activation", self.activation)
         layout.addWidget(self.groups["network"])
 
-        box = QVBoxLayout(self.groups["run"])
-        buttons = QGridLayout()  # two rows: the panel stays narrow on a small screen
-        self.play = _named(QPushButton(), "playButton")
-        self.step = _named(QPushButton(), "stepButton")
-        self.step_epoch = _named(QPushButton(), "stepEpochButton")
-        self.reset = _named(QPushButton(), "resetButton")
-        for i, b in enumerate((self.play, self.step, self.step_epoch, self.reset)):
-            buttons.addWidget(b, i // 2, i % 2)
-        box.addLayout(buttons)
-        speed_row = QHBoxLayout()
-        self.row_labels["speed"] = QLabel()
-        speed_row.addWidget(self.row_labels["speed"])
-        self.speed = LadderSlider(
-            SPEEDS, DEFAULT_SPEED, name="speedSlider", fmt=format_speed
-        )
-        speed_row.addWidget(self.speed, 1)
-        box.addLayout(speed_row)
-        layout.addWidget(self.groups["run"])
+        self.transport = TransportBar()  # placed at the bottom of the window by its layout
+        t = self.transport
+        self.play, self.step, self.step_epoch, self.reset, self.speed = t.play, t.step, t.step_epoch, t.reset, t.speed
         self.retranslate()
         guard_wheel(self)  # the wheel scrolls the panel; it changes only the control with the focus
 
@@ -213,8 +187,7 @@ class ControlPanel(QWidget):
 
     def show_playing(self, playing: bool) -> None:
         """The Play button says what it will do: Play when paused, Pause while playing."""
-        self._playing = playing
-        self.play.setText(translate("controls", "❚❚ Pause") if playing else translate("controls", "▶ Play"))
+        self.transport.show_playing(playing)
 
     def _row(self, form: QFormLayout, key: str, field: QWidget | QHBoxLayout) -> None:
         self.row_labels[key] = label = QLabel()
@@ -228,14 +201,14 @@ class ControlPanel(QWidget):
     def retranslate(self) -> None:
         """Every word of the panel in the current language (at start, and when the language changes)."""
         for key, title in (("data", translate("controls", "Data")), ("schedule", translate("controls", "Schedule")),
-                           ("network", translate("controls", "Network")), ("run", translate("controls", "Run"))):
+                           ("network", translate("controls", "Network"))):
             self.groups[key].setTitle(title)
         labels = {
             "dataset": translate("controls", "Dataset"), "samples": translate("controls", "Samples N"),
             "batch": translate("controls", "Batch size B"), "memory": translate("controls", "Memory"),
             "accumulate": translate("controls", "Accumulate K"), "epochs": translate("controls", "Epochs"),
             "lr": translate("controls", "Learning rate"), "hidden": translate("controls", "Hidden"),
-            "activation": translate("controls", "Activation"), "speed": translate("controls", "Speed"),
+            "activation": translate("controls", "Activation"),
             "validation_split": translate("controls", "Validation split"),
         }
         for key, text in labels.items():
@@ -249,7 +222,6 @@ class ControlPanel(QWidget):
                           (self.width, translate("controls", "Neurons per hidden layer")),
                           (self.validation, translate("controls", "Validation split"))):
             (box.retranslate if isinstance(box, LadderSlider) else box.set_label)(name)
-        self.speed.retranslate(translate("controls", "Speed"))
         for i, info in enumerate(DATASETS.values()):
             self.dataset.setItemText(i, translate("datasets", info.name))
             self.dataset.setItemData(i, translate("datasets", info.description), Qt.ItemDataRole.ToolTipRole)
@@ -259,16 +231,7 @@ class ControlPanel(QWidget):
         self.width.setSuffix(translate("controls", " wide"))
         self.shuffle.setText(translate("controls", "Shuffle every epoch"))
         self.drop_last.setText(translate("controls", "Drop last partial batch"))
-        self.show_playing(self._playing)
-        self.play.setToolTip(translate("controls", "Play or pause training (Space)"))
-        self.step.setText(translate("controls", "Step"))
-        self.step.setToolTip(translate("controls", "Step one phase of the iteration: batch in, forward, loss, "
-                                                   "backward, update (→).\nShift+Step runs one whole iteration "
-                                                   "(Shift+→)."))
-        self.step_epoch.setText(translate("controls", "Step epoch"))
-        self.step_epoch.setToolTip(translate("controls", "Run to the end of the current epoch"))
-        self.reset.setText(translate("controls", "Reset"))
-        self.reset.setToolTip(translate("controls", "A new run from iteration 0 with fresh weights (R)"))
+        self.transport.retranslate()
         for widget, words in tooltips().items():
             getattr(self, widget).setToolTip(words)
 

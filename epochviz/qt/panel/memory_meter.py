@@ -55,20 +55,40 @@ class MemoryMeter(QWidget):
         self.text = QLabel()
         self.text.setObjectName("memoryText")
         self.text.setWordWrap(True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.own, 0, 0, 1, 2)
-        grid.addWidget(self.network, 1, 0)
-        grid.addWidget(self.budget, 1, 1)
-        grid.addWidget(self.bar, 2, 0, 1, 2)
-        grid.addWidget(self.text, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.wide: bool | None = None
+        self.set_wide(False)
         self._state: tuple[tuple[int, ...], int, int, int] = ((2, 16, 16, 3), 32, 1000, 1)
         self._sheet = ""  # the bar's style sheet, set again only when it changes (each set restyles the bar)
         self.alarm_allowed = True  # False while a scene is about something else: no red "Too big" then
         self.alarm_shown = False
         self.network.currentIndexChanged.connect(self._refresh)
         self.budget.currentIndexChanged.connect(self._refresh)
+
+    def set_wide(self, wide: bool) -> None:
+        """Lay the meter out for a column (the settings) or for a strip across the window (a scene's emphasis)."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        grid = self.grid
+        for part in (self.own, self.network, self.budget, self.bar, self.text):
+            grid.removeWidget(part)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+        if wide:  # this network, the image network and the budget in a row; the bar; the verdict
+            grid.addWidget(self.own, 0, 0)
+            grid.addWidget(self.network, 0, 1)
+            grid.addWidget(self.budget, 0, 2)
+            row = 1
+        else:  # this network; the image network and the budget; the bar; the verdict
+            grid.addWidget(self.own, 0, 0, 1, 2)
+            grid.addWidget(self.network, 1, 0)
+            grid.addWidget(self.budget, 1, 1)
+            row = 2
+        grid.addWidget(self.bar, row, 0, 1, 3)
+        grid.addWidget(self.text, row + 1, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
 
     def shape(self) -> NetworkShape:
         key = self.network.currentData()

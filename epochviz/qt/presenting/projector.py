@@ -15,6 +15,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMenuBar, QVBoxLayout, QWidget
 
 from epochviz.core.window_options import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
+from epochviz.qt.presenting.presentation import presentation_shortcuts
 from epochviz.qt.window.gui_thread import gui_thread_only
 from epochviz.qt.look.screen_fit import scale_text, scrolling, text_scale_for
 from epochviz.qt.look.themes import THEMES, Themed, apply_theme, system_theme
@@ -38,6 +39,7 @@ def shortcuts() -> tuple[tuple[str, str], ...]:
         (translate("overview", "B or ."), translate("overview", "black screen for views and chart, and back")),
         ("Ctrl+= / Ctrl+- / Ctrl+0", translate("overview", "larger / smaller / actual size")),
         ("F11", translate("overview", "full screen")),
+        *presentation_shortcuts(),
         ("Ctrl+E, Ctrl+Shift+E", translate("overview", "export the chart as PNG, SVG")),
         ("Ctrl+Shift+L", translate("overview", "export the log as CSV")),
         ("Ctrl+Shift+G, Ctrl+Shift+M", translate("overview", "record the window as GIF, MP4")),

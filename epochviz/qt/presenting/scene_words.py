@@ -39,17 +39,14 @@ SCENE_WORDS = (
                       "card holds. Smaller batches fit; the whole dataset in one batch never would."),
     QT_TRANSLATE_NOOP("scenes", "Accumulating gradients: 2 x 50 = one batch of 100"),
     QT_TRANSLATE_NOOP("scenes",
-                      "A batch of 100 does not fit on an 8 GB card (scene 7); two batches of 50 do. Their "
-                      "gradients are added up and the weights change once: the same step as one batch of 100. "
-                      "2,000 / 100 = 20 weight updates per epoch."),
+                      "Two batches of 50 fit where one of 100 does not: their gradients are added, then the "
+                      "weights change once, the same step as one batch of 100."),
     QT_TRANSLATE_NOOP("scenes", "B = 1, 32 and N side by side"),
     QT_TRANSLATE_NOOP("scenes",
-                      "The same data, the same first weights, three batch sizes. Per epoch, B = 1 gets lowest "
-                      "fastest, and noisily; B = N is smooth and slow. Per weight update (x: weight updates) the "
-                      "order flips."),
+                      "Same data, same first weights. Per epoch B = 1 gets lowest fastest, noisily; B = N is "
+                      "smooth and slow. Per weight update the order flips."),
     QT_TRANSLATE_NOOP("scenes", "Over-fitting: the two losses part"),
     QT_TRANSLATE_NOOP("scenes",
-                      "100 digit images to learn from, a network of three layers of 64, and another 100 held "
-                      "out. The training loss falls to zero; the held-out samples' loss falls for about 15 "
-                      "epochs, then climbs: the network learns these 100 images by heart."),
+                      "100 images to learn from, 100 held out, a large network: the training loss falls to "
+                      "zero, the held-out loss falls, then climbs."),
 )

@@ -8,8 +8,8 @@ current batch ringed. For digits, a confusion grid from the last epoch end.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.engine.session import Boundary, EpochEnd
@@ -54,6 +54,9 @@ def rgba_image(rgba: np.ndarray) -> QImage:
     return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
+TITLE_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+
+
 class BoundaryView(QWidget):
     """``set_run`` with the data, then ``set_boundary``/``set_batch``/``set_epoch_end`` as they come."""
 
@@ -61,7 +64,7 @@ class BoundaryView(QWidget):
         super().__init__()
         self.setObjectName("boundaryView")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(130, 130)
+        self.setMinimumSize(120, 120)
         self.X: np.ndarray | None = None
         self.y: np.ndarray | None = None
         self.image_data = False
@@ -101,10 +104,21 @@ class BoundaryView(QWidget):
         self.update()
 
     # -- painting ----------------------------------------------------------------
+    def _title_height(self) -> int:
+        """The title's height at this width: it wraps rather than being cut short."""
+        if self.image_data:
+            titles = (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=100),
+                      translate("boundary", "Accuracy per digit: after epoch 1"))
+        else:
+            titles = (translate("boundary", "Decision boundary"),)
+        room = QRect(0, 0, max(1, self.width() - 4), 10_000)
+        return max(24, *(self.fontMetrics().boundingRect(room, TITLE_FLAGS, words).height() + 6 for words in titles))
+
     def _plot_rect(self) -> QRectF:
-        side = min(self.width(), self.height() - 26) - 8
+        top = self._title_height()
+        side = min(self.width(), self.height() - top) - 8
         rect = QRectF(0, 0, side, side)
-        rect.moveCenter(QPointF(self.width() / 2, 26 + (self.height() - 26) / 2))
+        rect.moveCenter(QPointF(self.width() / 2, top + (self.height() - top) / 2))
         return rect
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -118,9 +132,7 @@ class BoundaryView(QWidget):
 
     def _title(self, painter: QPainter, text: str) -> None:
         painter.setPen(INK)
-        centred = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-        text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 4)
-        painter.drawText(QRectF(0, 0, self.width(), 24), centred, text)
+        painter.drawText(QRectF(2, 0, self.width() - 4, self._title_height()), TITLE_FLAGS, text)
 
     def _paint_boundary(self, painter: QPainter) -> None:
         self._title(painter, translate("boundary", "Decision boundary"))
@@ -167,8 +179,15 @@ class BoundaryView(QWidget):
         rows = confusion.sum(axis=1, keepdims=True)
         share = confusion / np.maximum(rows, 1)
         rect = self._plot_rect()
-        label_w = 62
-        grid = QRectF(rect.left() + 16, rect.top() + 4, rect.width() - label_w - 20, rect.height() - 24)
+        note = translate("boundary", "row: true digit · column: predicted")
+        # Small text where the view is small (a projector at 150 %): one row's words never overlap the next.
+        painter.setFont(_fitting_font(painter.font(), (rect.height() - 24) / classes, self.width() - 4, note))
+        metrics = painter.fontMetrics()
+        note_lines = 1 if metrics.horizontalAdvance(note) <= self.width() - 4 else 2  # else it wraps
+        label_w, digit_w = metrics.horizontalAdvance("100%") + 6, metrics.horizontalAdvance("0") + 6
+        note_h = note_lines * metrics.height() + 4
+        grid = QRectF(rect.left() + digit_w, rect.top() + 4, rect.width() - label_w - digit_w - 4,
+                      rect.height() - note_h - 4)
         cell_w, cell_h = grid.width() / classes, grid.height() / classes
         for i in range(classes):
             for j in range(classes):
@@ -178,11 +197,25 @@ class BoundaryView(QWidget):
                 cell = QRectF(grid.left() + j * cell_w, grid.top() + i * cell_h, cell_w - 1, cell_h - 1)
                 painter.fillRect(cell, colour)
             painter.setPen(INK)
-            row_label = QRectF(rect.left(), grid.top() + i * cell_h, 14, cell_h)
+            row_label = QRectF(rect.left(), grid.top() + i * cell_h, digit_w, cell_h)
             painter.drawText(row_label, Qt.AlignmentFlag.AlignCenter, str(i))
             painter.drawText(
                 QRectF(grid.right() + 4, grid.top() + i * cell_h, label_w, cell_h), Qt.AlignmentFlag.AlignVCenter,
                 f"{share[i, i]:.0%}",
             )
-        painter.drawText(QRectF(rect.left(), grid.bottom() + 2, rect.width(), 20), Qt.AlignmentFlag.AlignHCenter,
-                         translate("boundary", "row: true digit · column: predicted"))
+        painter.drawText(QRectF(2, grid.bottom() + 2, self.width() - 4, note_h),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, note)
+
+
+def _fitting_font(font: QFont, row_height: float, width: float, note: str) -> QFont:
+    """``font``, or a smaller one (down to 60 %) whose lines fit ``row_height`` and ``note`` fits ``width``."""
+    fitted = QFont(font)
+    for _ in range(8):
+        metrics = QFontMetricsF(fitted)
+        if metrics.height() <= row_height and metrics.horizontalAdvance(note) <= width:
+            break
+        size = fitted.pointSizeF()
+        if size <= 0.6 * font.pointSizeF() or size <= 0:
+            break
+        fitted.setPointSizeF(size * 0.9)
+    return fitted

@@ -47,7 +47,7 @@ class NetworkView(QWidget):
         super().__init__()
         self.setObjectName("networkView")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(170, 140)
+        self.setMinimumSize(140, 140)
         self.widths: tuple[int, ...] = (2, 16, 16, 3)
         self.weights: list[np.ndarray] | None = None
         self.previous: list[np.ndarray] | None = None

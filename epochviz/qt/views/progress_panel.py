@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QWidget
 
 from epochviz.core.schedule import BatchSchedule
-from epochviz.qt.widgets.live_text import LiveText
+from epochviz.qt.widgets.live_text import LiveText, rich_width
 from epochviz.text.translations import translate
 
 
@@ -32,7 +32,11 @@ def _set_bar(bar: QProgressBar, value: int, maximum: int, text: str) -> None:
 
 
 class ProgressPanel(QWidget):
-    """Shows where a run is; ``set_state(schedule, global_iteration)`` is its only input."""
+    """Shows where a run is; ``set_state(schedule, global_iteration)`` is its only input.
+
+    Bars and counters in one row where the width allows (the window's full width),
+    else the counters under the bars.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,25 +47,65 @@ class ProgressPanel(QWidget):
         self.samples_label = LiveText(name="samplesSeenLabel", longest="Samples seen 10,000,000 / 10,000,000")
         self._schedule: BatchSchedule | None = None
         self._iteration = 0
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.epoch, 0, 0)
-        grid.addWidget(self.iteration, 0, 1)
-        grid.addWidget(self.global_label, 1, 0)
-        grid.addWidget(self.samples_label, 1, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(2)
+        self.one_row: bool | None = None
+        self._counters = (0, 0)
+        self._arrange(one_row=False)
+
+    def _arrange(self, one_row: bool) -> None:
+        """The bars and the counters in one row (the counters as wide as their words), or the counters below."""
+        counters = self._counter_widths()
+        if one_row == self.one_row and (not one_row or counters == self._counters):
+            return
+        self.one_row, self._counters = one_row, counters
+        parts = (self.epoch, self.iteration, self.global_label, self.samples_label)
+        for part in parts:
+            self.grid.removeWidget(part)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
+            self.grid.setColumnMinimumWidth(column, 0)
+        for i, part in enumerate(parts):
+            self.grid.addWidget(part, *((0, i) if one_row else divmod(i, 2)))
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1)
+        if one_row:
+            for column, width in zip((2, 3), counters):
+                self.grid.setColumnMinimumWidth(column, width)
+
+    def _counter_widths(self) -> tuple[int, int]:
+        """The counters' widths for their longest words."""
+        return tuple(rich_width(label.longest or "", label.font()) + 8  # its number in bold is wider
+                     for label in (self.global_label, self.samples_label))
+
+    def _one_row_width(self) -> int:
+        """The width the bars and counters need side by side."""
+        advance = self.fontMetrics().horizontalAdvance
+        per_epoch = f"{self._schedule.iterations_per_epoch:,}" if self._schedule else "10,000"
+        bar = advance(translate("progress", "Iteration {iteration} / {per_epoch}").format(
+            iteration=per_epoch, per_epoch=per_epoch)) + 12
+        return 2 * bar + sum(self._counter_widths()) + 3 * self.grid.horizontalSpacing()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(one_row=event.size().width() >= self._one_row_width())
 
     def set_schedule(self, schedule: BatchSchedule) -> None:
         """A new run: room for its largest numbers (set once, not per frame)."""
         self._schedule = schedule
         total, seen = schedule.total_iterations, schedule.epochs * schedule.samples_per_epoch
-        longest = max(_global_text(total, total), _samples_text(seen, seen), key=len)  # LiveText drops the <b>
-        for label in (self.global_label, self.samples_label):  # side by side: the same height
-            label.set_longest(longest)
+        self.global_label.set_longest(_global_text(total, total))  # LiveText drops the <b>
+        self.samples_label.set_longest(_samples_text(seen, seen))
+        self._arrange(one_row=self.width() >= self._one_row_width())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:  # Qt's word that the language changed
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # the projector scale: the words need other room
+            self._arrange(one_row=self.width() >= self._one_row_width())
 
     def retranslate(self) -> None:
         """Words in the current language: the room they need, then the counters again."""

@@ -1,9 +1,10 @@
 """The row that shows *why* the words mean what they mean: data, network, what it learned.
 
 ``LearningViews`` holds the dataset view, the network diagram and the boundary
-(or per-class accuracy) view, the one-line phase caption above them, and the
-``PhasePlayer`` that walks an iteration through its phases. It receives the
-run session's chunks (through ``OneRunScreen``) and only draws.
+(or per-class accuracy) view, the phase caption (which the window's layout puts
+above the views and the chart, across both), and the ``PhasePlayer`` that
+walks an iteration through its phases. It receives the run session's chunks
+(through ``OneRunScreen``) and only draws.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from epochviz.core.code.counters import loop_position
 from epochviz.core.datasets import dataset_info
@@ -32,6 +33,7 @@ from epochviz.text.phase_text import caption
 from epochviz.qt.views.phase_player import SLOW_MOTION_ITS, PhasePlayer
 
 FULL_SPEED_NETWORK_S = 0.2
+ROW_SHARES = (4, 3, 3)  # data, network, boundary: their shares of one row (the grid needs room for its key)
 NETWORK_SHARE = 10  # at full speed, a redraw of the network diagram at most every 10x its paint time
 
 
@@ -67,7 +69,7 @@ _DATA_MAKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-dat
 
 
 class LearningViews(QWidget):
-    """Dataset, network and boundary views plus the phase caption, fed by ``on_chunk``."""
+    """Dataset, network and boundary views and the phase caption, fed by ``on_chunk``."""
 
     loop_moved = Signal(object)  # each drawn frame: the training loop's ``LoopPosition``, for the code view
 
@@ -82,14 +84,11 @@ class LearningViews(QWidget):
         self.boundary = BoundaryView()
         self.player = PhasePlayer()
         self.player.changed.connect(self._on_phase)
-        row = QHBoxLayout()
-        row.addWidget(self.dataset, 3)
-        row.addWidget(self.network, 4)
-        row.addWidget(self.boundary, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addLayout(row, 1)
+        self.grid = QGridLayout()
+        self.two_rows: bool | None = None
+        self.arrange(two_rows=False)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(self.grid)  # the caption is placed by the window's layout, across views and chart
 
         self._data_job: Future | None = None
         self._data_wanted: RunConfig | None = None
@@ -108,6 +107,45 @@ class LearningViews(QWidget):
         self._dirty = True
         self._network_due = 0.0
 
+    def arrange(self, two_rows: bool) -> None:
+        """Data, network and boundary in one row (a wide room), or data and boundary above the network."""
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        grid = self.grid
+        for view in (self.dataset, self.network, self.boundary):
+            grid.removeWidget(view)
+        for i in range(3):
+            grid.setRowStretch(i, 0)
+            grid.setColumnStretch(i, 0)
+        if two_rows:
+            grid.addWidget(self.dataset, 0, 0)
+            grid.addWidget(self.boundary, 0, 1)
+            grid.addWidget(self.network, 1, 0, 1, 2)
+            for i in range(2):
+                grid.setRowStretch(i, 1)
+                grid.setColumnStretch(i, 1)
+        else:
+            for column, (view, share) in enumerate(zip((self.dataset, self.network, self.boundary), ROW_SHARES)):
+                grid.addWidget(view, 0, column)
+                grid.setColumnStretch(column, share)
+            grid.setRowStretch(0, 1)
+        self.updateGeometry()  # its least height changed: the layouts around it ask again
+
+    def least_height(self, width: int, two_rows: bool = False) -> int:
+        """The least height of the views at ``width``, in one row or two (to weigh a layout before choosing it)."""
+        gap = self.grid.horizontalSpacing()
+        if two_rows:
+            top = max(self.dataset.least_height((width - gap) // 2), self.boundary.minimumHeight())
+            return top + self.grid.verticalSpacing() + self.network.minimumHeight()
+        data_width = (width - 2 * gap) * ROW_SHARES[0] // sum(ROW_SHARES)
+        return max(self.dataset.least_height(data_width), self.network.minimumHeight(), self.boundary.minimumHeight())
+
+    def fit_rows(self, width: int, height: int) -> None:
+        """Two rows where they fit ``height`` and give the smallest view a larger side than one row does."""
+        larger = min(width / 2, height / 2) > min(width / 3, height)
+        self.arrange(two_rows=larger and self.least_height(width, two_rows=True) <= height)
+
     # -- runs -------------------------------------------------------------------
     def set_run(self, config: RunConfig, schedule: BatchSchedule) -> None:
         """A new run: clear everything (cheap, called on every slider move)."""
@@ -118,7 +156,7 @@ class LearningViews(QWidget):
         self.awaiting_phase_step = False
         self.player.finish()
         self.dataset.set_held_out(bool(schedule.held_out))
-        self.dataset.set_run(schedule.dataset_samples, None)
+        self.dataset.set_run(schedule.dataset_samples, None, schedule.epochs, schedule.dropped_per_epoch > 0)
         self.boundary.set_run(None, None, dataset_info(config.dataset).image_shape is not None)
         self._dirty = True
         self.refresh()
@@ -156,7 +194,8 @@ class LearningViews(QWidget):
             self._data_job = _DATA_MAKER.submit(prepare_view_data, self._data_wanted)
             return
         if data.config == self.config:
-            self.dataset.set_run(data.config.samples, data.images)
+            self.dataset.set_run(data.config.samples, data.images, data.config.epochs,
+                                 self.schedule.dropped_per_epoch > 0)
             self.boundary.set_run(None if data.images is not None else data.X, data.y, data.images is not None,
                                   data.density,
                                   keep_boundary=True)

@@ -9,11 +9,18 @@ repaints. Rich text (``<b>``) and word wrap are supported.
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def unbreakable(text: str) -> str:
+    """``text`` (plain, no markup) kept on one line when wrapped: no-break spaces, and word joiners between
+    the characters (Chinese breaks between any two, whatever the spaces)."""
+    return "\u2060".join(text.replace(" ", "\N{NO-BREAK SPACE}"))
 
 
 def plain_text(html: str) -> str:
@@ -38,7 +45,30 @@ def line_height(font: QFont) -> int:
     return _LINE_HEIGHTS[key]
 
 
-_LINE_HEIGHTS: dict[str, int] = {}  # by QFont.key(): measured once per font (views ask on every paint)
+_LINE_HEIGHTS: dict[str, int] = {}
+
+
+def _document(html: str, font: QFont) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
+    document.setHtml(html)
+    return document
+
+
+def rich_width(html: str, font: QFont) -> int:
+    """The width ``html`` takes on one line in ``font``, as a ``LiveText`` draws it (fallback glyphs included)."""
+    return math.ceil(_document(html, font).idealWidth())
+
+
+def rich_lines(html: str, font: QFont, width: int) -> int:
+    """How many lines ``html`` takes in ``font`` when wrapped at ``width``, as a ``LiveText`` draws it."""
+    document = _document(html, font)
+    document.setTextWidth(max(1, width))
+    return max(1, round(document.size().height() / line_height(font)))  # by QFont.key(): measured once per font (views ask on every paint)
 
 
 class LiveText(QWidget):
@@ -77,6 +107,11 @@ class LiveText(QWidget):
             self._lines = lines
             self._fit_height()
 
+    @property
+    def longest(self) -> str | None:
+        """The widest text it expects to show (``set_longest``)."""
+        return self._longest
+
     def set_longest(self, longest: str) -> None:
         """The widest text it will show from now on (a new run): its height follows."""
         self._longest = longest
@@ -86,10 +121,17 @@ class LiveText(QWidget):
         super().resizeEvent(event)
         self._fit_lines(event.size().width())
 
+    def _lines_at(self, width: int) -> int:
+        if not self._longest:
+            return self._lines
+        return min(max(rich_lines(self._longest, self.font(), width), self._fewest), 3)
+
+    def height_at(self, width: int) -> int:
+        """The height it takes at ``width`` (for a layout that weighs arrangements before choosing one)."""
+        return self._lines_at(width) * line_height(self.font()) + 4
+
     def _fit_lines(self, width: int) -> None:
-        if self._longest:
-            needed = -(-self.fontMetrics().horizontalAdvance(plain_text(self._longest)) // max(width - 4, 1))
-            self.set_lines(min(max(needed, self._fewest), 3))
+        self.set_lines(self._lines_at(width))
 
     def _fit_height(self) -> None:
         self.setFixedHeight(self._lines * line_height(self.font()) + 4)

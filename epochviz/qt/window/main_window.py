@@ -19,6 +19,7 @@ from epochviz.qt.look.accessible import ScreenReaderNames
 from epochviz.qt.look.language import LanguageMenu, choose_language
 from epochviz.qt.look.style import apply_look
 from epochviz.qt.look.themes import Themed, system_theme
+from epochviz.qt.presenting.presentation import Presentation
 from epochviz.qt.presenting.projector import Projector
 from epochviz.qt.presenting.tour import Tour
 from epochviz.qt.run.session import BACKENDS, FRAME_MS, RunSession
@@ -93,16 +94,18 @@ class MainWindow(ClosingWindow):
         self.compare = CompareMode(parts.compare_toggle, parts.stack, self.run, start.compare, backend)
         self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
         self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
-        # The Scenes menu: Page Down/Up, Home, 1-9, B
-        self.tour = Tour(parts, self.menuBar(), self.run, self.transport, self.compare)
+        self.tour = Tour(parts, self.menuBar(), self.run, self.transport, self.compare)  # Scenes: PgDn/PgUp, 1-9, B
         themed = Themed(self.chart, self.compare.view.plot, self.views, (self.banner, self.compare.view.banner),
                         self.tour.caption, parts.code)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
         self.projector = Projector(self, self.menuBar(), parts, themed, (self.chart, self.compare.view.plot), scale)
         self.projector.use_theme(theme or system_theme())
+        # The View menu's F5 (the lesson alone) and F4 (the settings panel); a scene's emphasis.
+        self.presentation = Presentation(parts, self.menuBar(), self.statusBar(), self.projector.menu,
+                                         self.compare.view)
         self.languages = LanguageMenu(self.menuBar())  # the Language menu: English / 中文 at run time
         self.remembered = Remembered(parts, self.run, self.projector, self.tour, self.languages)
         # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
-        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, parts.show_code)
+        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, self.presentation.show_code)
         self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
         self._connect()
         self.languages.report(language_problem)
@@ -125,13 +128,14 @@ class MainWindow(ClosingWindow):
         for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered,
                      self.languages, self.code):
             part.notice.connect(self.show_notice)
-        self.languages.problem.connect(self.statusBar().showMessage)  # it stays until another message
+        for part in (self.languages.problem, compare.status):  # these stay until another message
+            part.connect(self.statusBar().showMessage)
         self.views.loop_moved.connect(self.layout_parts.code.show_position)
-        compare.status.connect(self.statusBar().showMessage)
         compare.switched.connect(self.transport.on_compare_switched)
         for part in (self.tour, self.remembered):  # a scene, or the set-up the last window left
             part.setup_recalled.connect(self.use_config)
         self.projector.defaults_requested.connect(self.remembered.restore_defaults)
+        self.tour.emphasis_requested.connect(self.presentation.emphasise_scene)
         self.one_run.presented.connect(self.frame_presented)
         self._frame.timeout.connect(self._on_frame)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
@@ -193,10 +197,7 @@ class MainWindow(ClosingWindow):
     # -- settings (see ``one_run``) ----------------------------------------------------
     @while_open
     def use_config(self, config: RunConfig, speed: float | None = None) -> None:
-        """Show and apply ``config`` now (a scene, a script): a new run; ``speed`` None keeps the speed.
-
-        ``TypeError``/``ValueError`` naming the field for a config the window cannot show or run.
-        """
+        """Show and run ``config`` now (``speed`` None keeps it); ``TypeError``/``ValueError`` naming a bad field."""
         self.one_run.use_config(config, speed)
 
     @while_open
@@ -222,8 +223,7 @@ class MainWindow(ClosingWindow):
         self.statusBar().showMessage(text, ms)
 
     def toggle_full_screen(self) -> None:
-        """F11: the whole screen for the lecture hall, and back."""
-        self.projector.toggle_full_screen()
+        self.projector.toggle_full_screen()  # F11: the whole screen for the lecture hall, and back
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
