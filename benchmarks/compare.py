@@ -29,8 +29,8 @@ def bare_compare_rate(seconds: float = 3.0, warm_up: float = 1.0) -> float:
     from epochviz.core.engine.session import RunConfig
 
     engine = CompareEngine()
-    engine.handle(("configure", compare_configs(RunConfig(**COMPARE_PRESETS), COMPARE_BATCH_SIZES), 1))
-    engine.handle(("play",))
+    engine.configure(compare_configs(RunConfig(**COMPARE_PRESETS), COMPARE_BATCH_SIZES), 1)
+    engine.play()
 
     def training() -> float:
         return sum(lane.compute_seconds for lane in engine.lanes)

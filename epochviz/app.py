@@ -185,10 +185,8 @@ def run_window(args: Namespace) -> int:
     window = MainWindow(play=args.play and not picture, scene=scene, scale=args.scale, theme=args.theme,
                         compare=args.compare, language=language or system_language(), **_presets(args))
     if interactive:
-        from epochviz.qt.window.remembered import restore
-
-        restore(window, fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
-                fresh_theme=args.theme is None)
+        window.remembered.restore(fresh_setup=not (_presets(args) or scene), fresh_scale=args.scale == 1.0,
+                                  fresh_theme=args.theme is None)
     if args.code:
         window.code.show_style(args.code)
     size = args.window_size or (SCREENSHOT_SIZE if picture else RECORDING_SIZE if args.record else None)
@@ -200,21 +198,20 @@ def run_window(args: Namespace) -> int:
     interrupt = InterruptToClose(window)
     try:
         if picture:
-            return save_screenshot(window, picture, args.iterations, args.phase,
+            code = save_screenshot(window, picture, args.iterations, args.phase,
                                    what="chart" if args.export_chart else "window", chart_size=args.chart_size)
-        if args.record:
-            return record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
-        window.show()
-        if scene is not None:
-            window.tour.play_scene()  # a scene plays on arrival (the clicker has no Play key)
-        code = app.exec()
-        return EXIT_INTERRUPTED if interrupt.interrupted else code
+        elif args.record:
+            code = record(window, args.record, RECORD_SECONDS if args.seconds is None else args.seconds, args.fps)
+        else:
+            window.show()
+            if scene is not None:
+                window.tour.play_scene()  # a scene plays on arrival (the clicker has no Play key)
+            code = app.exec()
+        return interrupt.exit_status if interrupt.interrupted else code  # 130 for Ctrl+C, 143 for SIGTERM
     finally:
         interrupt.restore()
         if interactive:
-            from epochviz.qt.window.remembered import remember_quietly
-
-            problem = remember_quietly(window)
+            problem = window.remembered.remember_quietly()
             if problem:
                 print(problem, file=sys.stderr)
         window.shutdown()

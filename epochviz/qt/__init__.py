@@ -1,1 +1,1 @@
-"""The Qt layer of epochviz: a training worker and views that draw what they are sent."""
+"""The Qt layer of epochviz: run sessions that drive the training engine, and views that draw what they are sent."""

@@ -45,7 +45,7 @@ def run_flags(config: RunConfig) -> list[str]:
 
 def drain(engine) -> list:
     """Play ``engine`` to its end in this thread; every chunk it handed over."""
-    engine.handle(("play",))  # the command both engines speak
+    engine.play()  # a command both engines have
     chunks = []
     while engine.busy:
         engine.run(0.0, 60.0)

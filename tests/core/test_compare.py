@@ -97,8 +97,8 @@ def drain(engine, until):
 
 def test_the_engine_steps_every_run_and_keeps_them_apart():
     engine = CompareEngine()
-    engine.handle(("configure", compare_configs(base(epochs=1), [1, 100, "full"]), 7))
-    engine.handle(("step", 3))
+    engine.configure(compare_configs(base(epochs=1), [1, 100, "full"]), 7)
+    engine.step(3)
     merged = drain(engine, lambda cs: cs and not engine.busy)
     assert merged.run_id == 7 and len(merged.lanes) == 3
     assert [lane.global_iteration.tolist() for lane in merged.lanes] == [[1, 2, 3], [1, 2, 3], [1]]
@@ -108,8 +108,8 @@ def test_the_engine_steps_every_run_and_keeps_them_apart():
 
 def test_the_runs_start_from_the_same_weights():
     engine = CompareEngine()
-    engine.handle(("configure", compare_configs(base(), [2000, "full"]), 1))
-    engine.handle(("step", 1))
+    engine.configure(compare_configs(base(), [2000, "full"]), 1)
+    engine.step(1)
     merged = drain(engine, lambda cs: cs and not engine.busy)
     first, second = merged.lanes
     assert first.loss[0] == second.loss[0]  # same data, same initial weights, same (only) batch
@@ -128,8 +128,8 @@ class TurnClock:
 
 def test_at_full_speed_the_least_served_run_goes_next():
     engine = CompareEngine(clock=TurnClock())
-    engine.handle(("configure", compare_configs(base(samples=2000, epochs=50), [1, "full"]), 1))
-    engine.handle(("play",))
+    engine.configure(compare_configs(base(samples=2000, epochs=50), [1, "full"]), 1)
+    engine.play()
     engine.busy_seconds = [5.0, 0.0]  # the first run has had far more of the CPU
     engine.run(time.perf_counter(), 0.005)
     first, full = engine.take_chunk().lanes
@@ -138,20 +138,20 @@ def test_at_full_speed_the_least_served_run_goes_next():
 
 def test_at_full_speed_the_runs_share_the_cpu_fairly():
     engine = CompareEngine(clock=TurnClock())
-    engine.handle(("configure", compare_configs(base(samples=20000, epochs=50), [1, "full"]), 1))
-    engine.handle(("play",))
+    engine.configure(compare_configs(base(samples=20000, epochs=50), [1, "full"]), 1)
+    engine.play()
     for _ in range(40):
         engine.run(time.perf_counter(), 0.002)
     small, full = engine.busy_seconds
     assert 0.5 < small / full < 2.0
-    engine.handle(("pause",))
+    engine.pause()
     assert not engine.busy
 
 
 def test_a_run_that_ends_does_not_stop_the_others():
     engine = CompareEngine()
-    engine.handle(("configure", compare_configs(base(samples=200, epochs=1), [200, 10]), 1))
-    engine.handle(("play",))
+    engine.configure(compare_configs(base(samples=200, epochs=1), [200, 10]), 1)
+    engine.play()
     merged = drain(engine, lambda cs: cs and cs[-1].state == "finished")
     assert [lane.state for lane in merged.lanes] == ["finished", "finished"]
     assert [len(lane) for lane in merged.lanes] == [1, 20]

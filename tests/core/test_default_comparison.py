@@ -27,7 +27,7 @@ def tallies_of(configs: list[RunConfig]) -> list[RunTally]:
     """Every run trained to its end by compare mode's engine, as the window tallies them."""
     engine = CompareEngine()
     engine.configure(configs, 1)
-    engine.handle(("play",))
+    engine.play()
     tallies = [RunTally() for _ in configs]
     while engine.busy:
         engine.run(0.0, 60.0)

@@ -119,11 +119,6 @@ def test_merged_chunks_keep_every_iteration_in_order():
     assert all(np.array_equal(a, b) for a, b in zip(merged.weights, chunks[-1].weights))
 
 
-def test_unknown_commands_are_refused():
-    with pytest.raises(ValueError, match="unknown command"):
-        TrainingEngine().handle(("fly",))
-
-
 def test_paced_play_with_pause_at_pauses_by_itself_after_that_iteration():
     """A scene's moment of proof: at 10 iterations a second, the clock driven by the test, it stops at 10."""
     engine = engine_with()

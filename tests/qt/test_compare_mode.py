@@ -212,8 +212,8 @@ def test_every_run_trains_in_one_child_process(make_window, qtbot):
     window = compare_window(make_window, backend="process")
     run_to_end(qtbot, window)
     assert [len(h) for h in window.compare.histories] == [400, 14, 2]
-    worker = window.compare.worker_thread.worker
-    assert worker.trainer_pid is not None and worker.trainer_pid != window.worker_thread.worker.trainer_pid
+    session = window.compare.session
+    assert session.trainer_pid is not None and session.trainer_pid != window.run.trainer_pid
 
 
 def test_settings_changed_in_the_single_run_reach_compare_mode_when_it_opens(make_window):
@@ -265,7 +265,7 @@ def test_an_x_axis_title_stays_centred_when_the_axis_changes(qtbot, axis_key):
     assert abs(centre - axis.size().width() / 2) <= 1
 
 
-def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_window):
+def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_window, qtbot):
     """A comparison's epoch end still queued when the window closed found its curves gone (IndexError)."""
     from epochviz.core.engine.compare_engine import CompareChunk
     from epochviz.core.engine.session import Chunk, EpochEnd
@@ -274,6 +274,8 @@ def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_windo
     mode = window.compare
     late = CompareChunk(mode.run_id, "playing", [Chunk(mode.run_id, "playing", epoch_ends=[EpochEnd(1, 1, 0.5, 0.5)])
                                                  for _ in mode.configs])
+    qtbot.waitUntil(lambda: mode.session._backend is not None)
+    mode.session._backend.receive = lambda: [late]  # still on its way when the window closes
     window.shutdown()
-    mode._arrived.emit(late)  # as the worker's relay delivers it
+    mode.session._receive()  # the frame's collection, had it come once more
     assert not mode.active and all(not t.epoch_losses for t in mode.tallies)

@@ -84,13 +84,13 @@ def test_the_slider_snaps_to_round_values_and_the_box_takes_any(qtbot):
 def test_thousands_of_slider_moves_restart_training_once(make_window, qtbot):
     window = make_window()
     configures = []
-    window.command.connect(lambda c: configures.append(c) if c[0] == "configure" else None)
+    window.run.configured.connect(configures.append)  # each time the engine is given a new run
     for i in range(3000):
         window.controls.batch.setValue(1 + i % 500)
     window.flush_settings()
     assert readout(window).startswith("iterations per epoch = ceil(2,000 / 500)")
     qtbot.waitUntil(lambda: len(configures) == 1, timeout=2000)
-    assert configures[0][1].batch_size == 500
+    assert configures[0].batch_size == 500
 
 
 def _count_calls(monkeypatch, owner, name):

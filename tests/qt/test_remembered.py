@@ -6,7 +6,6 @@ import pytest
 
 from epochviz.core.engine.session import RunConfig
 from epochviz.qt.window import remembered
-from epochviz.qt.window.remembered import remember, restore
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +28,9 @@ def test_the_set_up_scale_and_tour_position_come_back(make_window, qtbot):
     first.controls.batch.setValue(50)
     first.flush_settings()
     first.projector.set_scale(1.5)
-    remember(first)
+    first.remembered.remember()
     second = make_window()
-    restore(second, fresh_setup=True, fresh_scale=True)
+    second.remembered.restore(fresh_setup=True, fresh_scale=True)
     qtbot.waitUntil(lambda: second.projector.scale == 1.5)
     assert second.config == first.config and second.config.batch_size == 50
     assert second.tour.index == 3
@@ -39,9 +38,9 @@ def test_the_set_up_scale_and_tour_position_come_back(make_window, qtbot):
 
 def test_the_command_line_wins_over_what_was_remembered(make_window):
     first = make_window(samples=1000)
-    remember(first)
+    first.remembered.remember()
     second = make_window(samples=5000)
-    restore(second, fresh_setup=False, fresh_scale=False)
+    second.remembered.restore(fresh_setup=False, fresh_scale=False)
     assert second.config.samples == 5000
 
 
@@ -52,14 +51,14 @@ def test_the_command_line_wins_over_what_was_remembered(make_window):
 def test_a_store_that_cannot_be_used_gives_the_defaults_and_a_note(make_window, own_store, content, words):
     own_store.write_bytes(content)
     window = make_window()
-    restore(window, fresh_setup=True, fresh_scale=True)
+    window.remembered.restore(fresh_setup=True, fresh_scale=True)
     assert window.config == RunConfig()
     assert "Note:" in window.statusBar().currentMessage() and words in window.statusBar().currentMessage()
 
 
 def test_restore_defaults_forgets_everything(make_window, own_store):
     window = make_window(samples=5000)
-    remember(window)
+    window.remembered.remember()
     assert os.path.getsize(own_store) > 0
     window.projector.restore_defaults()
     assert window.config == RunConfig() and remembered.recall().setup is None
@@ -68,9 +67,9 @@ def test_restore_defaults_forgets_everything(make_window, own_store):
 def test_the_theme_comes_back_too(make_window):
     first = make_window()
     first.projector.use_theme("high-contrast")
-    remember(first)
+    first.remembered.remember()
     second = make_window()
-    restore(second, fresh_setup=True, fresh_scale=True)
+    second.remembered.restore(fresh_setup=True, fresh_scale=True)
     assert second.theme == "high-contrast"
     second.projector.use_theme("light")
 
@@ -80,11 +79,11 @@ def test_the_language_chosen_in_the_menu_comes_back(make_window):
 
     assert remembered.recall_language() is None  # nothing chosen yet: the locale decides
     window = make_window(language="zh_CN")
-    remember(window)
+    window.remembered.remember()
     assert remembered.recall_language() is None  # a language given at launch is not a choice to keep
     window.languages.switch("zh_CN")
     try:
-        remember(window)
+        window.remembered.remember()
     finally:
         use_language("en")
     assert remembered.recall_language() == "zh_CN"
@@ -114,12 +113,12 @@ def test_a_store_that_cannot_be_written_is_noted_once_and_not_used(make_window, 
         path = kind
     monkeypatch.setenv(remembered.ENVIRONMENT, str(path))
     window = make_window()
-    restore(window, fresh_setup=True, fresh_scale=True)
+    window.remembered.restore(fresh_setup=True, fresh_scale=True)
     note = window.statusBar().currentMessage()
     assert note.startswith(f"Note: the settings cannot be kept in {path} (") and "nothing will be remembered" in note
     with pytest.raises(OSError, match="cannot be kept"):
-        remember(window)
-    assert remembered.remember_quietly(window) is None  # said once, in the status bar: not again at exit
+        window.remembered.remember()
+    assert window.remembered.remember_quietly() is None  # said once, in the status bar: not again at exit
     assert remembered.recall_language() is None
     window.projector.restore_defaults()  # nothing to forget, and no error
 
@@ -127,7 +126,7 @@ def test_a_store_that_cannot_be_written_is_noted_once_and_not_used(make_window, 
 def test_a_store_in_a_read_only_place_is_noted(make_window, tmp_path, monkeypatch, own_store):
     monkeypatch.setattr(os, "access", lambda path, mode, **kwargs: not mode & os.W_OK)  # as on a read-only mount
     window = make_window()
-    restore(window, fresh_setup=True, fresh_scale=True)
+    window.remembered.restore(fresh_setup=True, fresh_scale=True)
     assert "(permission denied); nothing will be remembered" in window.statusBar().currentMessage()
 
 
@@ -135,9 +134,9 @@ def test_a_store_whose_write_fails_at_exit_says_so_in_one_line(make_window, monk
     from PySide6.QtCore import QSettings
 
     window = make_window()
-    restore(window, fresh_setup=True, fresh_scale=True)
+    window.remembered.restore(fresh_setup=True, fresh_scale=True)
     monkeypatch.setattr(QSettings, "status", lambda store: QSettings.Status.AccessError)
-    line = remembered.remember_quietly(window)
+    line = window.remembered.remember_quietly()
     assert line and line.startswith("epochviz: the settings could not be saved: ") and "\n" not in line
 
 
@@ -179,7 +178,7 @@ def test_a_store_that_is_a_fifo_neither_hangs_the_window_nor_is_read(tmp_path):
 
 def test_gradient_accumulation_comes_back_with_the_set_up(make_window):
     first = make_window(accumulate=4, batch_size=8)
-    remember(first)
+    first.remembered.remember()
     second = make_window()
-    restore(second, fresh_setup=True, fresh_scale=False)
+    second.remembered.restore(fresh_setup=True, fresh_scale=False)
     assert second.config.accumulate == 4 and second.controls.accumulate.value() == 4

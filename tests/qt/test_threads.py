@@ -2,36 +2,26 @@
 
 import threading
 
-from PySide6.QtCore import Slot
+import shiboken6
 
 from epochviz.app import MainWindow
-from epochviz.qt.run.worker import ThreadBackend
+from epochviz.core.engine.session import TrainingEngine
+from epochviz.qt.run.session import RunSession
 from tests.qt.conftest import wait_for_iterations
 
-handled_in: set[str] = set()
 
+def test_training_runs_off_the_gui_thread_and_updates_reach_the_gui_thread(qtbot, monkeypatch):
+    trained_in, handled_in = set(), set()
+    original = TrainingEngine.run
 
-class RecordingWindow(MainWindow):
-    """The real window, noting which thread handles each update."""
-
-    @Slot(object)
-    def _on_update(self, chunk):
-        handled_in.add(threading.current_thread().name)
-        super()._on_update(chunk)
-
-
-def test_training_runs_in_the_worker_thread_and_updates_reach_the_gui_thread(qtbot, monkeypatch):
-    trained_in = set()
-    original = ThreadBackend.receive
-
-    def receive(self):
+    def run(self, now, budget):
         trained_in.add(threading.current_thread().name)
-        return original(self)
+        return original(self, now, budget)
 
-    monkeypatch.setattr(ThreadBackend, "receive", receive)
-    handled_in.clear()
-    window = RecordingWindow(samples=100, batch_size=10, backend="thread")
+    monkeypatch.setattr(TrainingEngine, "run", run)
+    window = MainWindow(samples=100, batch_size=10, backend="thread")
     qtbot.addWidget(window)
+    window.run.chunk_arrived.connect(lambda chunk: handled_in.add(threading.current_thread().name))
     window.step_epoch()
     wait_for_iterations(qtbot, window, 10)
     window.shutdown()
@@ -39,14 +29,15 @@ def test_training_runs_in_the_worker_thread_and_updates_reach_the_gui_thread(qtb
     assert trained_in and threading.main_thread().name not in trained_in
 
 
-def test_stopping_a_worker_whose_qt_objects_are_gone_is_a_no_op(qtbot):
+def test_stopping_a_session_whose_qt_objects_are_gone_still_ends_its_training(qtbot):
     """An interpreter's own shutdown (IPython's) may delete Qt objects before the atexit hooks run."""
-    import shiboken6
+    from epochviz.core.engine.session import RunConfig
 
-    from epochviz.qt.run.worker import _LIVE, WorkerThread
-
-    worker_thread = WorkerThread("thread")
-    assert worker_thread.stop()
-    shiboken6.delete(worker_thread.worker)
-    shiboken6.delete(worker_thread.thread)
-    assert worker_thread.stop() and worker_thread not in _LIVE
+    session = RunSession(RunConfig(samples=100, batch_size=10), backend="thread")
+    session.play()
+    trainer = session._backend._thread
+    assert trainer.is_alive()
+    shiboken6.delete(session)
+    session.stop()
+    assert not trainer.is_alive() and session._backend is None
+    session.stop()  # and again: nothing left to do

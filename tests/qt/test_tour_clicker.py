@@ -6,7 +6,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from epochviz.core.engine.wire import Configure, PauseAt, Play
 from epochviz.core.scenes import EPOCH_END, builtin_scenes, load_scene
+from epochviz.qt.run.session import RunSession
 from tests.qt.conftest import readout
 
 SCENES = builtin_scenes()
@@ -18,11 +20,16 @@ def press(qtbot, window, key):
     qtbot.keyClick(window.windowHandle(), key)
 
 
-def commands_sent(window):
-    """Every command the window sends to its single run's or its comparison's training, in order."""
+def commands_sent(monkeypatch):
+    """Every command the window's run sessions (its single run's and its comparison's) send, in order."""
     sent = []
-    window.command.connect(sent.append)
-    window.compare.command.connect(sent.append)
+    real = RunSession._send
+
+    def send(session, command):
+        sent.append(command)
+        return real(session, command)
+
+    monkeypatch.setattr(RunSession, "_send", send)
     return sent
 
 
@@ -59,20 +66,20 @@ def test_the_whole_tour_walked_with_page_down_only_shows_each_scene_as_declared(
 
 
 @pytest.mark.parametrize("k", range(1, len(SCENES)))
-def test_page_down_from_scene_k_starts_scene_k_plus_1_playing(window, qtbot, k):
+def test_page_down_from_scene_k_starts_scene_k_plus_1_playing(window, qtbot, monkeypatch, k):
     window.tour.show(k - 1, play=False)
     window.pause()
-    sent = commands_sent(window)
+    sent = commands_sent(monkeypatch)
     press(qtbot, window, Qt.Key.Key_PageDown)
     scene = SCENES[k]
     assert window.tour.index == k and window.playing
-    configures = [i for i, c in enumerate(sent) if c[0] == "configure"]
-    plays = [i for i, c in enumerate(sent) if c[0] == "play"]
+    configures = [i for i, c in enumerate(sent) if isinstance(c, Configure)]
+    plays = [i for i, c in enumerate(sent) if isinstance(c, Play)]
     assert configures and plays and plays[-1] > configures[-1]  # the new scene's run, then Play
-    configured = sent[configures[-1]][1]
+    configured = sent[configures[-1]].config
     assert configured == (window.compare.configs if scene.compare else scene.config)
     if scene.pause_at is not None:
-        assert ("pause_at", scene.pause_iteration()) in sent[plays[-1]:]
+        assert PauseAt(scene.pause_iteration()) in sent[plays[-1]:]
 
 
 def test_a_scene_that_arrives_really_plays(window, qtbot):

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SI
 
 
 def trainer_pid(qtbot, window):
-    qtbot.waitUntil(lambda: window.worker_thread.worker.trainer_pid is not None)
-    return window.worker_thread.worker.trainer_pid
+    qtbot.waitUntil(lambda: window.run.trainer_pid is not None)
+    return window.run.trainer_pid
 
 
 def test_a_stopped_trainer_is_noticed_replaced_on_reset_and_never_delays_closing(make_window, qtbot, monkeypatch):
@@ -42,7 +42,7 @@ def test_a_stopped_trainer_is_noticed_replaced_on_reset_and_never_delays_closing
         assert time.monotonic() - started < 5  # bounded by the kill, not by the stuck process
         assert gone_soon(fresh)
     finally:
-        for pid in (stuck, window.worker_thread.worker.trainer_pid):
+        for pid in (stuck, window.run.trainer_pid):
             if pid:
                 try:
                     os.kill(pid, signal.SIGKILL)
@@ -60,3 +60,29 @@ def test_a_trainer_that_cannot_start_is_reported_in_plain_words(make_window, qtb
     wait_for_state(qtbot, window, "error")
     text = window.banner.text()
     assert "could not start" in text and "this numpy is broken on purpose" in text
+
+
+def test_a_trainer_still_starting_is_given_longer_than_one_that_went_quiet(monkeypatch, tmp_path):
+    """A new training process imports numpy before its first word; on a busy machine that outlasted HANG_S."""
+    from epochviz.core.engine.trainer_process import TrainerGone, TrainerProcess
+    from tests.robust.conftest import poll_until
+
+    slow = tmp_path / "numpy"
+    slow.mkdir()
+    (slow / "__init__.py").write_text("import time\ntime.sleep(60)\n")  # an import that takes for ever
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.setattr(trainer_process, "START_S", 3.0)
+    trainer = TrainerProcess(hang_s=0.2)  # alive, and silent before its first word
+
+    def gone() -> bool:
+        try:
+            trainer.receive()
+        except TrainerGone:
+            return True
+        return False
+
+    try:
+        assert not poll_until(gone, 1.0)  # five times HANG_S, and still given its time to start
+        assert poll_until(gone, 10.0)  # but not for ever
+    finally:
+        trainer.close()

@@ -1,4 +1,4 @@
-"""The window drives training on the worker: transport, resets, coalescing, ends and errors."""
+"""The window drives training through its run session: transport, resets, coalescing, ends and errors."""
 
 import math
 
@@ -7,6 +7,7 @@ import pyqtgraph as pg
 
 from epochviz.core.mlp import MLP
 from tests.qt.conftest import wait_for_iterations, wait_for_state
+from tests.robust.conftest import alive
 
 
 def curve_data(window):
@@ -74,7 +75,7 @@ def test_changing_the_batch_size_resets_the_run_and_says_so(make_window, qtbot):
 def test_a_fast_run_arrives_in_few_updates_with_every_loss(make_window, qtbot):
     window = make_window(samples=3000, batch_size=1, epochs=1)
     updates = []
-    window.worker_thread.worker.updated.connect(lambda chunk: updates.append(len(chunk)))
+    window.run.chunk_arrived.connect(lambda chunk: updates.append(len(chunk)))
     window.controls.speed.setValue(math.inf)
     window.controls.play.click()
     wait_for_state(qtbot, window, "finished")
@@ -179,12 +180,13 @@ def test_hovering_names_the_iteration_its_epoch_and_both_losses(make_window, qtb
     assert "smoothed" in text
 
 
-def test_closing_mid_run_stops_and_joins_the_worker(make_window, qtbot):
+def test_closing_mid_run_ends_the_training_process(make_window, qtbot):
     window = make_window(samples=100_000, batch_size=1, epochs=10)
     window.controls.play.click()
     wait_for_iterations(qtbot, window, 10)
+    trainer = window.run.trainer_pid
     window.close()
-    assert not window.worker_thread.thread.isRunning()
+    assert window.run.trainer_pid is None and not alive(trainer)  # reaped by close(), not left to exit
 
 
 def test_the_chart_follows_the_data_until_the_user_zooms_and_fit_resumes(make_window, qtbot):
@@ -207,10 +209,27 @@ def test_a_crashed_training_process_is_reported_and_reset_starts_a_new_one(make_
     window.controls.speed.setValue(math.inf)
     window.play()
     wait_for_iterations(qtbot, window, 10)
-    qtbot.waitUntil(lambda: window.worker_thread.worker._backend is not None)
-    window.worker_thread.worker._backend._process.kill()  # what a crash in numpy would look like
+    qtbot.waitUntil(lambda: window.run.trainer_pid is not None)
+    window.run._backend._process.kill()  # what a crash in numpy would look like
     wait_for_state(qtbot, window, "error")
     assert "stopped unexpectedly" in window.banner.text() and not window.playing
+    window.reset()
+    window.step()
+    wait_for_iterations(qtbot, window, 1)
+    assert window.history.global_iterations().tolist() == [1]
+
+
+def test_a_run_that_lost_its_trainer_is_not_started_again_behind_the_banner(make_window, qtbot):
+    """Leaving compare mode starts the single run only if it never started: a failed one waits for Reset."""
+    window = make_window(samples=2000, batch_size=10, epochs=5)
+    window.step_epoch()
+    wait_for_iterations(qtbot, window, 200)
+    window.run._backend._process.kill()
+    wait_for_state(qtbot, window, "error")
+    window.set_compare(True)
+    window.set_compare(False)
+    window.step()
+    assert window.run.trainer_pid is None and window.state == "error" and window.last_iteration == 200
     window.reset()
     window.step()
     wait_for_iterations(qtbot, window, 1)

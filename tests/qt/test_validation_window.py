@@ -158,5 +158,5 @@ def test_compare_mode_shows_the_validation_columns_and_markers_only_with_a_split
     assert [c.batch_size for c in window.compare.configs] == [20, 150]  # full is every training sample
     run = window.compare.view.plot.runs[0]
     assert len(run.val_losses) == 2 and len(run.val_marks.getData()[0]) == 2
-    window.compare.set_base(window.compare.base.with_changes(validation_split=0.0))  # the runs start again
+    window.use_config(window.config.with_changes(validation_split=0.0))  # the shared settings: the runs start again
     assert table.isColumnHidden(val)

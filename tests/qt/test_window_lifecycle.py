@@ -49,7 +49,7 @@ def test_a_closed_window_refuses_to_train_or_show_again(make_window):
     for again in (lambda: window.set_compare(True), window.play, window.reset, lambda: window.run_iterations(5)):
         with pytest.raises(RuntimeError, match="was closed"):
             again()
-    assert window.compare.worker_thread is None  # no new training process was started
+    assert window.compare.session.trainer_pid is None  # no new training process was started
     assert not window.compare.active
     with pytest.raises(RuntimeError, match="was closed"):
         window.show()  # it used to come back with a Play that did nothing
@@ -84,7 +84,7 @@ def test_a_dead_compare_trainer_shows_a_banner_and_reset_recovers(make_window, q
     window.controls.speed.setValue(math.inf)
     window.play()
     qtbot.waitUntil(lambda: all(len(h) > 5 for h in window.compare.histories), timeout=WAIT_MS)
-    dead = window.compare.worker_thread.worker.trainer_pid
+    dead = window.compare.session.trainer_pid
     os.kill(dead, getattr(signal, sig))
     try:
         qtbot.waitUntil(lambda: window.compare.state == "error", timeout=WAIT_MS)
@@ -98,7 +98,7 @@ def test_a_dead_compare_trainer_shows_a_banner_and_reset_recovers(make_window, q
         window.step()
         qtbot.waitUntil(lambda: all(len(h) == 1 for h in window.compare.histories), timeout=WAIT_MS)
         assert window.compare.state != "error"
-        assert window.compare.worker_thread.worker.trainer_pid not in (None, dead)
+        assert window.compare.session.trainer_pid not in (None, dead)
     finally:
         try:
             os.kill(dead, signal.SIGKILL)

@@ -93,5 +93,5 @@ def run_until(done, ms=30000):
     loop.exec()
 run_until(lambda: points() >= 100)
 print("POINTS", points(), flush=True)
-print("CHILD", w.worker_thread.worker.trainer_pid, flush=True)
+print("CHILD", w.run.trainer_pid, flush=True)
 """

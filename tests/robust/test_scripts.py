@@ -37,7 +37,7 @@ def test_sys_exit_after_play_keeps_the_scripts_exit_status(workdir):
 def test_deleting_an_open_window_stops_its_training_process(workdir):
     script = DEMO_PREFIX + """
 import os
-child = w.worker_thread.worker.trainer_pid
+child = w.run.trainer_pid
 del w
 import gc; gc.collect()
 print("AFTER_DEL", int(os.path.exists(f"/proc/{child}")), flush=True)

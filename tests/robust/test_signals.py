@@ -61,11 +61,11 @@ def test_ctrl_c_to_the_process_group_closes_the_window_quietly_with_status_130(t
     assert gone_soon(trainer)
 
 
-def test_sigterm_mid_run_leaves_no_training_process(training_window):
+def test_sigterm_mid_run_closes_the_window_and_leaves_no_training_process(training_window):
     app, trainer = training_window
     app.terminate()
     out, err = app.communicate(timeout=15)
-    assert app.returncode in (-signal.SIGTERM, 143)
+    assert app.returncode == 143  # closed through the window's shutdown, not killed by the signal
     assert err == ""
     assert gone_soon(trainer)
 

@@ -32,8 +32,7 @@ def children():
     return sorted(found)
 
 def compare_pid(w):
-    worker_thread = w.compare.worker_thread
-    return worker_thread.worker.trainer_pid if worker_thread is not None else None
+    return w.compare.session.trainer_pid
 """
 
 
@@ -87,7 +86,7 @@ def test_a_collection_on_another_thread_leaves_the_window_to_the_gui_thread(work
 w = MainWindow(samples=300, batch_size=10, epochs=50, play=True)
 w.show()
 run_until(lambda: w.last_iteration > 30)
-child = w.worker_thread.worker.trainer_pid
+child = w.run.trainer_pid
 deleted_on = []
 w.destroyed.connect(lambda *_: deleted_on.append(threading.current_thread().name))
 w._self = w

@@ -1,8 +1,8 @@
 """Several runs in one process, taking turns: the engine behind compare mode.
 
-``CompareEngine`` speaks the same commands as ``TrainingEngine`` (play, pause,
-step, step_epoch, speed act on every run) except ``configure``, which takes a
-list of configs. At full speed the run that has had the least CPU time goes
+``CompareEngine`` has the same commands as ``TrainingEngine`` (play, pause,
+step, step_epoch, set_speed, pause_at act on every run) except ``configure``, which
+takes a sequence of configs. At full speed the run that has had the least CPU time goes
 next, so the runs share one core fairly and their training seconds are
 comparable; at a set speed every run advances at that many updates a second.
 One process for all the runs keeps the other core free for the window.
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from epochviz.core.engine.session import Chunk, RunConfig, State, TrainingEngine
 
 
-@dataclass
+@dataclass(frozen=True)
 class CompareChunk:
-    """What every run produced since the last message: one ``Chunk`` per run, in order.
+    """What every run produced since the last message: one ``Chunk`` per run, in order (a ``wire`` message).
 
     ``busy_seconds`` is each run's CPU time in the engine so far (training and
     epoch-end evaluation): against the wall time, how much of a core the runs got.
@@ -66,16 +66,30 @@ class CompareEngine:
         self.speed: float | None = None
         self._dirty = False
 
-    def handle(self, command: tuple) -> None:
-        """Apply a command tuple; ``("configure", [configs], run_id)`` starts a new comparison."""
-        name, *args = command
-        if name == "configure":
-            self.configure(*args)
-            return
-        if name == "speed":
-            self.speed = args[0] if args and args[0] else None
+    # -- commands (``wire``'s): each acts on every run, except ``configure`` -------------
+    def set_speed(self, speed: float | None) -> None:
+        self.speed = speed if speed else None
+        self._each(lambda lane: lane.set_speed(speed))
+
+    def play(self) -> None:
+        self._each(TrainingEngine.play)
+
+    def pause(self) -> None:
+        self._each(TrainingEngine.pause)
+
+    def step(self, n: int = 1) -> None:
+        self._each(lambda lane: lane.step(n))
+
+    def step_epoch(self) -> None:
+        self._each(TrainingEngine.step_epoch)
+
+    def pause_at(self, iteration: int | None) -> None:
+        """Each run pauses by itself once it has run its own update ``iteration``."""
+        self._each(lambda lane: lane.pause_at(iteration))
+
+    def _each(self, command: Callable[[TrainingEngine], None]) -> None:
         for lane in self.lanes:
-            lane.handle(command)
+            command(lane)
         self._dirty = True
 
     def configure(self, configs: Sequence[RunConfig], run_id: int) -> None:

@@ -5,11 +5,10 @@ the GUI's drawing compete for the GIL, which measured here cost the trainer
 more than half its speed and made the GUI's frames late. A child process has
 its own interpreter; the GUI side only receives a few chunks a second.
 
-Protocol (``epochviz.core.engine.wire`` messages): the parent sends command tuples
-(see ``TrainingEngine.handle``) and ``("stop",)``; the child sends ``Chunk``
-objects, at most one per ``FRAME_S`` while training and at once when a run
-pauses, ends or fails, and ``HEARTBEAT`` every ``HEARTBEAT_S`` from a thread
-of its own, so that the parent can tell a busy child from a stopped one.
+It speaks ``wire``: commands in, chunks out (``loop.serve`` paces them), and a
+``Heartbeat`` every ``HEARTBEAT_S`` from a thread of its own, so that the parent
+can tell a busy child from a stopped one. It ends at ``Stop`` or when the
+parent's end of the pipe closes (the parent exited, however it exited).
 """
 
 from __future__ import annotations
@@ -19,18 +18,11 @@ import queue
 import signal
 import sys
 import threading
-import time
 
-from epochviz.core.engine.compare_engine import CompareEngine
-from epochviz.core.engine.session import TrainingEngine
-from epochviz.core.engine.wire import Channel
+from epochviz.core.engine.loop import serve
+from epochviz.core.engine.wire import ENGINES, HEARTBEAT, HEARTBEAT_S, STOP, Channel
 
-FRAME_S = 1 / 60
-WORK_SLICE_S = 0.008  # keep commands answered within half a frame
 NICENESS = 5
-HEARTBEAT = ("alive",)
-HEARTBEAT_S = 0.25
-STOP = ("stop",)
 
 
 def _yield_to_the_gui() -> None:
@@ -58,44 +50,6 @@ def _beat(channel: Channel, stopped: threading.Event) -> None:
             channel.send(HEARTBEAT)
         except OSError:
             return
-
-
-ENGINES = {"single": TrainingEngine, "compare": CompareEngine}
-
-
-def serve(inbox: queue.Queue, send, kind: str = "single") -> None:
-    """Run commands from ``inbox`` until ``STOP``; hand every chunk to ``send``.
-
-    ``kind`` is ``"single"`` (one run) or ``"compare"`` (several runs taking turns).
-    """
-    engine = ENGINES[kind]()
-    clock = time.perf_counter
-    last_send = clock()
-    pending = False  # iterations or state changes not yet sent
-    while True:
-        now = clock()
-        wait = engine.seconds_until_due(now)
-        if pending:
-            flush_in = 0.0 if not engine.busy else max(0.0, last_send + FRAME_S - now)
-            wait = flush_in if wait is None else min(wait, flush_in)
-        try:
-            command = inbox.get(timeout=wait) if wait is None or wait > 0 else inbox.get_nowait()
-        except queue.Empty:
-            command = None
-        if command is not None:
-            if command == STOP:
-                return
-            engine.handle(command)
-            pending = True
-            continue
-        if engine.busy and engine.seconds_until_due(clock()) == 0.0:
-            engine.run(clock(), WORK_SLICE_S)
-            pending = True
-        if pending and (not engine.busy or clock() - last_send >= FRAME_S):
-            chunk = engine.take_chunk()
-            if chunk is not None:
-                send(chunk)
-            last_send, pending = clock(), False
 
 
 def _private_streams():

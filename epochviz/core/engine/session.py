@@ -1,8 +1,8 @@
 """A paced training session: the trainer plus play/pause/step/speed, emitting chunks.
 
-``TrainingEngine`` is what a GUI worker drives, in a thread or in a child
-process (see ``epochviz.core.engine.remote``). It decides *which* iterations run and
-*when* (pacing); it collects their results in a ``Chunk`` of columns, so that
+``TrainingEngine`` is what the window drives with ``wire``'s commands, in a
+child process (see ``epochviz.core.engine.remote``) or in a thread. It decides
+*which* iterations run and *when* (pacing); it collects their results in a ``Chunk`` of columns, so that
 one message can carry hundreds of iterations. It knows nothing of Qt.
 """
 
@@ -61,9 +61,13 @@ class Boundary:
     extent: tuple[float, float, float, float]
 
 
-@dataclass
+COLUMNS = ("global_iteration", "epoch", "iteration", "batch_size", "loss", "accuracy", "seconds")
+VIEW_DATA = ("weights", "grad_norms", "boundary")  # the newest of each is all a view needs
+
+
+@dataclass(frozen=True)
 class Chunk:
-    """The iterations run since the last message, as columns, plus the engine's state.
+    """The iterations run since the last message, as columns, plus the engine's state (a ``wire`` message).
 
     All arrays have one entry per iteration, in order. (Views that show the
     batch derive its samples from the schedule: see ``core.sample_states``.)
@@ -94,16 +98,13 @@ class Chunk:
         if len(chunks) == 1:
             return chunks[0]
         last = chunks[-1]
-        cols = ("global_iteration", "epoch", "iteration", "batch_size", "loss", "accuracy", "seconds")
-        merged = Chunk(last.run_id, last.state, error=next((c.error for c in chunks if c.error), None))
-        for name in cols:
-            setattr(merged, name, np.concatenate([getattr(c, name) for c in chunks]))
-        merged.epoch_ends = [e for c in chunks for e in c.epoch_ends]
-        merged.start = next((c.start for c in chunks if c.start is not None), None)
-        for name in ("weights", "grad_norms", "boundary"):
-            newest = (getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None)
-            setattr(merged, name, next(newest, None))
-        return merged
+        columns = {name: np.concatenate([getattr(c, name) for c in chunks]) for name in COLUMNS}
+        newest = {name: next((getattr(c, name) for c in reversed(chunks) if getattr(c, name) is not None), None)
+                  for name in VIEW_DATA}
+        return Chunk(last.run_id, last.state, **columns, **newest,
+                     epoch_ends=[e for c in chunks for e in c.epoch_ends],
+                     start=next((c.start for c in chunks if c.start is not None), None),
+                     error=next((c.error for c in chunks if c.error), None))
 
 
 class _Columns:
@@ -123,16 +124,12 @@ class _Columns:
                                             r.val_loss, r.val_accuracy))
 
     def cut(self, run_id: int, state: State, error: str | None) -> Chunk:
-        chunk = Chunk(run_id, state, error=error, epoch_ends=self.epoch_ends, start=self.start)
+        """Everything gathered since the last cut, as one chunk; the columns start empty again."""
+        columns = {}
         if self.rows:
-            g, e, i, b, loss, acc, seconds = zip(*self.rows)
-            chunk.global_iteration = np.array(g, np.int64)
-            chunk.epoch = np.array(e, np.int32)
-            chunk.iteration = np.array(i, np.int32)
-            chunk.batch_size = np.array(b, np.int32)
-            chunk.loss = np.array(loss, np.float64)
-            chunk.accuracy = np.array(acc, np.float64)
-            chunk.seconds = np.array(seconds, np.float64)
+            types = (np.int64, np.int32, np.int32, np.int32, np.float64, np.float64, np.float64)
+            columns = {name: np.array(values, dtype) for name, values, dtype in zip(COLUMNS, zip(*self.rows), types)}
+        chunk = Chunk(run_id, state, **columns, error=error, epoch_ends=self.epoch_ends, start=self.start)
         self.__init__()
         return chunk
 
@@ -140,8 +137,8 @@ class _Columns:
 class TrainingEngine:
     """One run at a time, advanced on demand and paced in iterations per second.
 
-    Commands: ``configure``, ``play``, ``pause``, ``step``, ``step_epoch``,
-    ``set_speed``, ``pause_at``. ``run(now, budget)`` does the iterations that are due;
+    Commands (``wire``'s, or called directly): ``configure``, ``play``, ``pause``, ``step``,
+    ``step_epoch``, ``set_speed``, ``pause_at``. ``run(now, budget)`` does the iterations that are due;
     ``take_chunk()`` hands over what ran since the last call.
     """
 
@@ -168,18 +165,6 @@ class TrainingEngine:
         self._dirty = False
 
     # -- commands ---------------------------------------------------------------
-    def handle(self, command: tuple) -> None:
-        """Apply a command tuple such as ``("step", 5)``; unknown names raise ``ValueError``."""
-        name, *args = command
-        method = {
-            "configure": self.configure, "play": self.play, "pause": self.pause,
-            "step": self.step, "step_epoch": self.step_epoch, "speed": self.set_speed,
-            "pause_at": self.pause_at,
-        }.get(name)
-        if method is None:
-            raise ValueError(f"unknown command {name!r}")
-        method(*args)
-
     def configure(self, config: RunConfig, run_id: int) -> None:
         """Start a new, paused run (the previous one is discarded)."""
         if self._trainer is not None:
@@ -326,27 +311,29 @@ class TrainingEngine:
         had_rows = bool(self._columns.rows)
         chunk = self._columns.cut(self.run_id, self.state, error)
         if self._trainer is not None and self.view_data:
-            self._add_view_data(chunk, had_rows)
+            chunk = self._with_view_data(chunk, had_rows)
         return chunk
 
-    def _add_view_data(self, chunk: Chunk, had_rows: bool) -> None:
-        """Weights, gradient sizes, confusion at epoch ends and the boundary, for the views."""
+    def _with_view_data(self, chunk: Chunk, had_rows: bool) -> Chunk:
+        """``chunk`` with weights, gradient sizes, confusion at its last epoch end and the boundary, for the views."""
         trainer = self._trainer
-        if chunk.epoch_ends and trainer.last_predictions is not None:
+        epoch_ends = chunk.epoch_ends
+        if epoch_ends and trainer.last_predictions is not None:
             classes = trainer.model.widths[-1]
             counts = np.bincount(trainer.train_y * classes + trainer.last_predictions, minlength=classes * classes)
-            chunk.epoch_ends[-1] = replace(chunk.epoch_ends[-1], confusion=counts.reshape(classes, classes))
+            epoch_ends = [*epoch_ends[:-1], replace(epoch_ends[-1], confusion=counts.reshape(classes, classes))]
         model = trainer.model
-        chunk.weights = [p.copy() for p in model.parameters()]
-        if had_rows:
-            chunk.grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense]
+        grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense] if had_rows else None
         now = time.perf_counter()
         never_drawn = self._last_boundary == -math.inf
         changed = had_rows or never_drawn
         due = not self.busy or now - self._last_boundary >= self.BOUNDARY_EVERY_S
+        boundary = None
         if self._grid is not None and changed and due:
-            chunk.boundary = self._boundary()
+            boundary = self._boundary()
             self._last_boundary = now
+        return replace(chunk, epoch_ends=epoch_ends, weights=[p.copy() for p in model.parameters()],
+                       grad_norms=grad_norms, boundary=boundary)
 
     def _prepare_boundary_grid(self, X: np.ndarray) -> None:
         """A grid over the 2-D data (with a margin) on which to draw the decision boundary."""

@@ -19,11 +19,11 @@ import threading
 import time
 from pathlib import Path
 
-from epochviz.core.engine.remote import HEARTBEAT, STOP
-from epochviz.core.engine.wire import Channel
+from epochviz.core.engine.wire import STOP, Channel, Command, Heartbeat, Message, Stop
 from epochviz.core.words import QT_TRANSLATE_NOOP, Phrase, worded
 
 HANG_S = 4.0  # no word from the child for this long (it sends one every 0.25 s) means it is stuck
+START_S = 20.0  # its first word may take longer: a new interpreter imports numpy, slowly on a busy machine
 STOP_GRACE_S = 0.5  # how long close() waits for a polite stop before it kills
 
 # One BLAS thread in the trainer: on a 2-core laptop a multi-threaded matmul at an
@@ -85,7 +85,7 @@ class TrainerProcess:
                 channel.send(command)
             except (OSError, ValueError):
                 return  # the child is gone (or its pipe closed): receive() will say so
-            if command == STOP:
+            if isinstance(command, Stop):
                 return
 
     def _read_messages(self) -> None:
@@ -97,7 +97,7 @@ class TrainerProcess:
                 return
             self._last_heard = time.monotonic()
             self._heard_once = True
-            if message != HEARTBEAT:
+            if not isinstance(message, Heartbeat):
                 self._inbox.put(message)
 
     def _keep_stderr(self) -> None:
@@ -105,12 +105,12 @@ class TrainerProcess:
             self._stderr_tail.append(line.decode("utf-8", "replace").rstrip())
 
     # -- the parent's side --------------------------------------------------------
-    def send(self, command: tuple) -> None:
+    def send(self, command: Command) -> None:
         """Queue a command for the child (never blocks); ``TrainerGone`` if it has exited."""
         self._check_alive()
         self._outbox.put(command)
 
-    def receive(self) -> list:
+    def receive(self) -> list[Message]:
         """Every message that arrived since the last call; ``TrainerGone`` if the child is gone or stuck."""
         messages = []
         while True:
@@ -129,7 +129,7 @@ class TrainerProcess:
             self._threads[2].join(0.2)
             raise self._death(code)
         silent = time.monotonic() - self._last_heard
-        if silent > self.hang_s:
+        if silent > (self.hang_s if self._heard_once else max(self.hang_s, START_S)):
             raise worded(
                 TrainerGone, QT_TRANSLATE_NOOP("errors", "the training process (pid {pid}) has not answered for "
                                                          "{seconds} seconds: it may have been stopped or the machine "

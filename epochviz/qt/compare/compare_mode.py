@@ -1,19 +1,21 @@
 """Compare mode: 2 to 4 batch sizes trained side by side, the window's second mode.
 
 ``CompareMode`` owns the comparison: its runs' configs (``core.compare``), a
-worker whose training process interleaves every run (``core.compare_engine``),
-each run's loss history and tally, and the ``CompareView`` that draws them.
-The window forwards the transport (play, pause, step, reset, speed) and its
-settings to it while the mode is on, and calls ``tick`` on its frame clock.
+``RunSession`` like the single run's whose engine interleaves every run
+(``core.compare_engine``) and keeps each run's loss history, each run's tally,
+and the ``CompareView`` that draws them. The runs share the single run's
+settings but for the batch size (``follow`` starts them again when those
+change). The window's transport drives its session while the mode is on, and
+its frame clock calls ``tick``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QStackedWidget
 
 from epochviz.core.compare import (
     DEFAULT_BATCH_SIZES,
@@ -39,7 +41,7 @@ from epochviz.qt.window import messages
 from epochviz.qt.compare.compare_view import CompareView
 from epochviz.qt.window.gui_thread import gui_thread_only
 from epochviz.qt.look.screen_fit import scrolling
-from epochviz.qt.run.worker import WorkerThread
+from epochviz.qt.run.session import RunSession
 from epochviz.text.translations import explain, translate, units
 
 TABLE_EVERY_FRAMES = 15  # the table's figures change four times a second, not at 60 Hz
@@ -50,32 +52,36 @@ def stopped_by_error(message: str) -> str:
         message=message)
 
 
+def compare_history(config: RunConfig) -> LossHistory:
+    """A compared run's loss history: timed (the seconds axis), smoothed for its batch size."""
+    return LossHistory(config.schedule(), smoothing=smoothing_weight(config), timed=True)
+
+
 class CompareMode(QObject):
-    """The comparison's state and its worker; ``view`` is its screen."""
+    """The comparison: its runs' settings, a ``RunSession`` that trains them all, and ``view``, its screen.
 
-    command = Signal(object)
-    _arrived = Signal(object)  # relay into the GUI thread (see MainWindow)
-    _failed = Signal(str)
-    state_changed = Signal(str)  # the comparison's state: paused, playing, finished, error
+    It is given the compare toggle, the stack it shows its page in and the single
+    run's session (whose settings the compared runs share but for the batch size); it says
+    what it has to say with signals: ``notice`` (a passing message), ``status``
+    (a lasting one) and ``switched(on)`` (the mode turned on or off).
+    """
+
     notice = Signal(str)
+    status = Signal(str)
+    switched = Signal(bool)
 
-    def __init__(self, window, choices: Sequence[BatchChoice] = DEFAULT_BATCH_SIZES,
-                 backend: str = "process") -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
-        self.base: RunConfig = window.config
+    def __init__(self, toggle: QPushButton, stack: QStackedWidget, base_run: RunSession,
+                 choices: Sequence[BatchChoice] = DEFAULT_BATCH_SIZES, backend: str = "process") -> None:
+        super().__init__(stack)
+        self._base_run = base_run  # the single run: its settings are the ones every compared run shares
         self.choices = check_batch_choices(list(choices))
         self.lr_rule = DEFAULT_LR_RULE
-        self.backend = backend
-        self.active = False
-        self.run_id = 0
-        self.state = "idle"
-        self.configs: list[RunConfig] = []
+        self.session = RunSession((), backend=backend, kind="compare", active=False, history_for=compare_history)
         self.labels: list[str] = []  # each run's legend text, made with its config
-        self.histories: list[LossHistory] = []
         self.tallies: list[RunTally] = []
         self.busy_seconds: list[float] = []
-        self.worker_thread: WorkerThread | None = None
         self._frames = 0
+        self._toggle, self._stack = toggle, stack
         self.view = CompareView()
         v = self.view
         self.alert = messages.Banner(v.banner, lambda: None)  # stays until Reset, like the single run's
@@ -84,58 +90,58 @@ class CompareMode(QObject):
         v.hidden_changed.connect(v.plot.set_hidden)
         v.lr_rule_changed.connect(self.set_lr_rule)
         v.axis_changed.connect(v.plot.set_axis)
-        self._arrived.connect(self._on_chunk)
-        self._failed.connect(self._on_error)
-        parts = window.layout_parts
-        parts.stack.addWidget(scrolling(v, horizontal=True))  # a narrow window scrolls; it never grows
-        parts.compare_toggle.toggled.connect(self.switch)
-        QShortcut(QKeySequence("Ctrl+K"), window, parts.compare_toggle.toggle)
-        self.notice.connect(window.show_notice)
-        self.state_changed.connect(self._on_state)
+        session = self.session
+        session.run_started.connect(self._show_runs)
+        session.chunk_arrived.connect(self._take)
+        session.state_changed.connect(self._on_state)
+        session.failed.connect(self._on_failed)
+        stack.addWidget(scrolling(v, horizontal=True))  # a narrow window scrolls; it never grows
+        toggle.toggled.connect(self.switch)
+        QShortcut(QKeySequence("Ctrl+K"), stack, toggle.toggle)  # anywhere in the window
         self._show_toggle()
         # Qt tells every widget when the language changes; the toggle is told before the controls' column
         # fits its width to their new words.
-        parts.compare_toggle.installEventFilter(self)
+        toggle.installEventFilter(self)
+
+    # -- what the sessions know ------------------------------------------------------
+    @property
+    def base(self) -> RunConfig:
+        """The settings the runs share (all but the batch size): the single run's."""
+        return self._base_run.config
 
     @property
-    def window(self):
-        return self.parent()
+    def active(self) -> bool:
+        """Whether compare mode is on (its page shown, its runs driven by the transport)."""
+        return self.session.active
 
-    # -- the worker ---------------------------------------------------------------
-    def _ensure_worker(self) -> bool:
-        """Start the comparison's worker, one of the window's (False once the window has closed)."""
-        if self.worker_thread is None:
-            worker_thread = self.window.workers.start(self.backend, kind="compare")
-            if worker_thread is None:
-                return False
-            self.worker_thread = worker_thread
-            worker = worker_thread.worker
-            self.command.connect(worker.command)
-            worker.updated.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
-            worker.errored.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        return True
+    @property
+    def configs(self) -> tuple[RunConfig, ...]:
+        return self.session.runs
 
-    def send(self, command: tuple) -> None:
-        """A transport command for every run (play, pause, step, step_epoch, speed)."""
-        if self._ensure_worker():
-            self.command.emit(tuple(command))
+    @property
+    def histories(self) -> list[LossHistory]:
+        return self.session.histories
+
+    @property
+    def run_id(self) -> int:
+        return self.session.run_id
+
+    @property
+    def state(self) -> str:
+        return self.session.state
 
     def shutdown(self) -> None:
-        """The window is closing (its workers stop with it): delete the chart's curves now.
-
-        The mode is off from here: an update still on its way finds no curves to add to and is dropped.
-        """
-        self.active = False
+        """The window is closing: training ends (nothing arrives after this), and the chart's curves go now."""
+        self.session.stop()
         self.view.plot.release()
 
     # -- the runs -----------------------------------------------------------------
-    def set_base(self, base: RunConfig) -> None:
-        """New shared settings (dataset, N, epochs, lr, network...): the runs start again.
+    def follow(self, base: RunConfig) -> None:
+        """The single run's settings changed to ``base`` (dataset, N, epochs, lr, network...): the runs start again.
 
-        While the mode is off only the settings are kept (a slider storm in the single
-        run must not rebuild the comparison each time); switching the mode on restarts.
+        While the mode is off nothing happens (a slider storm in the single run must
+        not rebuild the comparison each time); switching the mode on restarts.
         """
-        self.base = base
         if self.active:
             self.restart()
 
@@ -186,23 +192,20 @@ class CompareMode(QObject):
             self.notice.emit(translate("compare", "Cannot compare these settings: {problem}").format(
                 problem=explain(exc)))
             return
-        self.run_id += 1
+        self.session.start(tuple(configs))
+
+    def _show_runs(self, configs: tuple[RunConfig, ...]) -> None:
+        """A new comparison: its legend, caption, curves and table start over."""
         self.alert.hide()
-        self.configs = configs
         self.labels = self._labels()
-        self.histories = [LossHistory(c.schedule(), smoothing=smoothing_weight(c), timed=True) for c in configs]
         self.tallies = [RunTally() for _ in configs]
         self.busy_seconds = [0.0] * len(configs)
+        if not configs:
+            return
         self.view.plot.set_runs(self.histories)
         self.view.show_runs(self.labels, self.view.plot.hidden, self.base.samples)
         self.view.caption.setText(self._caption())
         self._show_table()
-        playing = self.state == "playing"
-        self.state = "paused"
-        if self.active:
-            self.send(("configure", self.configs, self.run_id))
-            if playing:
-                self.send(("play",))
 
     def _labels(self) -> list[str]:
         return [run_label(c, label_template()) for c in self.configs]
@@ -240,7 +243,7 @@ class CompareMode(QObject):
         return False
 
     def _show_toggle(self) -> None:
-        toggle = self.window.layout_parts.compare_toggle
+        toggle = self._toggle
         toggle.setText(translate("compare", "⇆ Back to one run") if self.active else
                        translate("compare", "⇆ Compare batch sizes"))
         toggle.setToolTip(translate("compare", "Train 2 to 4 batch sizes side by side on the same data from the "
@@ -249,49 +252,43 @@ class CompareMode(QObject):
     # -- entering and leaving -------------------------------------------------------
     @gui_thread_only
     def switch(self, on: bool) -> None:
-        """Compare mode on (fresh runs, at the window's speed) or off (the runs pause); the other mode pauses."""
-        window = self.window
-        toggle = window.layout_parts.compare_toggle
-        if toggle.isChecked() != on:
-            toggle.setChecked(on)  # comes back here through ``toggled``
+        """Compare mode on (fresh runs) or off (the runs pause); the mode left behind pauses first."""
+        if self._toggle.isChecked() != on:
+            self._toggle.setChecked(on)  # comes back here through ``toggled``
             return
         if on == self.active:
             return
-        window.pause()
         if on:
-            speed = window.controls.speed.value()
-            self.active, self.state = True, "paused"
-            self.send(("speed", None if math.isinf(speed) else speed))
+            self.switched.emit(True)  # the single run pauses
             self.restart()
+            self.session.set_active(True)
         else:
-            self.send(("pause",))
-            self.active, self.state = False, "paused"
-            window.ensure_single_run()
-        window.layout_parts.stack.setCurrentIndex(1 if on else 0)
+            self.session.set_active(False)
+            self.switched.emit(False)  # the single run carries on where it was
+        self._stack.setCurrentIndex(1 if on else 0)
         self._show_toggle()
-        window.controls.batch.setEnabled(not on)  # each compared run has its own batch size
-        window.show_notice(translate("compare", "Compare mode: the runs differ only in batch size. Space plays them "
-                                                "all.") if on else
-                           translate("compare", "One run again: it continues where it was paused."))
+        self.notice.emit(translate("compare", "Compare mode: the runs differ only in batch size. Space plays them "
+                                              "all.") if on else
+                         translate("compare", "One run again: it continues where it was paused."))
 
     def _on_state(self, state: str) -> None:
-        if state in ("finished", "error"):
-            self.window.set_playing(False)
         if state == "finished":
-            self.window.statusBar().showMessage(
-                translate("compare", "Every run has finished. Press Play to compare again from scratch."))
+            self.status.emit(translate("compare", "Every run has finished. Press Play to compare again from scratch."))
+
+    def _on_failed(self, message: str) -> None:
+        """The comparison stopped (its process died, hung or failed): say so until Reset, as the single run does."""
+        self.alert.show(lambda: stopped_by_error(message))
+        self.notice.emit(stopped_by_error(message))
 
     # -- updates --------------------------------------------------------------------
-    def _on_chunk(self, chunk: CompareChunk) -> None:
-        if chunk.run_id != self.run_id or not self.active:
-            return
+    def _take(self, chunk: CompareChunk) -> None:
+        """A chunk of every run (its losses are in the histories already): the tallies and the chart's marks."""
         plot = self.view.plot
-        for i, lane in enumerate(chunk.lanes[: len(self.histories)]):
-            if len(lane):
-                self.histories[i].append(lane.global_iteration, lane.loss, lane.seconds)
-                self.tallies[i].add(len(lane), int(lane.batch_size.sum()), float(lane.seconds.sum()))
-                plot.mark_dirty()
+        for i, lane in enumerate(chunk.lanes[: len(self.tallies)]):
             tally = self.tallies[i]
+            if len(lane):
+                tally.add(len(lane), int(lane.batch_size.sum()), float(lane.seconds.sum()))
+                plot.mark_dirty()
             if lane.start is not None:
                 tally.start_loss = lane.start.loss
             tally.diverged |= lane.state == "diverged"
@@ -299,18 +296,6 @@ class CompareMode(QObject):
                 tally.add_epoch_end(end.loss, end.accuracy, end.val_loss, end.val_accuracy)
                 plot.add_epoch_end(i, end.global_iteration, end.loss, end.val_loss)
         self.busy_seconds = chunk.busy_seconds
-        if chunk.error:
-            self._on_error(chunk.error)
-        elif chunk.state != self.state:
-            self.state = chunk.state
-            self.state_changed.emit(chunk.state)
-
-    def _on_error(self, message: str) -> None:
-        """The comparison stopped (its process died, hung or failed): say so until Reset, as the single run does."""
-        self.state = "error"
-        self.state_changed.emit("error")
-        self.alert.show(lambda: stopped_by_error(message))
-        self.notice.emit(stopped_by_error(message))
 
     def tick(self) -> None:
         """The window's frame clock: the chart at its own pace, the table a few times a second."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel
 
 from epochviz.qt.charts import loss_plot
 from epochviz.qt.look import palette
@@ -100,8 +100,20 @@ def _qt_palette(theme: Theme) -> QPalette:
     return colours
 
 
-def apply_theme(window: QMainWindow, name: str) -> Theme:
-    """Put theme ``name`` on ``window`` and the application (``ValueError`` for an unknown name)."""
+@dataclass
+class Themed:
+    """What a theme colours besides the palette: the charts, the data view, the banners and the scene caption."""
+
+    chart: loss_plot.LossPlot
+    compare_plot: object  # the compare chart (``CompareView.plot``)
+    views: object  # the learning views (``LearningViews``): the dataset's image and every view repainted
+    banners: tuple[QLabel, ...]
+    caption: QLabel | None = None  # the tour's scene caption, once there is one
+    code: object | None = None  # the code view (``CodeView``): its highlighting follows the theme
+
+
+def apply_theme(name: str, themed: Themed) -> Theme:
+    """Put theme ``name`` on the application and on ``themed`` (``ValueError`` for an unknown name)."""
     if name not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {name!r}")
     theme = THEMES[name]
@@ -117,13 +129,14 @@ def apply_theme(window: QMainWindow, name: str) -> Theme:
         palette.STATE_COLOURS[k].setRgb(*rgb)
     app = QApplication.instance()
     app.setPalette(_qt_palette(theme))
-    window.chart.restyle(QColor(*theme.base), QColor(*theme.text), theme.line_scale)
-    window.compare.view.plot.restyle(QColor(*theme.base), QColor(*theme.text), tints=theme.name != "high-contrast")
-    window.views.dataset.restyle()
-    window.banner.setStyleSheet(theme.banner)
-    window.compare.view.banner.setStyleSheet(theme.banner)
-    window.tour.caption.setStyleSheet(theme.caption)
-    window.layout_parts.code.set_theme(theme.name)
-    window.views.refresh_all()
-    window.theme = theme.name
+    themed.chart.restyle(QColor(*theme.base), QColor(*theme.text), theme.line_scale)
+    themed.compare_plot.restyle(QColor(*theme.base), QColor(*theme.text), tints=theme.name != "high-contrast")
+    themed.views.dataset.restyle()
+    for banner in themed.banners:
+        banner.setStyleSheet(theme.banner)
+    if themed.caption is not None:
+        themed.caption.setStyleSheet(theme.caption)
+    if themed.code is not None:
+        themed.code.set_theme(theme.name)
+    themed.views.refresh_all()
     return theme

@@ -187,6 +187,10 @@ class Presentation(QObject):
         self.emphasised = part
         self._place_emphasis()
 
+    def emphasise_scene(self, part: str) -> None:
+        """A scene's emphasis (``core.scenes.EMPHASES``): shown large if it is a part this can show, else none."""
+        self.emphasise(part if part in PARTS else None)
+
     def _place_emphasis(self) -> None:
         """The emphasised part in the strip while the settings are hidden, else back in the settings."""
         lend = self.emphasised == "memory" and (self.active or not self._settings_shown)

@@ -8,18 +8,21 @@ large display multiplies it again by the room it has. The layout reflows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QMenuBar, QVBoxLayout, QWidget
 
 from epochviz.core.window_options import WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 from epochviz.qt.presenting.presentation import presentation_shortcuts
 from epochviz.qt.window.gui_thread import gui_thread_only
 from epochviz.qt.look.screen_fit import scale_text, scrolling, text_scale_for
-from epochviz.qt.look.themes import THEMES, apply_theme, system_theme
-from epochviz.qt.window.window_layout import CONTROLS_MAX_WIDTH
+from epochviz.qt.look.themes import THEMES, Themed, apply_theme, system_theme
+from epochviz.qt.window.window_layout import CONTROLS_MAX_WIDTH, WindowLayout
 from epochviz.text.translations import translate
 
+NOTICE_MS = 6000  # as long as the window's other passing messages
 SCALES = (WINDOW_MIN_SCALE, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, WINDOW_MAX_SCALE)
 MIN_SCALE, MAX_SCALE = WINDOW_MIN_SCALE, WINDOW_MAX_SCALE
 
@@ -74,21 +77,34 @@ def theme_names() -> dict[str, str]:
 
 
 class Projector(QObject):
-    """The View menu: the projector scale, full screen and the F1 overview, for ``window``."""
+    """The View menu: the projector scale, full screen, the theme and the F1 overview.
 
-    def __init__(self, window: QMainWindow, scale: float = 1.0) -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+    ``top`` is the window it scales and shows full screen (as a widget), ``parts``
+    its layout, ``themed`` what a theme colours, ``charts`` what scales its lines
+    and axis text (each has ``set_scale``). It says what it did with ``notice``, and
+    with ``defaults_requested`` it asks for the rest of Restore defaults to be done
+    by their owners: forget what was remembered, the set-up, the tour, the language.
+    """
+
+    notice = Signal(str, int)
+    defaults_requested = Signal()
+
+    def __init__(self, top: QWidget, menu_bar: QMenuBar, parts: WindowLayout, themed: Themed,
+                 charts: Sequence, scale: float = 1.0) -> None:
+        super().__init__(top)  # ended with the window; it keeps no reference to it but Qt's parent
+        self._parts, self.themed, self._charts = parts, themed, tuple(charts)
         self.scale = 1.0
         self.applied = 1.0
+        self.theme = "light"  # the theme on show (``use_theme``)
         self.overview: QDialog | None = None
-        self.menu = menu = window.menuBar().addMenu("")
+        self.menu = menu = menu_bar.addMenu("")
         larger = menu.addAction("", self.larger)
         larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self._actions = [
             larger,
             menu.addAction("", QKeySequence("Ctrl+-"), self.smaller),
             menu.addAction("", QKeySequence("Ctrl+0"), lambda: self.set_scale(1.0)),
-            menu.addAction("", QKeySequence(Qt.Key.Key_F11), window.toggle_full_screen),
+            menu.addAction("", QKeySequence(Qt.Key.Key_F11), self.toggle_full_screen),
             menu.addAction("", QKeySequence(Qt.Key.Key_F1), self.show_overview),
         ]
         self.themes = menu.addMenu("")
@@ -129,13 +145,13 @@ class Projector(QObject):
         return False
 
     @property
-    def _window(self) -> QMainWindow:
+    def _window(self) -> QWidget:
         return self.parent()
 
     @gui_thread_only
     def use_theme(self, name: str) -> None:
         """Light, dark or high contrast, for the whole window (``ValueError`` for another name)."""
-        apply_theme(self._window, name)
+        self.theme = apply_theme(name, self.themed).name
         for action in self._theme_actions.actions():
             action.setChecked(action.data() == name)
 
@@ -154,7 +170,13 @@ class Projector(QObject):
             raise ValueError(f"scale must be from {MIN_SCALE:g} to {MAX_SCALE:g}, got {scale!r}")
         self.scale = scale
         self.apply()
-        self._window.show_notice(translate("projector", "Scale {percent}").format(percent=f"{scale:.0%}"), 4000)
+        self.notice.emit(translate("projector", "Scale {percent}").format(percent=f"{scale:.0%}"), 4000)
+
+    @gui_thread_only
+    def toggle_full_screen(self) -> None:
+        """F11: the whole screen for the lecture hall, and back."""
+        window = self._window
+        window.setWindowState(window.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def apply(self) -> None:
         """Scale everything by the projector scale times what full screen adds (after a resize, too)."""
@@ -164,29 +186,20 @@ class Projector(QObject):
             return
         self.applied = factor
         scale_text(window, factor)
-        window.chart.set_scale(factor)
-        window.compare.view.plot.set_scale(factor)
-        parts = window.layout_parts
+        for chart in self._charts:
+            chart.set_scale(factor)
+        parts = self._parts
         parts.controls_area.setMaximumWidth(round(CONTROLS_MAX_WIDTH * max(1.0, factor)))
         parts.fit_controls()
         parts.column.fit_labels()
 
     @gui_thread_only
     def restore_defaults(self) -> None:
-        """Forget what was remembered, and put the default set-up, speed and scale back."""
-        from epochviz.core.engine.session import RunConfig
-        from epochviz.qt.panel.controls import DEFAULT_SPEED
-        from epochviz.qt.window.remembered import forget
-
-        forget()
-        window = self._window
-        window.tour.index = None
-        window.tour.hide_caption()
-        window.use_config(RunConfig(), DEFAULT_SPEED)
+        """Forget what was remembered, and put the default set-up, speed, scene, scale, theme and language back."""
+        self.defaults_requested.emit()
         self.set_scale(1.0)
         self.use_theme(system_theme())
-        window.languages.use_default()
-        window.show_notice(translate("projector", "Defaults restored; nothing is remembered any more."))
+        self.notice.emit(translate("projector", "Defaults restored; nothing is remembered any more."), NOTICE_MS)
 
     @gui_thread_only
     def show_overview(self) -> None:

@@ -18,13 +18,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenuBar, QWidget
 
 from epochviz.core.run_config import RunConfig
 from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.core.scenes import EPOCH_END, Scene, SceneError, builtin_scenes, load_scene, scene_file_text
+from epochviz.qt.compare.compare_mode import CompareMode
+from epochviz.qt.run.session import RunSession
 from epochviz.qt.window.exports import SAID_MS, ask_save_path
 from epochviz.qt.window.messages import as_rich_text, warn
+from epochviz.qt.window.transport import Transport
+from epochviz.qt.window.window_layout import WindowLayout
 from epochviz.text.translations import explain, translate
 
 
@@ -47,14 +51,24 @@ def _within(pause_at: int | str | None, config: RunConfig) -> int | str | None:
 
 
 class Tour(QObject):
-    """The built-in scenes (and any opened file) for ``window``, with their keys and menu."""
+    """The built-in scenes (and any opened file), with their keys and menu.
+
+    It shows its caption and black screen in ``parts``' results, puts a scene's
+    runs on through ``compare`` and the ``transport``, and follows the single run
+    (``run``) to its moment of pause. A scene's settings go out as
+    ``setup_recalled(config, speed)``; ``notice`` says what it did.
+    """
 
     # The part of the window the scene on show is about (``core.scenes.EMPHASES``), "" for none:
     # the window's layout gives it the room (the memory meter large in the memory scene).
     emphasis_requested = Signal(str)
+    setup_recalled = Signal(object, float)
+    notice = Signal(str, int)
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+    def __init__(self, parts: WindowLayout, menu_bar: QMenuBar, run: RunSession, transport: Transport,
+                 compare: CompareMode) -> None:
+        super().__init__(menu_bar)
+        self._parts, self._run, self._transport, self._compare = parts, run, transport, compare
         self.scenes: list[Scene] = builtin_scenes()
         self.index: int | None = None  # the built-in scene on show, if any
         self.emphasis = ""  # what the scene on show is about
@@ -70,15 +84,15 @@ class Tour(QObject):
         self.black = _black()  # under the numbers, in place of the views and the chart
         self.black.setVisible(False)
         self.black_page = _black()  # in compare mode, where the comparison is not among the results
-        parts = window.layout_parts
         column = parts.column.column
         column.insertWidget(0, self.caption)
         column.addWidget(self.black, 1)
         parts.stack.addWidget(self.black_page)
         self._page_under_black = 0
-        window.frame_presented.connect(self._check_pause)
+        run.chunk_arrived.connect(self._check_pause)
         self._on_show: tuple[Scene, object] | None = None  # the scene on show and where it comes from
-        self.menu = window.menuBar().addMenu("")
+        self.menu = menu_bar.addMenu("")
+        window = self._window
         self._actions = []
         for keys, action in ((("PgDown",), self.next), (("PgUp",), self.previous), (("Home",), self.first),
                              (("B", "."), self.toggle_black)):
@@ -118,8 +132,9 @@ class Tour(QObject):
         return False
 
     @property
-    def _window(self) -> QMainWindow:
-        return self.parent()
+    def _window(self) -> QWidget:
+        """The window, as the parent of the tour's dialogs and the owner of its keys (found, not held)."""
+        return self._parts.column.window()
 
     # -- moving through the tour ----------------------------------------------------------
     def show(self, index: int, play: bool = True) -> None:
@@ -149,16 +164,15 @@ class Tour(QObject):
     def use(self, scene: Scene, where: Callable[[], str] | None = None, play: bool = True) -> None:
         """Apply ``scene``: its settings, compared runs, speed, caption and emphasis (``where()`` says where it
         is from); with ``play``, it starts playing if it says so (``autoplay``)."""
-        window = self._window
         self._pause = None
         self.set_black(False)
         if scene.compare is None:
-            window.set_compare(False)  # first: the comparison does not restart with settings it will not show
+            self._compare.switch(False)  # first: the comparison does not restart with settings it will not show
         else:
-            window.compare.set_runs(scene.compare, scene.lr_rule)
-        window.use_config(scene.config, math.inf if scene.speed is None else scene.speed)
+            self._compare.set_runs(scene.compare, scene.lr_rule)
+        self.setup_recalled.emit(scene.config, math.inf if scene.speed is None else scene.speed)
         if scene.compare is not None:
-            window.set_compare(True)
+            self._compare.switch(True)
         self._show_caption(scene, where or (lambda: translate("tour", "Scene")))
         if play:
             self.play_scene()
@@ -167,25 +181,24 @@ class Tour(QObject):
         """Play the scene on show if it says so, to pause by itself at its moment of proof (``pause_at``)."""
         if self._on_show is None or not self._on_show[0].autoplay:
             return
-        scene, window = self._on_show[0], self._window
-        window.play()
+        scene, transport = self._on_show[0], self._transport
+        transport.play()
         moment = scene.pause_iteration()
-        if moment is not None and not window.compare.active:
-            window.pause_at(moment)
-            self._pause = (window.run_id, moment)
+        if moment is not None and not self._compare.active:
+            transport.pause_at(moment)
+            self._pause = (self._run.run_id, moment)
 
-    def _check_pause(self) -> None:
-        """The frame after the scene's run paused by itself at its moment: the transport says paused too."""
+    def _check_pause(self, _chunk: object = None) -> None:
+        """The update in which the scene's run paused by itself at its moment: the transport says paused too."""
         if self._pause is None:
             return
-        window = self._window
         run, moment = self._pause
-        if window.run_id != run:  # a new run (a setting changed, Reset): the moment was the old run's
+        if self._run.run_id != run:  # a new run (a setting changed, Reset): the moment was the old run's
             self._pause = None
-        elif window.last_iteration >= moment:
+        elif len(self._run.histories[0]) >= moment:
             self._pause = None
-            if window.playing:
-                window.pause()
+            if self._transport.playing:
+                self._transport.pause()
 
     def hide_caption(self) -> None:
         self._on_show = None
@@ -196,7 +209,7 @@ class Tour(QObject):
     def _emphasise(self, part: str | None) -> None:
         """Ask the window for room for ``part``; the memory alarm only where memory is the point (or no part is)."""
         self.emphasis = part or ""
-        self._window.controls.memory.allow_alarm(part in (None, "memory"))
+        self._parts.controls.memory.allow_alarm(part in (None, "memory"))
         self.emphasis_requested.emit(self.emphasis)
 
     def _show_caption(self, scene: Scene, where: Callable[[], str]) -> None:
@@ -206,13 +219,13 @@ class Tour(QObject):
         words = as_rich_text(translate("scenes", scene.caption))
         self.caption.setText(f"{title}<br>{words}" if scene.caption else title)
         self.caption.setVisible(True)
-        self._window.layout_parts.column.fit_labels()
+        self._parts.column.fit_labels()
         self._emphasise(scene.emphasis)
 
     @property
     def blank(self) -> bool:
         """Whether the black screen is on (the views and chart, or the whole comparison, hidden)."""
-        return not self.black.isHidden() or self._window.layout_parts.stack.currentWidget() is self.black_page
+        return not self.black.isHidden() or self._parts.stack.currentWidget() is self.black_page
 
     def toggle_black(self) -> None:
         """Blank the views and the chart (the numbers stay), or the whole comparison; or bring them back."""
@@ -221,11 +234,11 @@ class Tour(QObject):
     def set_black(self, blank: bool) -> None:
         if blank == self.blank:
             return
-        parts = self._window.layout_parts
+        parts = self._parts
         stack = parts.stack
         if not blank and stack.currentWidget() is self.black_page:
             stack.setCurrentIndex(self._page_under_black)
-        elif blank and self._window.compare.active and not parts.results.isAncestorOf(stack):
+        elif blank and self._compare.active and not parts.results.isAncestorOf(stack):
             self._page_under_black = stack.currentIndex()
             stack.setCurrentWidget(self.black_page)
         else:
@@ -246,14 +259,13 @@ class Tour(QObject):
     def scene_of_set_up(self, name: str, caption: str = "") -> Scene:
         """The window's set-up as a scene: every setting, the compared runs, the speed, and how the scene on
         show (if any) is presented: its autoplay, moment of pause (if it is within this run) and emphasis."""
-        window = self._window
-        speed = window.controls.speed.value()
-        comparing = window.compare.active
+        speed, config, compare = self._parts.controls.speed.value(), self._run.config, self._compare
+        comparing = compare.active
         shown = self._on_show[0] if self._on_show is not None else Scene("", RunConfig())
-        return Scene(name, window.config, None if math.isinf(speed) else speed, caption,
-                     autoplay=shown.autoplay, pause_at=None if comparing else _within(shown.pause_at, window.config),
-                     emphasis=shown.emphasis, compare=tuple(window.compare.choices) if comparing else None,
-                     lr_rule=window.compare.lr_rule if comparing else None)
+        return Scene(name, config, None if math.isinf(speed) else speed, caption,
+                     autoplay=shown.autoplay, pause_at=None if comparing else _within(shown.pause_at, config),
+                     emphasis=shown.emphasis, compare=tuple(compare.choices) if comparing else None,
+                     lr_rule=compare.lr_rule if comparing else None)
 
     def save_file(self, path: str, name: str, caption: str = "") -> None:
         """Save the current set-up (``scene_of_set_up``) as a scene file.
@@ -286,4 +298,4 @@ class Tour(QObject):
         except (ExportError, SceneError) as exc:
             warn(window, translate("tour", "Scene not saved"), explain(exc))
             return
-        window.show_notice(translate("tour", "Saved {path}").format(path=path), SAID_MS)
+        self.notice.emit(translate("tour", "Saved {path}").format(path=path), SAID_MS)

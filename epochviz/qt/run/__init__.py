@@ -1,1 +1,1 @@
-"""The run machinery on the Qt side: the worker thread that talks to the training process."""
+"""The run machinery on the Qt side: ``RunSession``, one training engine and the run it is on."""

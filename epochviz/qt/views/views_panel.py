@@ -3,8 +3,8 @@
 ``LearningViews`` holds the dataset view, the network diagram and the boundary
 (or per-class accuracy) view, the phase caption (which the window's layout puts
 above the views and the chart, across both), and the ``PhasePlayer`` that
-walks an iteration through its phases. It receives the worker's chunks from
-the main window and only draws.
+walks an iteration through its phases. It receives the run session's chunks
+(through ``OneRunScreen``) and only draws.
 """
 
 from __future__ import annotations

@@ -18,15 +18,32 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from typing import Protocol
 
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from epochviz.core.run_config import RunConfig
 from epochviz.core.scenes import Scene, SceneError, scene_from_text
 from epochviz.core.window_options import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
+from epochviz.qt.panel.controls import DEFAULT_SPEED
+from epochviz.qt.presenting.projector import Projector
+from epochviz.qt.presenting.tour import Tour
+from epochviz.qt.run.session import RunSession
+from epochviz.qt.window.window_layout import WindowLayout
 from epochviz.text.translations import LANGUAGES, translate
 
 ENVIRONMENT = "EPOCHVIZ_SETTINGS"
 KEYS = ("geometry", "scale", "setup", "tour", "theme", "language")
 _said: set[str] = set()  # the problems a note in the status bar has already named (said once, not again at exit)
+
+
+class LanguageChoice(Protocol):
+    """The Language menu as remembering sees it: the language chosen in it, if any, and the way back to none."""
+
+    chosen: str | None
+
+    def use_default(self) -> None: ...
 
 
 @dataclass
@@ -145,42 +162,83 @@ def _size(path: str) -> int:
         return 0
 
 
-def remember(window) -> None:
-    """Keep the window's geometry, scale, set-up, tour position, theme and language for the next launch."""
-    store = settings()
-    speed = window.controls.speed.value()
-    store.setValue("geometry", window.saveGeometry())
-    store.setValue("scale", window.projector.scale)
-    store.setValue("setup", Scene("Last set-up", window.config, None if math.isinf(speed) else speed).to_json())
-    store.setValue("tour", "" if window.tour.index is None else window.tour.index)
-    store.setValue("theme", window.theme)
-    if window.languages.chosen is not None:  # only a choice made in the menu: otherwise the locale decides
-        store.setValue("language", window.languages.chosen)
-    store.sync()
-    if store.status() != QSettings.Status.NoError:  # Qt says nothing else when a write fails
-        raise OSError(translate("remembered", "{path} could not be written").format(path=store.fileName()))
+class Remembered(QObject):
+    """The window's set-up kept for the next launch, and brought back (the ``epochviz`` command's window).
 
+    It reads and sets the parts that hold what is remembered: ``parts`` (the
+    window's geometry, the panel's speed, the layout), ``run`` (the settings), the
+    View menu ``projector`` (scale, theme), the ``tour`` (its position) and the
+    Language menu ``languages`` (the language chosen in it).
+    A remembered set-up (or the default one, ``restore_defaults``) is used through
+    ``setup_recalled(config, speed)``; a note about the store goes to ``notice``.
+    """
 
-def restore(window, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
-    """Bring back into ``window`` what the last one left, unless the command line said otherwise."""
-    memory = recall()
-    if memory.geometry is not None:
-        window.restoreGeometry(memory.geometry)
-        window.layout_parts.share_width(window)
-    if fresh_setup and memory.setup is not None:
-        speed = memory.setup.speed
-        window.use_config(memory.setup.config, math.inf if speed is None else speed)
-        in_tour = memory.tour is not None and memory.tour < len(window.tour.scenes)
-        window.tour.index = memory.tour if in_tour else None
-    if fresh_scale and memory.scale not in (None, 1.0):
-        projector = window.projector  # once the window is up, and not if it is gone by then
-        QTimer.singleShot(0, projector, lambda: projector.set_scale(memory.scale))
-    if fresh_theme and memory.theme is not None:
-        window.projector.use_theme(memory.theme)
-    if memory.problem:
-        _said.add(memory.problem)
-        window.statusBar().showMessage(translate("remembered", "Note: {problem}.").format(problem=memory.problem),
-                                       10_000)
+    setup_recalled = Signal(object, float)
+    notice = Signal(str, int)
+
+    def __init__(self, parts: WindowLayout, run: RunSession, projector: Projector, tour: Tour,
+                 languages: LanguageChoice) -> None:
+        super().__init__(projector)
+        self._parts, self._run = parts, run
+        self._projector, self._tour, self._languages = projector, tour, languages
+
+    def _top(self) -> QWidget:
+        """The window, as the widget whose geometry is kept (found, not held: no cycle through it)."""
+        return self._parts.column.window()
+
+    def remember(self) -> None:
+        """Keep the geometry, scale, set-up, tour position, theme and language; ``OSError`` if the store fails."""
+        store = settings()
+        speed = self._parts.controls.speed.value()
+        store.setValue("geometry", self._top().saveGeometry())
+        store.setValue("scale", self._projector.scale)
+        store.setValue("setup", Scene("Last set-up", self._run.config, None if math.isinf(speed) else speed).to_json())
+        store.setValue("tour", "" if self._tour.index is None else self._tour.index)
+        store.setValue("theme", self._projector.theme)
+        if self._languages.chosen is not None:  # only a choice made in the menu: otherwise the locale decides
+            store.setValue("language", self._languages.chosen)
+        store.sync()
+        if store.status() != QSettings.Status.NoError:  # Qt says nothing else when a write fails
+            raise OSError(translate("remembered", "{path} could not be written").format(path=store.fileName()))
+
+    def restore_defaults(self) -> None:
+        """View > Restore defaults: forget everything; the default set-up and speed, no scene, the locale's words."""
+        forget()
+        self._tour.index = None
+        self._tour.hide_caption()
+        self.setup_recalled.emit(RunConfig(), DEFAULT_SPEED)
+        self._languages.use_default()
+
+    def remember_quietly(self) -> str | None:
+        """``remember``, turning a store that cannot be written into a line for stderr (it must not spoil the exit)."""
+        try:
+            self.remember()
+        except Exception as exc:  # noqa: BLE001 - any failure of the store
+            if str(exc) in _said:  # the status bar said so when the window opened
+                return None
+            return translate("remembered", "epochviz: the settings could not be saved: {problem}").format(problem=exc)
+        return None
+
+    def restore(self, *, fresh_setup: bool, fresh_scale: bool, fresh_theme: bool = True) -> None:
+        """Bring back what the last window left, unless the command line said otherwise."""
+        memory = recall()
+        if memory.geometry is not None:
+            top = self._top()
+            top.restoreGeometry(memory.geometry)
+            self._parts.share_width(top)
+        if fresh_setup and memory.setup is not None:
+            speed = memory.setup.speed
+            self.setup_recalled.emit(memory.setup.config, math.inf if speed is None else speed)
+            in_tour = memory.tour is not None and memory.tour < len(self._tour.scenes)
+            self._tour.index = memory.tour if in_tour else None
+        if fresh_scale and memory.scale not in (None, 1.0):
+            projector = self._projector  # once the window is up, and not if it is gone by then
+            QTimer.singleShot(0, projector, lambda: projector.set_scale(memory.scale))
+        if fresh_theme and memory.theme is not None:
+            self._projector.use_theme(memory.theme)
+        if memory.problem:
+            _said.add(memory.problem)
+            self.notice.emit(translate("remembered", "Note: {problem}.").format(problem=memory.problem), 10_000)
 
 
 def recall_language() -> str | None:
@@ -193,17 +251,6 @@ def recall_language() -> str | None:
     except Exception:  # noqa: BLE001 - a store that cannot be read: the locale decides
         return None
     return language if language in LANGUAGES else None
-
-
-def remember_quietly(window) -> str | None:
-    """``remember``, turning a store that cannot be written into a line for stderr (it must not spoil the exit)."""
-    try:
-        remember(window)
-    except Exception as exc:  # noqa: BLE001 - any failure of the store
-        if str(exc) in _said:  # the status bar said so when the window opened
-            return None
-        return translate("remembered", "epochviz: the settings could not be saved: {problem}").format(problem=exc)
-    return None
 
 
 def forget() -> None:
