@@ -29,12 +29,12 @@ def call_from_a_thread(function):
     return raised[0] if raised else None
 
 
-@pytest.mark.parametrize("call", ["play", "reset", "switch_language", "set_scale"])
+@pytest.mark.parametrize("call", ["play", "reset", "switch_language", "set_scale", "close"])
 def test_calling_the_window_from_another_thread_raises_naming_the_gui_thread(make_window, call):
     window = make_window(samples=200, backend="thread")
     calls = {"play": window.play, "reset": window.reset,
              "switch_language": lambda: window.languages.switch("zh_CN"),
-             "set_scale": lambda: window.projector.set_scale(1.5)}
+             "set_scale": lambda: window.projector.set_scale(1.5), "close": window.close}
     error = call_from_a_thread(calls[call])
     assert isinstance(error, RuntimeError)
     assert "GUI thread" in str(error) and "'script-thread'" in str(error)

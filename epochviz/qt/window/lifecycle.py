@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
-from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread
+from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only
 
 CLOSED = ("This epochviz window was closed: its training has ended and it cannot be shown or trained again. "
           "Make a new MainWindow(...) instead.")
@@ -69,6 +69,11 @@ class ClosingWindow(QMainWindow):
         if visible and self.closed:
             raise RuntimeError(CLOSED)
         super().setVisible(visible)
+
+    @gui_thread_only
+    def close(self) -> bool:
+        """Close the window (``RuntimeError`` from another thread: Qt waited there for ever)."""
+        return super().close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
