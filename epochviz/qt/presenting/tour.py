@@ -182,9 +182,12 @@ class Tour(QObject):
         if self._on_show is None or not self._on_show[0].autoplay:
             return
         scene, transport = self._on_show[0], self._transport
-        transport.play()
         moment = scene.pause_iteration()
-        if moment is not None and not self._compare.active:
+        pausing = moment is not None and not self._compare.active
+        if pausing:  # before Play: at full speed the engine ran past the moment before a later word reached it
+            transport.pause_at(moment)
+        transport.play()
+        if pausing:  # and again: a Play after the run's end starts a fresh run, which forgets the first
             transport.pause_at(moment)
             self._pause = (self._run.run_id, moment)
 
