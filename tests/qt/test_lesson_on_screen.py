@@ -147,7 +147,10 @@ def test_an_epoch_label_at_the_edge_of_the_chart_is_left_out_rather_than_cut(mak
     window.run_iterations(6)
     qtbot.waitUntil(lambda: len(window.chart.epoch_lines) == 3, timeout=15_000)
     settle()
-    window.chart.plot.getPlotItem().vb.setXRange(0, 6, padding=0)  # the last tick on the right edge
+    view = window.chart.plot.getPlotItem().vb
+    view.sigRangeChangedManually.emit(view.state["mouseEnabled"])  # as a user's pan: the chart stops following
+    assert not window.chart.following
+    view.setXRange(0, 6, padding=0)  # the last tick on the right edge (a frame that followed the data moved it)
     settle()
     shown = [line.label.isVisible() for line in window.chart.epoch_lines]
     assert shown == [True, True, False]
