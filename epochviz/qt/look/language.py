@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMenuBar
 
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 from epochviz.qt.window.gui_thread import gui_thread_only
 from epochviz.text.translations import (
     LANGUAGES,
@@ -91,7 +92,7 @@ class LanguageMenu(QObject):
             action.setData(code)
             self._choices.addAction(action)
         self.retranslate()
-        self.menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(self.menu, self.retranslate)
 
     @gui_thread_only
     def switch(self, language: str) -> None:
@@ -125,7 +126,3 @@ class LanguageMenu(QObject):
         for action in self._choices.actions():
             action.setChecked(action.data() == current_language())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False

@@ -14,7 +14,7 @@ the chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QMenu, QMenuBar, QStatusBar
 
@@ -23,6 +23,7 @@ from epochviz.qt.look.screen_fit import emphasise_text
 from epochviz.qt.window.gui_thread import gui_thread_only
 from epochviz.qt.window.window_layout import WindowLayout
 from epochviz.text.translations import translate
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 
 EMPHASIS_TEXT_SCALE = 1.35  # an emphasised part's words, against the rest of the window's
 PARTS = ("memory",)  # what ``emphasise`` can show large
@@ -64,7 +65,7 @@ class Presentation(QObject):
         for shortcut in self._leave_keys:
             shortcut.setEnabled(False)
         self.retranslate()
-        view_menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(view_menu, self.retranslate)
 
     def _action(self, menu: QMenu, key: str, slot) -> QAction:
         action = menu.addAction("")
@@ -79,10 +80,6 @@ class Presentation(QObject):
         self.present_action.setText(translate("presentation", "Presentation view"))
         self.settings_action.setText(translate("presentation", "Settings panel"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     # -- the presentation view ------------------------------------------------------
     @gui_thread_only

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMenuBar, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ from epochviz.qt.look.screen_fit import scale_text, scrolling, text_scale_for
 from epochviz.qt.look.themes import THEMES, Themed, apply_theme, system_theme
 from epochviz.qt.window.window_layout import CONTROLS_MAX_WIDTH, WindowLayout
 from epochviz.text.translations import translate
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 
 NOTICE_MS = 6000  # as long as the window's other passing messages
 SCALES = (WINDOW_MIN_SCALE, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, WINDOW_MAX_SCALE)
@@ -117,7 +118,7 @@ class Projector(QObject):
         menu.addSeparator()
         self._actions.append(menu.addAction("", self.restore_defaults))
         self.retranslate()
-        menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(menu, self.retranslate)
         if scale != 1.0:
             # After the window is up: scaled before it is first laid out, wrapping labels kept the
             # heights of their first, narrow layout (twice the lines they need).
@@ -139,10 +140,6 @@ class Projector(QObject):
             self.overview.setWindowTitle(translate("overview", "epochviz: keys and the three words"))
             self.overview.findChild(QLabel).setText(overview_html())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the View menu: the language changed
-            self.retranslate()
-        return False
 
     @property
     def _window(self) -> QWidget:

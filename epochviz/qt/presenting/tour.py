@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenuBar, QWidget
 
@@ -30,6 +30,7 @@ from epochviz.qt.window.messages import as_rich_text, warn
 from epochviz.qt.window.transport import Transport
 from epochviz.qt.window.window_layout import WindowLayout
 from epochviz.text.translations import explain, translate
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 
 
 def _scene_file() -> str:
@@ -110,7 +111,7 @@ class Tour(QObject):
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+O"), self.ask_open))
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+S"), self.ask_save))
         self.retranslate()
-        self.menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(self.menu, self.retranslate)
 
     def retranslate(self) -> None:
         """The Scenes menu and the caption on show in the current language."""
@@ -126,10 +127,6 @@ class Tour(QObject):
         if self._on_show is not None:
             self._show_caption(*self._on_show)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the Scenes menu: the language changed
-            self.retranslate()
-        return False
 
     @property
     def _window(self) -> QWidget:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -19,6 +19,7 @@ from epochviz.core.run_log import ExportError, write_text_atomically
 from epochviz.qt.views.code_view import CodeView
 from epochviz.qt.window.exports import SAID_MS, ask_save_path
 from epochviz.text.translations import explain, translate
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 
 SHOW_KEYS = "Ctrl+Shift+C"
 SAVE_KEYS = "Ctrl+Shift+S"  # "Save as": the Python script of the set-up (Ctrl+S saves it as a scene)
@@ -55,17 +56,13 @@ class CodeActions(QObject):
         self.save.triggered.connect(self.ask_save)
         _before_first_separator(file_menu, self.save)
         self.retranslate()
-        file_menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(file_menu, self.retranslate)
 
     def retranslate(self) -> None:
         """The two entries in the current language (the view words itself: it is a widget)."""
         self.toggle.setText(translate("code", "Code: the training loop"))
         self.save.setText(translate("code", "Save as Python script…"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     @property
     def shown(self) -> bool:

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, QRectF, QSize, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPaintDevice
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
@@ -28,6 +28,7 @@ from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 from epochviz.qt.charts.loss_plot import LossPlot
 from epochviz.qt.window.recording import WindowRecorder
 from epochviz.text.translations import explain, translate, units
+from epochviz.qt.widgets.language_watch import reword_on_language_change
 
 SAID_MS = 8000  # a file's name stays in the status bar long enough to read
 SLIDE_SIZE = (1920, 1080)  # a chart export's size unless told otherwise: a full-HD slide
@@ -203,7 +204,7 @@ class Exports(QObject):
             else:
                 self._actions.append(menu.addAction("", QKeySequence(keys), action))
         self.retranslate()
-        menu.installEventFilter(self)  # Qt tells the menu when the language changes
+        reword_on_language_change(menu, self.retranslate)
 
     def retranslate(self) -> None:
         """The File menu in the current language."""
@@ -218,10 +219,6 @@ class Exports(QObject):
                 translate("exports", "Quit"))):
             action.setText(text)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:  # Qt's word to the File menu: the language changed
-            self.retranslate()
-        return False
 
     @property
     def _window(self) -> QMainWindow:
