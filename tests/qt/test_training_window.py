@@ -234,3 +234,18 @@ def test_a_run_that_lost_its_trainer_is_not_started_again_behind_the_banner(make
     window.step()
     wait_for_iterations(qtbot, window, 1)
     assert window.history.global_iterations().tolist() == [1]
+
+
+def test_a_scripts_pause_at_pauses_the_run_the_play_button_and_the_views_together(make_window, qtbot):
+    window = make_window(samples=100, batch_size=10, epochs=3)
+    window.controls.speed.setValue(math.inf)
+    window.pause_at(7)
+    window.play()
+    qtbot.waitUntil(lambda: not window.playing, timeout=15_000)
+    wait_for_state(qtbot, window, "paused")
+    window.present()
+    assert window.last_iteration == 7
+    assert window.controls.play.text() == "▶ Play" and not window.views.playing
+    window.play()  # on to the end: the moment was used up
+    wait_for_state(qtbot, window, "finished")
+    assert window.last_iteration == 30

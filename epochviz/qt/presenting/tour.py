@@ -73,7 +73,6 @@ class Tour(QObject):
         self.scenes: list[Scene] = builtin_scenes()
         self.index: int | None = None  # the built-in scene on show, if any
         self.emphasis = ""  # what the scene on show is about
-        self._pause: tuple[int, int] | None = None  # (run, iteration): the scene's run pauses after that iteration
         self.caption = QLabel()
         self.caption.setObjectName("sceneCaption")
         self.caption.setWordWrap(True)
@@ -90,23 +89,22 @@ class Tour(QObject):
         column.addWidget(self.black, 1)
         parts.stack.addWidget(self.black_page)
         self._page_under_black = 0
-        run.chunk_arrived.connect(self._check_pause)
         self._on_show: tuple[Scene, object] | None = None  # the scene on show and where it comes from
         self.menu = menu_bar.addMenu("")
-        window = self._window
+        screen = self._screen
         self._actions = []
         for keys, action in ((("PgDown",), self.next), (("PgUp",), self.previous), (("Home",), self.first),
                              (("B", "."), self.toggle_black)):
             item = self.menu.addAction("", action)
             item.setShortcuts([QKeySequence(k) for k in keys])
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window.addAction(item)  # the window's too: its keys work with the menu bar hidden (presentation view)
+            screen.addAction(item)  # the screen's too: its keys work with the menu bar hidden (presentation view)
             self._actions.append(item)
         self.jump = self.menu.addMenu("")
         for number in range(1, min(len(self.scenes), 9) + 1):
             item = self.jump.addAction("", lambda n=number: self.show(n - 1))
             item.setShortcut(QKeySequence(str(number)))
-            window.addAction(item)
+            screen.addAction(item)
         self.menu.addSeparator()
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+O"), self.ask_open))
         self._actions.append(self.menu.addAction("", QKeySequence("Ctrl+S"), self.ask_save))
@@ -129,9 +127,9 @@ class Tour(QObject):
 
 
     @property
-    def _window(self) -> QWidget:
-        """The window, as the parent of the tour's dialogs and the owner of its keys (found, not held)."""
-        return self._parts.column.window()
+    def _screen(self) -> QWidget:
+        """The parent of the tour's dialogs and the owner of its keys: the window's screen (its central widget)."""
+        return self._parts.screen
 
     # -- moving through the tour ----------------------------------------------------------
     def show(self, index: int, play: bool = True) -> None:
@@ -161,7 +159,6 @@ class Tour(QObject):
     def use(self, scene: Scene, where: Callable[[], str] | None = None, play: bool = True) -> None:
         """Apply ``scene``: its settings, compared runs, speed, caption and emphasis (``where()`` says where it
         is from); with ``play``, it starts playing if it says so (``autoplay``)."""
-        self._pause = None
         self.set_black(False)
         if scene.compare is None:
             self._compare.switch(False)  # first: the comparison does not restart with settings it will not show
@@ -178,31 +175,16 @@ class Tour(QObject):
         """Play the scene on show if it says so, to pause by itself at its moment of proof (``pause_at``)."""
         if self._on_show is None or not self._on_show[0].autoplay:
             return
-        scene, transport = self._on_show[0], self._transport
-        moment = scene.pause_iteration()
+        moment = self._on_show[0].pause_iteration()
         pausing = moment is not None and not self._compare.active
         if pausing:  # before Play: at full speed the engine ran past the moment before a later word reached it
-            transport.pause_at(moment)
-        transport.play()
+            self._transport.pause_at(moment)
+        self._transport.play()
         if pausing:  # and again: a Play after the run's end starts a fresh run, which forgets the first
-            transport.pause_at(moment)
-            self._pause = (self._run.run_id, moment)
-
-    def _check_pause(self, _chunk: object = None) -> None:
-        """The update in which the scene's run paused by itself at its moment: the transport says paused too."""
-        if self._pause is None:
-            return
-        run, moment = self._pause
-        if self._run.run_id != run:  # a new run (a setting changed, Reset): the moment was the old run's
-            self._pause = None
-        elif len(self._run.histories[0]) >= moment:
-            self._pause = None
-            if self._transport.playing:
-                self._transport.pause()
+            self._transport.pause_at(moment)
 
     def hide_caption(self) -> None:
         self._on_show = None
-        self._pause = None
         self.caption.setVisible(False)
         self._emphasise(None)
 
@@ -277,25 +259,25 @@ class Tour(QObject):
         write_text_atomically(path, lambda stream: stream.write(text))
 
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, translate("tour", "Open scene"), "",
+        path, _ = QFileDialog.getOpenFileName(self._screen, translate("tour", "Open scene"), "",
                                               translate("tour", "Scene (*.json)"))
         if path:
             problem = self.open_file(path)
             if problem:
-                warn(self._window, translate("tour", "Scene not used"), problem)
+                warn(self._screen, translate("tour", "Scene not used"), problem)
 
     def ask_save(self) -> None:
-        window = self._window
-        caption, ok = QInputDialog.getText(window, translate("tour", "Save scene"),
+        screen = self._screen
+        caption, ok = QInputDialog.getText(screen, translate("tour", "Save scene"),
                                            translate("tour", "Caption for the class:"))
         if not ok:
             return
-        path = ask_save_path(window, translate("tour", "Save scene"), "scene.json", translate("tour", "Scene (*.json)"))
+        path = ask_save_path(screen, translate("tour", "Save scene"), "scene.json", translate("tour", "Scene (*.json)"))
         if path is None:
             return
         try:
             self.save_file(path, caption.split(".")[0][:60] or translate("tour", "My scene"), caption)
         except (ExportError, SceneError) as exc:
-            warn(window, translate("tour", "Scene not saved"), explain(exc))
+            warn(screen, translate("tour", "Scene not saved"), explain(exc))
             return
         self.notice.emit(translate("tour", "Saved {path}").format(path=path), SAID_MS)

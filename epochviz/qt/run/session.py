@@ -94,6 +94,7 @@ class RunSession(QObject):
         self.active = active  # an inactive session (the mode not on screen) trains nothing
         self.stopped = False
         self.speed: float | None = None  # iterations a second; None as fast as it goes
+        self._pause_moment: int | None = None  # the engine pauses itself after this iteration (``pause_at``)
         self._backend = None
         self._configured = False  # whether the current run was given to an engine (once: its chunks count from 1)
         self._proposal: RunConfig | None = None
@@ -145,6 +146,7 @@ class RunSession(QObject):
         self.histories = [self._history_for(config) for config in self.runs]
         self.state = "idle"
         self._configured = False
+        self._pause_moment = None  # a new run forgets the old one's moment, as the engine does
         self.run_started.emit(self.config)
 
     def _configure(self) -> None:
@@ -213,7 +215,13 @@ class RunSession(QObject):
         self._set_playing(False)
 
     def pause_at(self, iteration: int | None) -> None:
-        """Pause by itself once global iteration ``iteration`` has run (None: play on)."""
+        """Pause by itself once global iteration ``iteration`` has run (None: play on).
+
+        The engine pauses itself; the session says so (``playing_changed``) when that
+        iteration's loss arrives, so that Play, the views and a script agree.
+        """
+        if self.active:
+            self._pause_moment = iteration
         self._drive(PauseAt(iteration))
 
     def set_speed(self, speed: float | None) -> None:
@@ -273,6 +281,7 @@ class RunSession(QObject):
             if len(lane):
                 history.append(lane.global_iteration, lane.loss, lane.seconds)
         self.chunk_arrived.emit(chunk)
+        self._check_pause_moment()
         if chunk.state == "error" or chunk.error:
             self._fail(chunk.error or "")
         elif chunk.state != self.state:
@@ -280,6 +289,14 @@ class RunSession(QObject):
             if chunk.state in ENDED:
                 self._set_playing(False)
             self.state_changed.emit(chunk.state)
+
+    def _check_pause_moment(self) -> None:
+        """The engine has run to its moment of pause (``pause_at``): the transport is paused too."""
+        moment = self._pause_moment
+        if moment is not None and min(len(history) for history in self.histories) >= moment:
+            self._pause_moment = None
+            if self.playing:
+                self.pause()
 
     def _lose_backend(self, exc: BaseException) -> None:
         """The backend failed (a dead or stuck process): close it; the next run (Reset, Play) starts a new one."""
