@@ -120,7 +120,7 @@ def save_screenshot(window: MainWindow, path: str, iterations: int, phase: str |
     from epochviz.qt.window.exports import SLIDE_SIZE, export_chart, export_window
 
     try:
-        chart = window.compare.view.plot if window.compare.active else window.chart
+        chart = window.exports.chart_on_show
         written = (export_chart(chart, path, chart_size or SLIDE_SIZE) if what == "chart" else
                    export_window(window, path))
     except ExportError as exc:

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from epochviz.app import MainWindow, _presets
 from epochviz.cli.main import build_parser, main
@@ -124,9 +125,10 @@ def test_the_application_carries_the_epochviz_icon():
 
 def test_f11_toggles_full_screen_for_the_projector(make_window):
     window = make_window()
-    window.toggle_full_screen()
+    f11 = next(a for a in window.projector.menu.actions() if a.shortcut() == QKeySequence(Qt.Key.Key_F11))
+    f11.trigger()
     assert window.windowState() & Qt.WindowState.WindowFullScreen
-    window.toggle_full_screen()
+    f11.trigger()
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
 
 

@@ -35,7 +35,7 @@ def test_the_chart_exports_at_a_size_asked_for_and_at_the_windows_aspect(trained
     image = QImage(str(export_chart(trained.chart, str(tmp_path / "small.png"), (1280, 720))))
     assert (image.width(), image.height()) == (1280, 720)
     trained.resize(1024, 768)
-    assert window_aspect_size(trained) == (1920, 1440)
+    assert window_aspect_size(trained.exports.recorder.window_size()) == (1920, 1440)
 
 
 def test_an_exported_svg_is_a_1920x1080_slide_too(trained, tmp_path):

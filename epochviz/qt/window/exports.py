@@ -16,16 +16,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPaintDevice
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenuBar, QWidget
 
 from epochviz.core.history import LossHistory
 from epochviz.core.run_log import ExportError, write_bytes_atomically, write_log_file
 from epochviz.core.engine.session import EpochEnd
 from epochviz.core.words import QT_TRANSLATE_NOOP, worded
 from epochviz.qt.charts.loss_plot import LossPlot
+from epochviz.qt.compare.compare_mode import CompareMode
 from epochviz.qt.window.recording import WindowRecorder
 from epochviz.text.translations import explain, translate, units
 from epochviz.qt.widgets.language_watch import reword_on_language_change
@@ -36,9 +37,10 @@ SLIDE_LAYOUT_WIDTH = 960  # the chart is laid out this wide (at most) and scaled
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="epochviz-export")
 
 
-def window_aspect_size(window: QWidget, width: int = SLIDE_SIZE[0]) -> tuple[int, int]:
-    """A picture ``width`` wide with the window's aspect (its height rounded to an even number)."""
-    return width, max(2, round(width * window.height() / max(1, window.width()) / 2) * 2)
+def window_aspect_size(window_size: tuple[int, int], width: int = SLIDE_SIZE[0]) -> tuple[int, int]:
+    """A picture ``width`` wide with the aspect of ``window_size`` (its height rounded to an even number)."""
+    window_width, window_height = window_size
+    return width, max(2, round(width * window_height / max(1, window_width) / 2) * 2)
 
 
 def export_chart(chart: LossPlot | pg.PlotWidget, path: str, size: tuple[int, int] = SLIDE_SIZE) -> Path:
@@ -135,7 +137,11 @@ def _svg(chart: LossPlot | pg.PlotWidget, width: int, height: int) -> bytes:
 
 def export_window(window: QWidget, path: str) -> Path:
     """The whole window as PNG."""
-    image = window.grab().toImage()
+    return export_image(window.grab().toImage(), path)
+
+
+def export_image(image: QImage, path: str) -> Path:
+    """``image`` as a PNG file, written whole or not at all."""
     return _write_picture(path, lambda: _png(image), "PNG")
 
 
@@ -150,17 +156,6 @@ def log_snapshot(history: LossHistory, epoch_ends: list[EpochEnd]):
 def export_log(history: LossHistory, epoch_ends: list[EpochEnd], path: str) -> Path:
     """The per-iteration log as CSV (here and now; ``Exports.log`` does it off the GUI thread)."""
     return write_log_file(path, *log_snapshot(history, epoch_ends))
-
-
-def fully_drawn(window: QMainWindow) -> bool:
-    """Whether ``window`` is fully drawn, after drawing what has arrived (a recording's first frame waits)."""
-    window.present()
-    if window.compare.active:
-        return True
-    if not window.views.drawn_complete():
-        return False
-    window.views.refresh_all()  # the network too, which at full speed redraws a few times a second only
-    return True
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -180,25 +175,35 @@ def _filters() -> dict[str, str]:
 
 
 class Exports(QObject):
-    """The File menu's exports for ``window``: each asks for a file name, writes, and says so in the status bar."""
+    """The File menu's exports: each asks for a file name, writes, and says so (``notice``).
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
+    It pictures ``chart`` or, while compare mode is on, the comparison's chart
+    (``compare``); the window's own pixels come from the ``recorder``, whose subject
+    it is. Its dialogs open over ``screen`` (the window's central widget). Quit asks
+    the window to close (``quit_requested``): the File menu holds no window.
+    """
+
+    notice = Signal(str, int)  # one line for the status bar, and how long it stays (ms)
+    quit_requested = Signal()
+
+    def __init__(self, menu_bar: QMenuBar, screen: QWidget, recorder: WindowRecorder, chart: LossPlot,
+                 compare: CompareMode) -> None:
+        super().__init__(menu_bar)
+        self._screen, self.recorder, self._single_chart, self._compare = screen, recorder, chart, compare
         self._job: Future | None = None
         self._poll = QTimer(self, interval=100)
         self._poll.timeout.connect(self._check_job)
-        self.menu = menu = window.menuBar().addMenu("")
-        self.recorder = WindowRecorder(window, ready=fully_drawn)
-        self.recorder.finished.connect(lambda path: self._say(translate("exports", "Saved {path}").format(path=path)))
-        self.recorder.failed.connect(lambda message: self._say(
+        self.menu = menu = menu_bar.addMenu("")
+        recorder.finished.connect(lambda path: self._say(translate("exports", "Saved {path}").format(path=path)))
+        recorder.failed.connect(lambda message: self._say(
             translate("exports", "Recording not saved: {problem}").format(problem=message)))
         self._actions = []
         for keys, action in (("Ctrl+E", self.ask_chart_png), ("Ctrl+Alt+E", self.ask_chart_png_window_aspect),
                              ("Ctrl+Shift+E", self.ask_chart_svg), ("Ctrl+Shift+P", self.ask_window_png),
                              ("Ctrl+Shift+L", self.ask_log_csv), (None, None),
                              ("Ctrl+Shift+G", self.ask_record_gif), ("Ctrl+Shift+M", self.ask_record_mp4),
-                             ("Ctrl+Shift+X", self.recorder.stop), (None, None),
-                             (QKeySequence.StandardKey.Quit, window.close)):
+                             ("Ctrl+Shift+X", recorder.stop), (None, None),
+                             (QKeySequence.StandardKey.Quit, self.quit_requested.emit)):
             if keys is None:
                 menu.addSeparator()
             else:
@@ -221,27 +226,22 @@ class Exports(QObject):
 
 
     @property
-    def _window(self) -> QMainWindow:
-        return self.parent()
-
-    @property
-    def _chart(self) -> LossPlot | pg.PlotWidget:
+    def chart_on_show(self) -> LossPlot | pg.PlotWidget:
         """The chart on show: the single run's, or in compare mode the comparison's."""
-        window = self._window
-        return window.compare.view.plot if window.compare.active else window.chart
+        return self._compare.view.plot if self._compare.active else self._single_chart
 
     def ask_chart_png(self) -> None:
-        self._ask("chart.png", lambda path: export_chart(self._chart, path))
+        self._ask("chart.png", lambda path: export_chart(self.chart_on_show, path))
 
     def ask_chart_png_window_aspect(self) -> None:
-        size = window_aspect_size(self._window)
-        self._ask("chart.png", lambda path: export_chart(self._chart, path, size))
+        size = window_aspect_size(self.recorder.window_size())
+        self._ask("chart.png", lambda path: export_chart(self.chart_on_show, path, size))
 
     def ask_chart_svg(self) -> None:
-        self._ask("chart.svg", lambda path: export_chart(self._chart, path))
+        self._ask("chart.svg", lambda path: export_chart(self.chart_on_show, path))
 
     def ask_window_png(self) -> None:
-        self._ask("window.png", lambda path: export_window(self._window, path))
+        self._ask("window.png", lambda path: export_image(self.recorder.window_image(), path))
 
     def ask_log_csv(self) -> None:
         self._ask("log.csv", self.log)
@@ -256,11 +256,11 @@ class Exports(QObject):
         if self.recorder.encoder is not None:
             self._say(translate("exports", "A recording is already under way: stop it first (Ctrl+Shift+X)."))
             return
-        path = ask_save_path(self._window, translate("exports", "Record"), suggested,
+        path = ask_save_path(self._screen, translate("exports", "Record"), suggested,
                              _filters()[Path(suggested).suffix])
         if path is None:
             return
-        seconds, ok = QInputDialog.getDouble(self._window, translate("exports", "Record"),
+        seconds, ok = QInputDialog.getDouble(self._screen, translate("exports", "Record"),
                                              translate("exports", "Seconds to record:"), 10.0, 0.5, 600.0, 1)
         if not ok:
             return
@@ -270,7 +270,7 @@ class Exports(QObject):
             self._say(translate("exports", "Recording not started: {problem}").format(problem=explain(exc)))
 
     def _ask(self, suggested: str, write) -> None:
-        path = ask_save_path(self._window, translate("exports", "Export"), suggested,
+        path = ask_save_path(self._screen, translate("exports", "Export"), suggested,
                              _filters()[Path(suggested).suffix])
         if path is None:
             return
@@ -284,7 +284,7 @@ class Exports(QObject):
 
     def log(self, path: str) -> None:
         """Write the log on a worker thread; the status bar says when it is done."""
-        chart = self._window.chart  # the single run's log (compare mode has its table)
+        chart = self._single_chart  # the single run's log (compare mode has its table)
         snapshot = log_snapshot(chart.history, chart.epoch_ends)
         self._say(translate("exports", "Writing the log of {iterations} to {path}…").format(
             iterations=units(len(snapshot[1]), "iteration"), path=path))
@@ -311,5 +311,5 @@ class Exports(QObject):
                   translate("exports", "Saved {path}").format(path=job.result()))
 
     def _say(self, text: str) -> None:
-        self._window.show_notice(text, SAID_MS)
+        self.notice.emit(text, SAID_MS)
 

@@ -6,6 +6,7 @@ its own. The transport drives the mode on screen, and one frame clock draws it, 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -28,8 +29,9 @@ from epochviz.qt.window.code_actions import CodeActions
 from epochviz.qt.window.exports import Exports
 from epochviz.qt.window.gui_thread import check_gui_thread, gui_thread_only, prepare_handover
 from epochviz.qt.window.lifecycle import ClosingWindow, while_open
-from epochviz.qt.window.one_run import OneRunScreen
+from epochviz.qt.window.one_run import OneRunScreen, ready_to_record
 from epochviz.qt.window.page_faults import avoid_huge_page_stalls
+from epochviz.qt.window.recording import WindowRecorder
 from epochviz.qt.window.remembered import Remembered
 from epochviz.qt.window.transport import Transport
 from epochviz.qt.window.window_layout import build_window_layout
@@ -93,7 +95,8 @@ class MainWindow(ClosingWindow):
         self.one_run = OneRunScreen(self.run, parts, self.alert, self.statusBar())
         self.compare = CompareMode(parts.compare_toggle, parts.stack, self.run, start.compare, backend)
         self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
-        self.exports = Exports(self)  # the File menu: chart, window and log, and Quit (Ctrl+Q)
+        recorder = WindowRecorder(self, ready=functools.partial(ready_to_record, self.one_run, self.compare))  # pixels
+        self.exports = Exports(self.menuBar(), parts.screen, recorder, self.chart, self.compare)  # File; Ctrl+Q
         self.tour = Tour(parts, self.menuBar(), self.run, self.transport, self.compare)  # Scenes: PgDn/PgUp, 1-9, B
         themed = Themed(self.chart, self.compare.view.plot, self.views, (self.banner, self.compare.view.banner),
                         self.tour.caption, parts.code)  # the View menu: Ctrl+= / Ctrl+- / Ctrl+0, F11, F1, themes
@@ -105,11 +108,12 @@ class MainWindow(ClosingWindow):
         self.languages = LanguageMenu(self.menuBar())  # the Language menu: English / 中文 at run time
         self.remembered = Remembered(parts, self.run, self.projector, self.tour, self.languages)
         # View > Code (Ctrl+Shift+C) and File > Save as Python script (Ctrl+Shift+S); fed every frame by the views
-        self.code = CodeActions(self, parts.code, self.exports.menu, self.projector.menu, self.presentation.show_code)
+        self.code = CodeActions(parts.screen, parts.code, self.exports.menu, self.projector.menu,
+                                self.presentation.show_code)
         self._frame = QTimer(self, interval=FRAME_MS)  # the frame clock: views and counters, then the chart
         self._connect()
         self.languages.report(language_problem)
-        ScreenReaderNames(self)  # the last part made: every named widget is there now
+        ScreenReaderNames(parts.screen)  # the last part made: every named widget is there now
         self._frame.start()
         self.run.set_active(compare is None)  # a window that opens comparing starts its run when the mode is left
         if start.scene is not None:
@@ -126,7 +130,7 @@ class MainWindow(ClosingWindow):
         for session in (run, compare.session):
             self.destroyed.connect(session.stop)  # Qt deleted the window (deleteLater, its parent)
         for part in (self.controls, self.one_run, self.transport, compare, self.tour, self.projector, self.remembered,
-                     self.languages, self.code):
+                     self.languages, self.code, self.exports):
             part.notice.connect(self.show_notice)
         for part in (self.languages.problem, compare.status):  # these stay until another message
             part.connect(self.statusBar().showMessage)
@@ -137,6 +141,7 @@ class MainWindow(ClosingWindow):
         self.projector.defaults_requested.connect(self.remembered.restore_defaults)
         self.tour.emphasis_requested.connect(self.presentation.emphasise_scene)
         self.one_run.presented.connect(self.frame_presented)
+        self.exports.quit_requested.connect(self.close)
         self._frame.timeout.connect(self._on_frame)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
         # Window shortcuts, not button shortcuts: QAbstractButton.setText() replaces a
@@ -213,17 +218,13 @@ class MainWindow(ClosingWindow):
     @gui_thread_only
     def present(self) -> None:
         """Draw everything now: counters, views and chart (scripts, screenshots, tests)."""
-        self.one_run.present_state()
-        self.chart.tick()
+        self.one_run.present()
         self.compare.present()
 
     @gui_thread_only
     def show_notice(self, text: str, ms: int = NOTICE_MS) -> None:
         """A passing message in the status bar (it goes after ``ms``)."""
         self.statusBar().showMessage(text, ms)
-
-    def toggle_full_screen(self) -> None:
-        self.projector.toggle_full_screen()  # F11: the whole screen for the lecture hall, and back
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

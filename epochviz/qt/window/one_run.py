@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStatusBar
 from epochviz.core.checks import check_real
 from epochviz.core.engine.session import Chunk, RunConfig
 from epochviz.core.window_options import checked_window_config
+from epochviz.qt.compare.compare_mode import CompareMode
 from epochviz.qt.run.session import RunSession
 from epochviz.qt.window import messages
 from epochviz.qt.window.window_layout import WindowLayout, readout_words
@@ -42,11 +43,13 @@ class OneRunScreen(QObject):
         session.chunk_arrived.connect(self._take)
         session.state_changed.connect(self._on_state)
         session.failed.connect(self._on_failed)
-        session.playing_changed.connect(self._show_playing)
+        session.playing_changed.connect(self._show_pace)
+        parts.controls.speed.valueChanged.connect(self._show_pace)
         session.settings_changed.connect(self._on_settings_changed)
         session.settings_refused.connect(self._on_settings_refused)
         parts.controls.config_changed.connect(session.propose)
         self._show_run(session.config)
+        self._show_pace()
 
     def use_config(self, config: RunConfig, speed: float | None = None) -> None:
         """Show ``config`` (and ``speed``) in the panel and start a run of it now.
@@ -111,8 +114,9 @@ class OneRunScreen(QObject):
         self.alert.show(lambda: messages.stopped_by_error(message))
         self.status.showMessage(messages.error(message))
 
-    def _show_playing(self, playing: bool) -> None:
-        self.parts.views.set_transport(playing=playing, speed=self.parts.controls.speed.value())
+    def _show_pace(self, _changed: object = None) -> None:
+        """The views pace their slow motion by the session's playing and the panel's speed (one feed of both)."""
+        self.parts.views.set_transport(playing=self.session.playing, speed=self.parts.controls.speed.value())
 
     def tick(self) -> None:
         """The frame clock: counters and views on one tick, the chart on the next."""
@@ -122,6 +126,19 @@ class OneRunScreen(QObject):
         else:
             self.present_state()
 
+    def present(self) -> None:
+        """Draw everything that arrived now: counters, views and chart (scripts, screenshots, recordings)."""
+        self.present_state()
+        self.parts.chart.tick()
+
+    def fully_drawn(self) -> bool:
+        """Whether the views have everything they draw (a recording's first frame waits), all of it drawn now."""
+        views = self.parts.views
+        if not views.drawn_complete():
+            return False
+        views.refresh_all()  # the network too, which at full speed redraws a few times a second only
+        return True
+
     def present_state(self) -> None:
         """Counters and views together, so that they show the same iteration."""
         if self._counters_due:
@@ -130,3 +147,10 @@ class OneRunScreen(QObject):
             self.parts.progress.set_state(history.schedule, len(history))
         self.parts.views.refresh()
         self.presented.emit()
+
+
+def ready_to_record(one_run: OneRunScreen, compare: CompareMode) -> bool:
+    """Whether the window is fully drawn, after drawing what has arrived (a recording's first frame waits)."""
+    one_run.present()
+    compare.present()
+    return compare.active or one_run.fully_drawn()

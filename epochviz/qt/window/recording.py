@@ -52,15 +52,16 @@ def grab_rgb(window: QWidget, area: QRect | None = None) -> np.ndarray:
 class WindowRecorder(QObject):
     """Records ``window`` for ``seconds`` at ``fps`` into a GIF or MP4: exactly ``frame_count(seconds, fps)`` frames.
 
-    ``ready(window)`` says whether the window is fully drawn (it may bring it up to
-    date first): the first frame waits for it, for up to ``READY_WAIT_S``. (A plain
-    function of the window, never a bound method of one of its parts: no cycle.)
+    ``ready()`` says whether the window is fully drawn (it may bring it up to date
+    first): the first frame waits for it, for up to ``READY_WAIT_S``. (It must not
+    hold the window, or the window would be a reference cycle: give it parts.)
+    The window is the recorder's subject, reached as ``parent()``: its pixels, never its parts.
     """
 
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, window: QMainWindow, ready: Callable[[QMainWindow], bool] = lambda window: True) -> None:
+    def __init__(self, window: QMainWindow, ready: Callable[[], bool] = lambda: True) -> None:
         super().__init__(window)  # the window is reached as parent(): no reference cycle through Qt
         self._ready = ready
         self._asked_since = 0.0  # when the recording started waiting for the window to be ready
@@ -104,6 +105,15 @@ class WindowRecorder(QObject):
         window = self.parent()
         return grab_rgb(window, recorded_area(window))
 
+    def window_image(self) -> QImage:
+        """The whole window as it is now, menu and status bar included (File > Export window as PNG)."""
+        return self.parent().grab().toImage()
+
+    def window_size(self) -> tuple[int, int]:
+        """The window's (width, height) in pixels: the aspect a picture of it keeps."""
+        window = self.parent()
+        return window.width(), window.height()
+
     def stop(self) -> None:
         """Stop grabbing (keeping the frames so far) and let the encoder finish."""
         if self.encoder is None or not self._grab.isActive():
@@ -136,7 +146,7 @@ class WindowRecorder(QObject):
         if encoder is None or not encoder.ready:  # the encoder is behind: this tick grabs nothing
             return
         if not encoder.frames_added:  # the first frame: once the window is fully drawn
-            if not self._ready(self.parent()) and time.monotonic() - self._asked_since < READY_WAIT_S:
+            if not self._ready() and time.monotonic() - self._asked_since < READY_WAIT_S:
                 return
             central = self.parent().centralWidget()
             if central is not None:

@@ -112,7 +112,6 @@ class Transport(QObject):
         self.notice.emit(messages.reset_compare() if comparing else messages.reset_one())
 
     def set_speed(self, speed: float) -> None:
-        """Iterations a second for both modes (infinity: as fast as it goes), and the views' pacing."""
+        """Iterations a second for both modes (infinity: as fast as it goes); the views follow the panel's speed."""
         for session in (self.single, self.compare):
             session.set_speed(None if math.isinf(speed) else speed)
-        self.views.set_transport(playing=self.single.playing, speed=speed)
