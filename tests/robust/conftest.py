@@ -15,6 +15,17 @@ def env() -> dict:
     return dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
+def with_ctrl_c_live(command: list[str]) -> list[str]:
+    """``command`` with Ctrl+C (SIGINT) live, as a terminal's foreground job has it.
+
+    A shell script that starts the tests in the background (``&``, nohup) leaves
+    SIGINT ignored, a child inherits that, and Python then installs no
+    KeyboardInterrupt handler: a test of Ctrl+C must put the default back first.
+    """
+    live = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+    return [sys.executable, "-c", live, *command]
+
+
 def run_python(script: str, *, stdin: bool = False, cwd=None) -> subprocess.CompletedProcess:
     """Run ``script`` in a new interpreter: from a file (default) or piped to ``python -``."""
     script = textwrap.dedent(script)

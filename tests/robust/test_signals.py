@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.robust.conftest import alive, env, gone_soon, poll_until
+from tests.robust.conftest import alive, env, gone_soon, poll_until, with_ctrl_c_live
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for child processes")
 
@@ -72,8 +72,8 @@ def test_sigterm_mid_run_closes_the_window_and_leaves_no_training_process(traini
 
 def test_ctrl_c_in_epochviz_train_prints_one_line_and_exits_130():
     run = subprocess.Popen(
-        [sys.executable, "-u", "-m", "epochviz", "train", "--samples", "100000", "--batch-size", "1",
-         "--epochs", "50"],
+        with_ctrl_c_live([sys.executable, "-u", "-m", "epochviz", "train", "--samples", "100000", "--batch-size", "1",
+                          "--epochs", "50"]),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True,
     )
     try:
