@@ -26,6 +26,14 @@ def test_the_source_texts_example_reads_iteration_417_of_1000_beside_the_loops()
                                                                                    "gradient of the loss"]
 
 
+def test_the_short_notes_keep_the_counts_and_leave_out_how_the_loops_count_is_written():
+    config = RunConfig(samples=10_000, batch_size=10, epochs=20, drop_last=True)
+    code, schedule = listing(config, "pytorch"), config.schedule()
+    short = annotations(code, schedule, loop_position(schedule, 417, BACKWARD), short=True)
+    assert short[code.epoch_loop] == "epoch = 1 of 20"
+    assert short[code.batch_loop].startswith("i = 417 of 1,000  ·  len(xb) = 10")
+
+
 @pytest.mark.parametrize("style, counter", [("pytorch", "i = 3 of len(loader) = 10"),
                                             ("numpy", "i = 3 of len(starts) = 10"),
                                             ("keras", "step = 3 of steps_per_epoch = 10")])

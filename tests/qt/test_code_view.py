@@ -303,3 +303,27 @@ def test_the_code_takes_the_settings_room_and_gives_it_back(make_window):
     assert parts.code.isVisible() and not parts.controls_area.isVisible()
     window.code.toggle.trigger()
     assert parts.controls_area.isVisible() and not parts.code.isVisible()
+
+
+def test_a_note_too_wide_for_the_view_moves_left_over_the_comment_then_sheds_parts_then_is_shortened(qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from epochviz.qt.views.code_view import note_place
+
+    metrics = QFontMetrics(QFont("DejaVu Sans Mono", 10))
+    char = metrics.horizontalAdvance("x")
+    code = "    for xb, yb in loader:  # one iteration per batch"
+    long, short = "i = 418 of len(loader) = 1,000  ·  len(xb) = 10", "i = 418 of 1,000  ·  len(xb) = 10"
+    code_end = metrics.horizontalAdvance("    for xb, yb in loader:")
+
+    def place(room_chars):
+        return note_place(code, (long, short), 0, room_chars * char, 2 * char, metrics)
+
+    assert place(200) == (metrics.horizontalAdvance(code) + 2 * char, long)  # beside the line, whole
+    x, shown = place(80)  # over the comment, never over the code, and whole
+    assert shown == long and code_end + 2 * char <= x < metrics.horizontalAdvance(code)
+    assert place(58)[1] == "i = 418 of len(loader) = 1,000"  # the batch's size is left out first
+    assert place(46)[1] == "i = 418 of 1,000"  # then how the count is written
+    shortened = place(40)[1]
+    assert shortened.startswith("i =") and shortened.endswith("1,000") and "…" in shortened
+    assert place(30) is None  # not even a few characters fit: no note rather than a stub

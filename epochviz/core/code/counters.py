@@ -84,20 +84,21 @@ def _note(notes: dict[int, list[str]], line: int, text: str) -> None:
 
 
 def annotations(listing: Listing, schedule: BatchSchedule, at: LoopPosition,
-                words: Callable[[str], str] = identity) -> dict[int, str]:
+                words: Callable[[str], str] = identity, short: bool = False) -> dict[int, str]:
     """The texts beside ``listing``'s lines at ``at``: {1-based line number: text}.
 
     The names in them are the code's own (``epoch``, ``i``, ``len(loader)``,
     ``len(xb)``); ``words`` words the rest (``translate`` for a view in another language).
+    ``short`` leaves out how the loop's count is written (``i = 418 of 1,000``), for a narrow view.
     """
     name, count = COUNTERS[listing.style]
     if schedule.drop_last:
         count += " = N // B"
+    total = f"{schedule.forward_passes_per_epoch:,}" if short else f"{count} = {schedule.forward_passes_per_epoch:,}"
     notes: dict[int, list[str]] = {}
     _note(notes, listing.epoch_loop, words(OF).format(name="epoch", value=f"{at.epoch:,}",
                                                       total=f"{schedule.epochs:,}"))
-    _note(notes, listing.batch_loop, words(OF).format(name=name, value=f"{at.iteration:,}",
-                                                      total=f"{count} = {schedule.forward_passes_per_epoch:,}"))
+    _note(notes, listing.batch_loop, words(OF).format(name=name, value=f"{at.iteration:,}", total=total))
     batch_line = listing.phases["batch"][-1] if listing.phases["batch"] else listing.batch_loop
     if at.iteration:
         size = f"len(xb) = {at.batch_size:,}"

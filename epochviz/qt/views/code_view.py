@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epochviz.core.code.counters import BEFORE_TRAINING, LoopPosition, annotations, lines_running
+from epochviz.core.code.counters import BEFORE_TRAINING, SEPARATOR, LoopPosition, annotations, lines_running
 from epochviz.core.code.listing import STYLES, Listing, listing
 from epochviz.core.code.listing import script as whole_script
 from epochviz.core.run_config import RunConfig
@@ -37,6 +37,8 @@ from epochviz.text.translations import current_language, explain, translate
 
 STYLE_NAMES = {"pytorch": "PyTorch", "keras": "Keras", "numpy": "numpy"}
 NOTE_GAP_CHARS = 3  # between a line's code and the values beside it
+NOTE_RIGHT_MARGIN = 4  # px between a note and the view's right edge
+NOTE_MIN_CHARS = 6  # a note with less room than this is left out (the code scrolls to it)
 LINES_ABOVE = 2  # a line brought into view away from the loops gets this many lines above it
 
 
@@ -66,6 +68,34 @@ def monospaced_font() -> QFont:
     return font
 
 
+def note_place(code: str, forms: tuple[str, ...], left: float, right: float, gap: float,
+               metrics: QFontMetrics) -> tuple[float, str] | None:
+    """Where a line's note goes, and its text, given its ``forms`` (longest first): beside the line; moved
+    left over the line's comment when the view is too narrow, never over its code. Then, if it is still
+    too long, the shorter form, and its last parts left out (the loop counter comes first); at last the
+    first part shortened in the middle. None when not even a few characters fit."""
+    pad = metrics.height() // 2
+    comment = code.find("  #")
+    code_end = left + metrics.horizontalAdvance(code if comment < 0 else code[:comment])
+    x = left + metrics.horizontalAdvance(code) + gap
+    width = metrics.horizontalAdvance(forms[0]) + pad
+    if x + width > right:
+        x = max(code_end + gap, right - width)
+    room = right - x - pad
+    if metrics.horizontalAdvance(forms[0]) <= room:
+        return x, forms[0]
+    for form in forms:
+        parts = form.split(SEPARATOR)
+        while parts:
+            shown = SEPARATOR.join(parts)
+            if metrics.horizontalAdvance(shown) <= room:
+                return x, shown
+            parts.pop()
+    if room < metrics.horizontalAdvance("x") * NOTE_MIN_CHARS:
+        return None
+    return x, metrics.elidedText(forms[-1].split(SEPARATOR)[0], Qt.TextElideMode.ElideMiddle, int(room))
+
+
 class CodeText(QPlainTextEdit):
     """Read-only code with the running lines' background and live values painted beside their lines."""
 
@@ -81,6 +111,7 @@ class CodeText(QPlainTextEdit):
         self.setFont(font)
         self.colours: CodeColours = CODE_COLOURS["light"]
         self.notes: dict[int, str] = {}
+        self.short_notes: dict[int, str] = {}  # the same, shorter, for a narrow view
         self.running: tuple[int, ...] = ()
         self.tops: tuple[int, ...] = ()  # lines a scroll prefers at the top: the loops' (``bring_into_view``)
 
@@ -107,10 +138,12 @@ class CodeText(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
-    def set_notes(self, notes: dict[int, str]) -> None:
-        """The texts beside lines ({1-based line: text}); repaints only when they changed."""
-        if notes != self.notes:
-            self.notes = notes
+    def set_notes(self, notes: dict[int, str], short_notes: dict[int, str] | None = None) -> None:
+        """The texts beside lines ({1-based line: text}) and their short forms for a narrow view; repaints
+        only when they changed."""
+        short_notes = short_notes or {}
+        if (notes, short_notes) != (self.notes, self.short_notes):
+            self.notes, self.short_notes = notes, short_notes
             self.viewport().update()
 
     def set_colours(self, colours: CodeColours) -> None:
@@ -157,6 +190,7 @@ class CodeText(QPlainTextEdit):
         colours = self.colours
         painter.setPen(QPen(QColor(*colours.note_edge), 1))
         painter.setBrush(QColor(*colours.note_fill))
+        right = self.viewport().width() - NOTE_RIGHT_MARGIN
         for line, text in self.notes.items():
             block = self.document().findBlockByNumber(line - 1)
             if not block.isValid():
@@ -164,15 +198,17 @@ class CodeText(QPlainTextEdit):
             box = self.blockBoundingGeometry(block).translated(offset)
             if box.bottom() < 0 or box.top() > self.viewport().height():
                 continue
-            x = box.left() + margin + metrics.horizontalAdvance(block.text()) + gap
-            width = metrics.horizontalAdvance(text) + metrics.height() // 2
-            label = QRectF(x, box.top() + 1, width, box.height() - 2)
+            forms = (text, self.short_notes[line]) if line in self.short_notes else (text,)
+            label = note_place(block.text(), forms, box.left() + margin, right, gap, metrics)
+            if label is None:
+                continue
+            x, shown = label
+            width = metrics.horizontalAdvance(shown) + metrics.height() // 2
             painter.setPen(QPen(QColor(*colours.note_edge), 1))
-            painter.drawRoundedRect(label, 3, 3)
+            painter.drawRoundedRect(QRectF(x, box.top() + 1, width, box.height() - 2), 3, 3)
             painter.setPen(QColor(*colours.note_ink))
-            painter.drawText(QPointF(x + metrics.height() // 4, box.top() + metrics.ascent() + (box.height()
-                                                                                                  - metrics.height()) / 2),
-                             text)
+            painter.drawText(QPointF(x + metrics.height() // 4,
+                                     box.top() + metrics.ascent() + (box.height() - metrics.height()) / 2), shown)
         painter.end()
 
 
@@ -283,7 +319,7 @@ class CodeView(QWidget):
             self.problem = None
         except ValueError as exc:
             self.listing, self.problem = None, explain(exc)
-        self.text.running, self.text.notes = (), {}
+        self.text.running, self.text.notes, self.text.short_notes = (), {}, {}
         self.text.tops = _tops(self.listing) if self.listing else ()
         self.text.setPlainText("\n".join(self.listing.lines) if self.listing else f"# {self.problem}")
         self.text.setExtraSelections([])
@@ -292,7 +328,8 @@ class CodeView(QWidget):
     def _show_position(self) -> None:
         if self.listing is None or self.schedule is None or self._written is None:
             return
-        self.text.set_notes(annotations(self.listing, self.schedule, self.position, self.words))
+        self.text.set_notes(annotations(self.listing, self.schedule, self.position, self.words),
+                            annotations(self.listing, self.schedule, self.position, self.words, short=True))
         self.text.show_running(lines_running(self.listing, self.position.phase))
 
     # -- for the menus ---------------------------------------------------------------
