@@ -81,6 +81,28 @@ print("CHILDREN", len(children()))
     assert result.stderr == ""
 
 
+def test_a_shown_window_collected_in_the_middle_of_its_own_paint_is_ended_after_it(workdir):
+    script = PREFIX + """
+for i in range(4):
+    w = MainWindow(backend="thread", samples=200, batch_size=10)
+    w.show()
+    w.step()
+    run_until(lambda: w.last_iteration >= 1)
+    w._self = w  # only the cycle collector can free it, and it still has paints to do
+    w.views.network.update()
+    del w
+    gc.set_threshold(1, 1, 1)  # a collection at nearly every allocation: the paint's own included
+    for _ in range(30):
+        app.processEvents()
+    gc.set_threshold(700, 10, 10)
+print("ROUNDS", 4)
+"""
+    result = run_python(script, cwd=workdir)
+    assert result.returncode == 0, result.stderr  # deleted mid-paint, it crashed in QPainter.drawLines
+    assert values(result.stdout, "ROUNDS") == [4]
+    assert result.stderr == ""
+
+
 def test_a_collection_on_another_thread_leaves_the_window_to_the_gui_thread(workdir):
     script = PREFIX + """
 w = MainWindow(samples=300, batch_size=10, epochs=50, play=True)

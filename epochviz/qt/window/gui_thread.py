@@ -4,12 +4,15 @@ Qt widgets may only be touched from the thread that runs the application (the
 GUI thread). A script that calls ``play()`` from a ``threading.Thread`` used to
 crash inside Qt; ``gui_thread_only`` turns that into a ``RuntimeError`` that
 says where to call from. ``end_on_gui_thread`` is for the other direction: a
-window that Python frees on another thread (its cycle collector runs on
-whichever thread happens to allocate) is handed to the GUI thread to be deleted.
+window that Python frees (its cycle collector runs wherever something happens to
+allocate: on another thread, or on the GUI thread in the middle of a paint) is
+deleted by the GUI thread's event loop at its next turn, or at the interpreter's
+exit, never in the middle of whatever was running.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import threading
 from collections.abc import Callable
@@ -68,6 +71,11 @@ class _Handover(QObject):
         for ending in endings:
             ending()
 
+    def run_now(self) -> None:
+        """Run the endings still queued (at the interpreter's exit: no event loop will run them)."""
+        if on_gui_thread():
+            self._run()
+
 
 _handover: _Handover | None = None
 
@@ -77,16 +85,17 @@ def prepare_handover() -> None:
     global _handover
     if _handover is None:
         _handover = _Handover()
+        atexit.register(_handover.run_now)  # a script that drops its window and exits without an event loop
 
 
 def end_on_gui_thread(ending: Callable[[], None]) -> bool:
-    """Run ``ending`` on the GUI thread: now if this is it, else at its next event; False if it cannot.
+    """Run ``ending`` on the GUI thread at its event loop's next turn (or at exit); False if it cannot.
 
-    ``ending`` may hold the object it ends (keeping it alive until then).
+    Never now, even on the GUI thread: the cycle collector calls a finalizer in the
+    middle of anything, such as the paint of the very widget it would delete (that
+    crashed in ``QPainter.drawLines``). ``ending`` may hold the object it ends
+    (keeping it alive until then).
     """
-    if on_gui_thread():
-        ending()
-        return True
     if _handover is None or QCoreApplication.instance() is None:
         return False
     _handover.add(ending)

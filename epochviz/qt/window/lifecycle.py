@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
-from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only
+from epochviz.qt.window.gui_thread import check_gui_thread, end_on_gui_thread, gui_thread_only, on_gui_thread
 
 CLOSED = ("This epochviz window was closed: its training has ended and it cannot be shown or trained again. "
           "Make a new MainWindow(...) instead.")
@@ -59,6 +59,9 @@ class ClosingWindow(QMainWindow):
         """End the window for good (safe to call twice): a subclass stops what it runs, then calls this."""
         self.closed = True
 
+    def stop_training(self) -> None:
+        """Stop what trains for the window, touching no widget (safe in the middle of a paint); a subclass's."""
+
     def show(self) -> None:
         """Show the window (``RuntimeError`` once it has been closed)."""
         if self.closed:
@@ -83,10 +86,13 @@ class ClosingWindow(QMainWindow):
         """Dropped without ``close()``: stop training and delete the window's Qt objects on the GUI thread.
 
         Python frees a window caught in a reference cycle with its cycle collector,
-        which runs on whichever thread happens to allocate, and deletes the Qt objects
+        which runs wherever something happens to allocate, and deletes the Qt objects
         it holds one by one, in no particular order: that crashed in QSplitter's
-        destructor. Ending the window here first deletes them with their parent, the
-        Qt way; from another thread the window is kept until the GUI thread ends it.
+        destructor. Ending the window first deletes them with their parent, the Qt
+        way. Its training stops now (on the GUI thread); the window itself is kept
+        until the GUI thread's event loop ends it at its next turn (or at exit): the
+        collector may run in the middle of this very window's paint, and deleting it
+        there crashed in ``QPainter.drawLines``.
         """
         if sys.is_finalizing():
             return  # the interpreter is exiting: its sessions were stopped at exit (``session.stop_all``)
@@ -94,6 +100,8 @@ class ClosingWindow(QMainWindow):
             # Only a window Python owns: one Qt owns (``deleteLater``, a parent) is Qt's to delete,
             # and may be in the middle of it (its sessions stop with ``destroyed``).
             if shiboken6.isValid(self) and shiboken6.ownedByPython(self):
+                if on_gui_thread():
+                    self.stop_training()  # a dropped window trains no more, event loop or not
                 end_on_gui_thread(functools.partial(_end, self))
         except RuntimeError:
             pass  # Qt already torn down: nothing left to end

@@ -9,8 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 
 from epochviz.core.engine.session import RunConfig
 from epochviz.core.scenes import Scene
@@ -94,7 +93,7 @@ class MainWindow(ClosingWindow):
         self.alert = messages.Banner(self.banner, parts.column.fit_labels)  # the banner's words, in any language
         self.one_run = OneRunScreen(self.run, parts, self.alert, self.statusBar())
         self.compare = CompareMode(parts.compare_toggle, parts.stack, self.run, start.compare, backend)
-        self.transport = Transport(self.run, self.compare.session, self.controls, self.views)
+        self.transport = Transport(self.run, self.compare.session, self.controls, self.views, parts.screen)
         recorder = WindowRecorder(self, ready=functools.partial(ready_to_record, self.one_run, self.compare))  # pixels
         self.exports = Exports(self.menuBar(), parts.screen, recorder, self.chart, self.compare)  # File; Ctrl+Q
         self.tour = Tour(parts, self.menuBar(), self.run, self.transport, self.compare)  # Scenes: PgDn/PgUp, 1-9, B
@@ -144,12 +143,6 @@ class MainWindow(ClosingWindow):
         self.exports.quit_requested.connect(self.close)
         self._frame.timeout.connect(self._on_frame)
         QCoreApplication.instance().aboutToQuit.connect(self.close)  # quitting closes the window, as Ctrl+Q does
-        # Window shortcuts, not button shortcuts: QAbstractButton.setText() replaces a
-        # button's shortcut with its mnemonic, so Space stopped working after the first Play.
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.toggle_play)
-        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.step_phase)
-        QShortcut(QKeySequence(Qt.Key.Key_R), self, self.reset)
-        QShortcut(QKeySequence("Shift+Right"), self, self.step)
 
     # -- transport (see ``transport``) --------------------------------------------------
     @while_open
@@ -241,9 +234,15 @@ class MainWindow(ClosingWindow):
     def shutdown(self) -> None:
         """End the window for good, however it ends (``lifecycle``): training stops, the charts' items go."""
         super().shutdown()
+        if self.stop_training():
+            self._frame.stop()
+            self.compare.shutdown()
+            self.chart.release()
+
+    def stop_training(self) -> bool:
+        """Both sessions end their training now (a window dropped without ``close()`` too); False if none started."""
         if "_frame" not in vars(self):
-            return  # its keywords were refused: it started nothing
-        self._frame.stop()
+            return False  # its keywords were refused: it started nothing
         self.run.stop()
-        self.compare.shutdown()
-        self.chart.release()
+        self.compare.session.stop()
+        return True

@@ -14,7 +14,8 @@ import numbers
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
 
 from epochviz.qt.panel.controls import ControlPanel
 from epochviz.qt.run.session import RunSession
@@ -40,7 +41,7 @@ class Transport(QObject):
     notice = Signal(str)
 
     def __init__(self, single: RunSession, compare: RunSession, controls: ControlPanel,
-                 views: LearningViews) -> None:
+                 views: LearningViews, screen: QWidget) -> None:
         super().__init__()  # the window keeps it
         self.single, self.compare, self.views = single, compare, views
         self._batch = controls.batch
@@ -52,6 +53,12 @@ class Transport(QObject):
         for session in (single, compare):
             session.playing_changed.connect(controls.show_playing)
         self.set_speed(controls.speed.value())
+        # The keys belong to the window's screen (its central widget), not to the buttons:
+        # QAbstractButton.setText() replaces a button's shortcut with its mnemonic, so Space
+        # stopped working after the first Play.
+        for keys, action in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Right, self.step_phase),
+                             (Qt.Key.Key_R, self.reset), ("Shift+Right", lambda: self.run_iterations(1))):
+            QShortcut(QKeySequence(keys), screen, action)
 
     @property
     def driven(self) -> RunSession:
