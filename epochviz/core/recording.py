@@ -356,6 +356,7 @@ class _Ffmpeg:
 
         self._height, self._width = (shape[0] // 2) * 2, (shape[1] // 2) * 2  # H.264 wants even sizes
         self._log = tempfile.TemporaryFile()
+        self._ending = threading.Lock()  # the encoder's thread and a Cancel may both end it at once
         command = [imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-v", "error",
                    "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{self._width}x{self._height}",
                    "-r", str(Fraction(fps).limit_denominator(1001)), "-i", "-",
@@ -380,15 +381,16 @@ class _Ffmpeg:
             raise EncoderFailed(self._last_words())
 
     def kill(self) -> None:
-        """End ffmpeg now if it still runs (safe to call twice)."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        try:
-            self.process.stdin.close()
-        except (OSError, ValueError):
-            pass
-        self._log.close()
+        """End ffmpeg now if it still runs (safe to call twice, and from two threads at once)."""
+        with self._ending:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            try:
+                self.process.stdin.close()
+            except (OSError, ValueError):
+                pass
+            self._log.close()
 
     def _last_words(self) -> str:
         """ffmpeg's last message, without its ``[component @ 0x...]`` prefix: one line."""

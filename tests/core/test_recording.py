@@ -148,3 +148,29 @@ def test_a_recording_onto_a_fifo_is_refused_before_it_starts(tmp_path):
     with pytest.raises(recording.ExportError, match="not a regular file"):
         recording.FrameEncoder(fifo, 10)
     assert os.listdir(tmp_path) == ["run.gif"]
+
+
+def test_ffmpeg_ended_by_the_encoder_and_a_cancel_at_once_is_ended_once_at_a_time(tmp_path):
+    """The encoder's thread and the GUI's Cancel both end ffmpeg; the second closed its log under the first."""
+    import threading
+    import time
+
+    ffmpeg = recording._Ffmpeg(str(tmp_path / "out.mp4"), (32, 32, 3), 10)
+    inside, most = [0], [0]
+
+    class SlowLog:
+        def close(self):
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            time.sleep(0.05)
+            inside[0] -= 1
+
+    real_log, ffmpeg._log = ffmpeg._log, SlowLog()
+    start = threading.Barrier(2)
+    enders = [threading.Thread(target=lambda: (start.wait(), ffmpeg.kill())) for _ in range(2)]
+    for ender in enders:
+        ender.start()
+    for ender in enders:
+        ender.join()
+    real_log.close()
+    assert most[0] == 1 and ffmpeg.process.poll() is not None
