@@ -84,7 +84,8 @@ class Trainer:
         self.y = y
         self.schedule = schedule
         self.train_X, self.train_y, self.val_X, self.val_y = _split_data(X, y, schedule.rows)
-        self.last_predictions: np.ndarray | None = None  # every sample's class at the last epoch end
+        self.last_predictions: np.ndarray | None = None  # every training sample's class at the last epoch end
+        self.last_val_predictions: np.ndarray | None = None  # every held-out sample's (with a validation split)
         self.compute_seconds = 0.0  # training time so far: forward, backward and updates only
         self._records = self._run()
 
@@ -102,11 +103,15 @@ class Trainer:
         self._records.close()
 
     def _validate(self) -> tuple[float | None, float | None]:
-        """Loss and accuracy of the held-out samples (``None, None`` without a split); weights unchanged."""
+        """Loss and accuracy of the held-out samples (``None, None`` without a split); weights unchanged.
+
+        Each held-out sample's predicted class is kept too (``last_val_predictions``).
+        """
         if self.val_X is None:
             return None, None
         with np.errstate(all="ignore"):
-            return self.model.evaluate(self.val_X, self.val_y)
+            loss, accuracy, self.last_val_predictions = self.model.evaluate_predictions(self.val_X, self.val_y)
+        return loss, accuracy
 
     def _run(self) -> Iterator[StepRecord]:
         model, X, y, schedule = self.model, self.X, self.y, self.schedule

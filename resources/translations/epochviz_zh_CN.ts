@@ -285,6 +285,14 @@
         <translation>每个数字的准确率：第 1 轮结束后显示</translation>
     </message>
     <message>
+        <source>Held-out accuracy per digit (epoch {epoch})</source>
+        <translation>留出样本上每个数字的准确率（第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <source>Held-out accuracy per digit: after epoch 1</source>
+        <translation>留出样本上每个数字的准确率：第 1 轮结束后显示</translation>
+    </message>
+    <message>
         <source>row: true digit · column: predicted</source>
         <translation>行：真实数字 · 列：预测</translation>
     </message>

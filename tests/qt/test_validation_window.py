@@ -160,3 +160,24 @@ def test_compare_mode_shows_the_validation_columns_and_markers_only_with_a_split
     assert len(run.val_losses) == 2 and len(run.val_marks.getData()[0]) == 2
     window.use_config(window.config.with_changes(validation_split=0.0))  # the shared settings: the runs start again
     assert table.isColumnHidden(val)
+
+
+def test_with_a_split_the_digits_accuracy_is_the_held_out_samples_and_says_so(make_window, qtbot):
+    window = make_window(dataset="digits", samples=300, batch_size=50, epochs=2, validation_split=0.5)
+    boundary = window.views.boundary
+    assert boundary.confusion_title() == "Held-out accuracy per digit: after epoch 1"
+    window.step_epoch()
+    qtbot.waitUntil(lambda: boundary.epoch_end is not None, timeout=WAIT_MS)
+    end = boundary.epoch_end
+    assert end.confusion.sum() == 150 and end.val_confusion.sum() == 150  # trained on 150, 150 held out
+    assert np.trace(end.val_confusion) / 150 == pytest.approx(end.val_accuracy)
+    assert boundary.confusion_title() == "Held-out accuracy per digit (epoch 1)"
+
+
+def test_without_a_split_the_digits_accuracy_is_every_samples(make_window, qtbot):
+    window = make_window(dataset="digits", samples=300, batch_size=50, epochs=2)
+    boundary = window.views.boundary
+    window.step_epoch()
+    qtbot.waitUntil(lambda: boundary.epoch_end is not None, timeout=WAIT_MS)
+    assert boundary.epoch_end.val_confusion is None
+    assert boundary.confusion_title() == "Accuracy per digit (epoch 1)"

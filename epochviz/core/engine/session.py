@@ -32,13 +32,18 @@ def boundary_extent(X: np.ndarray) -> tuple[float, float, float, float]:
     return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
 
 
+def confusion_matrix(truth: np.ndarray, predicted: np.ndarray, classes: int) -> np.ndarray:
+    """``counts[true, predicted]``: how many samples of each class were given each class."""
+    return np.bincount(truth * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+
+
 @dataclass(frozen=True)
 class EpochEnd:
     """The whole dataset's loss and accuracy after the last update of ``epoch``.
 
     ``confusion[true, predicted]`` counts every sample's prediction at that moment.
     With a validation split the figures are the training samples', and
-    ``val_loss`` / ``val_accuracy`` the held-out samples' (None without one).
+    ``val_loss`` / ``val_accuracy`` / ``val_confusion`` the held-out samples' (None without one).
     """
 
     epoch: int
@@ -48,6 +53,7 @@ class EpochEnd:
     confusion: np.ndarray | None = None
     val_loss: float | None = None
     val_accuracy: float | None = None
+    val_confusion: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -320,8 +326,10 @@ class TrainingEngine:
         epoch_ends = chunk.epoch_ends
         if epoch_ends and trainer.last_predictions is not None:
             classes = trainer.model.widths[-1]
-            counts = np.bincount(trainer.train_y * classes + trainer.last_predictions, minlength=classes * classes)
-            epoch_ends = [*epoch_ends[:-1], replace(epoch_ends[-1], confusion=counts.reshape(classes, classes))]
+            held_out = trainer.last_val_predictions
+            epoch_ends = [*epoch_ends[:-1], replace(
+                epoch_ends[-1], confusion=confusion_matrix(trainer.train_y, trainer.last_predictions, classes),
+                val_confusion=None if held_out is None else confusion_matrix(trainer.val_y, held_out, classes))]
         model = trainer.model
         grad_norms = [float(np.linalg.norm(layer.dW)) for layer in model.dense] if had_rows else None
         now = time.perf_counter()

@@ -74,6 +74,12 @@ class BoundaryView(QWidget):
         self._density: QImage | None = None
         self.batch: np.ndarray = np.empty(0, dtype=np.int64)
         self.epoch_end: EpochEnd | None = None
+        self.held_out = False  # whether the run holds samples out: the digits' accuracy is then theirs
+
+    def set_held_out(self, held_out: bool) -> None:
+        """Whether the run holds samples out for validation (the digits' title says whose accuracy it shows)."""
+        self.held_out = held_out
+        self.update()
 
     def set_run(self, X: np.ndarray | None, y: np.ndarray | None, image_data: bool,
                 density: np.ndarray | None = None, keep_boundary: bool = False) -> None:
@@ -106,7 +112,10 @@ class BoundaryView(QWidget):
     # -- painting ----------------------------------------------------------------
     def _title_height(self) -> int:
         """The title's height at this width: it wraps rather than being cut short."""
-        if self.image_data:
+        if self.image_data and (self.held_out or self.shows_held_out()):
+            titles = (translate("boundary", "Held-out accuracy per digit (epoch {epoch})").format(epoch=100),
+                      translate("boundary", "Held-out accuracy per digit: after epoch 1"))
+        elif self.image_data:
             titles = (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=100),
                       translate("boundary", "Accuracy per digit: after epoch 1"))
         else:
@@ -167,14 +176,29 @@ class BoundaryView(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
 
-    def _paint_confusion(self, painter: QPainter) -> None:
+    def shows_held_out(self) -> bool:
+        """Whether the digits' accuracy is the held-out samples' (a validation split) rather than every sample's."""
         end = self.epoch_end
-        title = (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=end.epoch) if end else
-                 translate("boundary", "Accuracy per digit: after epoch 1"))
-        self._title(painter, title)
+        return self.held_out if end is None or end.confusion is None else end.val_confusion is not None
+
+    def confusion_title(self) -> str:
+        """The per-digit grid's title: whose accuracy, and after which epoch."""
+        end = self.epoch_end
+        if self.shows_held_out():
+            return (translate("boundary", "Held-out accuracy per digit (epoch {epoch})").format(epoch=end.epoch)
+                    if end else translate("boundary", "Held-out accuracy per digit: after epoch 1"))
+        return (translate("boundary", "Accuracy per digit (epoch {epoch})").format(epoch=end.epoch) if end else
+                translate("boundary", "Accuracy per digit: after epoch 1"))
+
+    def _paint_confusion(self, painter: QPainter) -> None:
+        """Each digit's share of right answers: the held-out samples' with a validation split, else every sample's
+        (the training samples' climb towards 100 % while an over-fitting network's held-out ones do not)."""
+        end = self.epoch_end
+        held_out = self.shows_held_out()
+        self._title(painter, self.confusion_title())
         if end is None or end.confusion is None:
             return
-        confusion = end.confusion.astype(np.float64)
+        confusion = (end.val_confusion if held_out else end.confusion).astype(np.float64)
         classes = len(confusion)
         rows = confusion.sum(axis=1, keepdims=True)
         share = confusion / np.maximum(rows, 1)

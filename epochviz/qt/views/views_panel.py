@@ -156,6 +156,7 @@ class LearningViews(QWidget):
         self.awaiting_phase_step = False
         self.player.finish()
         self.dataset.set_held_out(bool(schedule.held_out))
+        self.boundary.set_held_out(bool(schedule.held_out))
         self.dataset.set_run(schedule.dataset_samples, None, schedule.epochs, schedule.dropped_per_epoch > 0)
         self.boundary.set_run(None, None, dataset_info(config.dataset).image_shape is not None)
         self._dirty = True
