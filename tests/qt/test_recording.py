@@ -8,6 +8,7 @@ import imageio.v3 as iio
 import imageio_ffmpeg
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from epochviz.core import recording
 from epochviz.core.run_log import ExportError
@@ -184,3 +185,30 @@ def test_a_recording_starts_at_the_first_fully_drawn_frame(make_window, qtbot, t
     (frame, had_weights, had_data), = first
     assert had_weights and had_data
     assert len(np.unique(frame.reshape(-1, 3), axis=0)) > 50  # not one colour, nor a blank canvas
+
+
+def test_the_recording_buttons_say_stop_and_cancel_from_the_start(make_window, tmp_path):
+    recorder = make_window(samples=500, batch_size=10).exports.recorder
+    buttons = recorder.indicator.findChildren(QPushButton)
+    assert sorted(button.text() for button in buttons) == ["Cancel", "Stop"]  # they were blank in English
+
+
+def test_the_first_frame_waits_while_a_dialog_is_open_over_the_window(make_window, qtbot, tmp_path, monkeypatch):
+    from epochviz.qt.window import recording as window_recording
+
+    window = make_window(samples=500, batch_size=10)
+    window.views.finish_loading()
+    recorder = window.exports.recorder
+    qtbot.waitUntil(recorder._ready, timeout=10_000)  # fully drawn: only the dialog holds the first frame back
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    monkeypatch.setattr(window_recording, "READY_WAIT_S", 60.0)
+    recorder.start(str(tmp_path / "later.gif"), seconds=0.2, fps=10)
+    for _ in range(3):
+        recorder._take_frame()  # the grab timer's ticks, with the dialog open: no frame
+    assert recorder.encoder.frames_added == 0
+    dialog.close()
+    with qtbot.waitSignal(recorder.finished, timeout=20_000):
+        pass

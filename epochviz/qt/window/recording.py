@@ -21,7 +21,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
 from epochviz.core.recording import DEFAULT_FPS, FrameEncoder, check_fits, check_timing, frame_count
 from epochviz.core.run_log import ExportError
@@ -73,6 +73,7 @@ class WindowRecorder(QObject):
         self._poll = QTimer(self, interval=50)
         self._poll.timeout.connect(self._check_encoder)
         self.indicator = self._build_indicator()
+        self.retranslate()  # its buttons' words now: Qt sends LanguageChange only when the language changes
         window.statusBar().addPermanentWidget(self.indicator)
         self.indicator.setVisible(False)
         self.indicator.installEventFilter(self)  # Qt tells it when the language changes
@@ -98,8 +99,10 @@ class WindowRecorder(QObject):
         self._show("recording")
         self._say_progress()
         self._asked_since = time.monotonic()
+        # The first frame at the timer's first tick, not now: the dialog that asked for the file and
+        # the seconds has only just closed, and a real screen shows it over the window until the
+        # window has repainted what it covered (the first frame of a GIF showed the dialog).
         self._grab.start()
-        self._take_frame()
 
     def _grab_frame(self) -> np.ndarray:
         window = self.parent()
@@ -145,8 +148,9 @@ class WindowRecorder(QObject):
         encoder = self.encoder
         if encoder is None or not encoder.ready:  # the encoder is behind: this tick grabs nothing
             return
-        if not encoder.frames_added:  # the first frame: once the window is fully drawn
-            if not self._ready() and time.monotonic() - self._asked_since < READY_WAIT_S:
+        if not encoder.frames_added:  # the first frame: once the window is fully drawn, with no dialog over it
+            waiting = not self._ready() or QApplication.activeModalWidget() is not None
+            if waiting and time.monotonic() - self._asked_since < READY_WAIT_S:
                 return
             central = self.parent().centralWidget()
             if central is not None:
@@ -209,6 +213,7 @@ class WindowRecorder(QObject):
         return box
 
     def retranslate(self) -> None:
+        """The indicator's buttons in the current language."""
         self._stop.setText(translate("recording", "Stop"))
         self._cancel.setText(translate("recording", "Cancel"))
 
