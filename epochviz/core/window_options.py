@@ -71,6 +71,8 @@ def checked_window_start(presets: dict, *, play: object, scale: object, theme: o
     check_window_options(play, scale, theme)
     if backend not in backends:
         raise ValueError(f"backend must be one of {', '.join(backends)}, got {backend!r}")
+    if isinstance(scene, int) and not isinstance(scene, bool):
+        scene = str(scene)  # a built-in scene's number, as the command line's --scene 10
     if scene is not None and not isinstance(scene, (str, Scene)):
         raise TypeError(f"scene must be a built-in scene's name or number, a .json path or a Scene, got {scene!r}")
     try:

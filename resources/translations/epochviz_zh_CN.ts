@@ -2693,6 +2693,14 @@ weights {weights} and their gradients {weight_gradients}</source>
         <translation>场景 {number}/{total}</translation>
     </message>
     <message>
+        <source>This is the last scene: Page Up goes back, Home to the first.</source>
+        <translation>这是最后一个场景：Page Up 返回上一个，Home 回到第一个。</translation>
+    </message>
+    <message>
+        <source>This is the first scene: Page Down goes on.</source>
+        <translation>这是第一个场景：Page Down 继续。</translation>
+    </message>
+    <message>
         <source>Scene</source>
         <translation>场景</translation>
     </message>

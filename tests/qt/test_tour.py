@@ -238,3 +238,21 @@ def test_the_scene_read_at_the_command_line_is_the_one_the_window_shows(make_win
     window = make_window(scene=args.scene)
     assert (window.config.dataset, window.config.samples, window.config.batch_size) == ("blobs", 300, 30)
     assert "Mine" in window.tour.caption.text()
+
+
+def test_page_down_on_the_last_scene_and_page_up_on_the_first_leave_the_run_alone(window, qtbot, monkeypatch):
+    window.tour.show(len(window.tour.scenes) - 1, play=False)
+    comparison = window.compare.session.run_id
+    press(qtbot, window, Qt.Key.Key_PageDown)  # a clicker's extra press: the comparison did not restart
+    assert window.compare.session.run_id == comparison and window.tour.index == len(window.tour.scenes) - 1
+    assert "last scene" in window.statusBar().currentMessage()
+    window.tour.show(0, play=False)
+    run = window.run_id
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert window.run_id == run and window.tour.index == 0
+    assert "first scene" in window.statusBar().currentMessage()
+
+
+def test_a_scene_number_as_a_number_starts_the_window_there(make_window):
+    window = make_window(scene=10)
+    assert window.tour.index == 9 and window.compare.active

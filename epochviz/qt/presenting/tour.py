@@ -148,9 +148,18 @@ class Tour(QObject):
             self.use(scene, _scene_file, play=False)
 
     def next(self) -> None:
+        """The next scene; at the last one nothing changes (a clicker's extra press must not restart it)."""
+        if self.index == len(self.scenes) - 1:
+            self.notice.emit(translate("tour", "This is the last scene: Page Up goes back, Home to the first."),
+                             SAID_MS)
+            return
         self.show(0 if self.index is None else self.index + 1)
 
     def previous(self) -> None:
+        """The previous scene; at the first one nothing changes."""
+        if self.index == 0:
+            self.notice.emit(translate("tour", "This is the first scene: Page Down goes on."), SAID_MS)
+            return
         self.show(0 if self.index is None else self.index - 1)
 
     def first(self) -> None:
