@@ -152,3 +152,25 @@ def test_at_full_speed_a_costly_network_diagram_is_redrawn_less_often(make_windo
             views.refresh()
         gaps = [b - a for a, b in zip(drawn, drawn[1:])]
         assert min(gaps) == pytest.approx(expected_gap, abs=0.011)
+
+
+def test_the_network_views_words_stay_inside_it_at_its_edges_and_the_gradient_sizes_outlast_their_label(qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
+
+    from epochviz.qt.views.network_view import NetworkView, gradient_line
+
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(240, 200)
+    image = QImage(240, 200, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    word = "← backward 1/2: ∑ gradient"
+    for x in (0.0, 120.0, 240.0):  # the sweep at the input, in the middle and at the output
+        box = view._centred_within(painter, x, 6, word)
+        assert box.left() >= 0 and box.right() <= 240 and box.width() > painter.fontMetrics().horizontalAdvance(word)
+    painter.end()
+    metrics = QFontMetrics(QFont("DejaVu Sans", 10))
+    sizes = ["0.109", "0.376", "0.312"]
+    assert gradient_line(sizes, metrics, 1000) == "|∂L/∂W| by layer: 0.109 · 0.376 · 0.312"
+    narrow = gradient_line(sizes, metrics, metrics.horizontalAdvance("|∂L/∂W|: 0.109 · 0.376 · 0.312") + 2)
+    assert narrow == "|∂L/∂W|: 0.109 · 0.376 · 0.312"  # the words went, every size stayed

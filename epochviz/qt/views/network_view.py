@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from epochviz.core.phases import IDLE, PHASES
@@ -38,6 +38,15 @@ LABEL_LINES = 3  # under each column: role, width, and |dL/dW| while going backw
 
 def shown_neurons(width: int) -> int:
     return min(width, MAX_SHOWN)
+
+
+def gradient_line(sizes: list[str], metrics: QFontMetrics, room: int) -> str:
+    """Each layer's gradient size after words that say so; in a narrow view the sizes before the words."""
+    values = " · ".join(sizes)
+    line = translate("network", "|∂L/∂W| by layer: ") + values
+    if metrics.horizontalAdvance(line) <= room:
+        return line
+    return metrics.elidedText("|∂L/∂W|: " + values, Qt.TextElideMode.ElideRight, room)
 
 
 class NetworkView(QWidget):
@@ -158,7 +167,13 @@ class NetworkView(QWidget):
             word = translate("network", "forward → {index}/{total}").format(index=index, total=total)
         else:
             word = translate("network", "← backward {index}/{total}: ∑ gradient").format(index=index, total=total)
-        painter.drawText(QRectF(x - 110, 6, 220, 22), Qt.AlignmentFlag.AlignHCenter, word)
+        painter.drawText(self._centred_within(painter, x, 6, word), Qt.AlignmentFlag.AlignHCenter, word)
+
+    def _centred_within(self, painter: QPainter, x: float, top: float, text: str) -> QRectF:
+        """A one-line box for ``text`` centred on ``x``, moved in from the view's edges so none of it is cut."""
+        width = min(float(self.width()), painter.fontMetrics().horizontalAdvance(text) + 12.0)
+        left = min(max(0.0, x - width / 2), self.width() - width)
+        return QRectF(left, top, width, painter.fontMetrics().height() + 4)
 
     def _draw_edges(self, painter: QPainter, src, dst, W: np.ndarray, vivid: bool = True) -> None:
         W = np.nan_to_num(W, nan=0.0, posinf=0.0, neginf=0.0)  # a diverged run's weights: drawn, not warned about
@@ -234,14 +249,14 @@ class NetworkView(QWidget):
             # The size of each layer's weight gradient, once the backward pass has reached it.
             reached = [f"{g:.3g}" if self._lit(c) else "…" for c, g in enumerate(self.grad_norms, start=1)]
             painter.setPen(BACKWARD)
-            painter.drawText(QRectF(0, self.height() - 18, self.width(), 18), Qt.AlignmentFlag.AlignHCenter,
-                             translate("network", "|∂L/∂W| by layer: ") + " · ".join(reached))
+            line = gradient_line(reached, painter.fontMetrics(), self.width() - 4)
+            painter.drawText(QRectF(0, self.height() - 18, self.width(), 18), Qt.AlignmentFlag.AlignHCenter, line)
             painter.setPen(INK)
         if self.phase == PHASES.index("loss") and self.loss is not None and columns[-1]:
             painter.setPen(QColor(150, 70, 0))
             out = columns[-1]
-            painter.drawText(QRectF(out[0].x() - 55, 4, 110, 28), Qt.AlignmentFlag.AlignHCenter,
-                             translate("network", "loss {loss}").format(loss=f"{self.loss:.4f}"))
+            words = translate("network", "loss {loss}").format(loss=f"{self.loss:.4f}")
+            painter.drawText(self._centred_within(painter, out[0].x(), 4, words), Qt.AlignmentFlag.AlignHCenter, words)
         if self.phase == PHASES.index("update"):
             painter.setPen(INK)
             total = self.passes[1]
