@@ -1904,6 +1904,10 @@ Shift+单步 运行一次完整的迭代 (Shift+→)。</translation>
         <translation>退出</translation>
     </message>
     <message>
+        <source>The log is of one run: compare mode&apos;s runs are in its table. Leave compare mode (Ctrl+K) to export the log.</source>
+        <translation>日志只记录一次运行：对比模式各次运行的数据在它的表格里。要导出日志，请先退出对比模式（Ctrl+K）。</translation>
+    </message>
+    <message>
         <source>A recording is already under way: stop it first (Ctrl+Shift+X).</source>
         <translation>已经在录制中：请先停止 (Ctrl+Shift+X)。</translation>
     </message>

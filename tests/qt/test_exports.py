@@ -189,3 +189,14 @@ def test_export_chart_to_a_disk_that_fills_up_exits_1_with_one_line_and_no_file(
     (line,) = result.stderr.splitlines()  # the reason is the C library's words, in its language
     assert line.startswith(f"epochviz: error: cannot write {out}: ")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_in_compare_mode_the_log_export_says_whose_log_it_is_and_writes_nothing(trained, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr("epochviz.qt.window.exports.ask_save_path", lambda *args: asked.append(args))
+    trained.set_compare(True)
+    trained.exports.ask_log_csv()
+    assert asked == [] and "compare mode" in trained.statusBar().currentMessage()
+    trained.set_compare(False)
+    trained.exports.ask_log_csv()
+    assert len(asked) == 1  # one run on screen: the dialog asks where

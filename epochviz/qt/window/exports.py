@@ -244,6 +244,10 @@ class Exports(QObject):
         self._ask("window.png", lambda path: export_image(self.recorder.window_image(), path))
 
     def ask_log_csv(self) -> None:
+        if self._compare.active:  # the log is one run's; writing the hidden single run's would mislead
+            self._say(translate("exports", "The log is of one run: compare mode's runs are in its table. Leave "
+                                           "compare mode (Ctrl+K) to export the log."))
+            return
         self._ask("log.csv", self.log)
 
     def ask_record_gif(self) -> None:
