@@ -327,3 +327,32 @@ def test_a_note_too_wide_for_the_view_moves_left_over_the_comment_then_sheds_par
     shortened = place(40)[1]
     assert shortened.startswith("i =") and shortened.endswith("1,000") and "…" in shortened
     assert place(30) is None  # not even a few characters fit: no note rather than a stub
+
+
+def test_a_note_may_cover_a_comment_but_never_code_nor_a_comment_loops_first_words():
+    from epochviz.qt.views.code_view import kept_in_view
+
+    assert kept_in_view("    for xb, yb in loader:  # one iteration per batch") == "    for xb, yb in loader:"
+    assert kept_in_view("    optimizer.step()") == "    optimizer.step()"
+    # Keras's loops are comments (fit runs them): their first words stay, the rest may go under the counter.
+    assert kept_in_view("#         for each batch of B samples (steps_per_epoch of them):") == "#         for each batch"
+    assert kept_in_view("#     for each epoch (E of them):") == "#     for each epoch"
+    assert kept_in_view("#     对每个 B 个样本的批次（共 steps_per_epoch 个）：") == "#     对每个 B 个样本的批次"
+
+
+def test_keras_shows_its_step_counter_beside_the_batch_loop_at_1280x720(make_window, qtbot):
+    from epochviz.qt.views.code_view import NOTE_GAP_CHARS, NOTE_RIGHT_MARGIN, note_place
+
+    window = make_window(samples=10_000, batch_size=10)
+    window.resize(1280, 720)
+    view = code_of(window)
+    view.set_style("keras")
+    qtbot.waitUntil(lambda: view.text.notes.get(view.listing.batch_loop) is not None)
+    text = view.text
+    line = view.listing.lines[view.listing.batch_loop - 1]
+    metrics = text.fontMetrics()
+    right = text.viewport().width() - NOTE_RIGHT_MARGIN
+    forms = (text.notes[view.listing.batch_loop], text.short_notes[view.listing.batch_loop])
+    placed = note_place(line, forms, text.document().documentMargin(), right,
+                        metrics.horizontalAdvance(" ") * NOTE_GAP_CHARS, metrics)
+    assert placed is not None and placed[1].startswith("step = 0 of ")  # it had no room at all

@@ -68,6 +68,17 @@ def monospaced_font() -> QFont:
     return font
 
 
+def kept_in_view(line: str) -> str:
+    """The part of ``line`` a note never covers: its code, before a trailing comment; on a line that is all
+    comment (Keras's loops, which fit runs), its first words, up to " of", a bracket or a colon."""
+    start = line.find("#")
+    if start >= 0 and not line[:start].strip():
+        ends = [found for found in (line.find(mark, start) for mark in (" of ", " (", ":", "（", "：")) if found > 0]
+        return line[: min(ends)] if ends else line
+    comment = line.find("  #")
+    return line if comment < 0 else line[:comment]
+
+
 def note_place(code: str, forms: tuple[str, ...], left: float, right: float, gap: float,
                metrics: QFontMetrics) -> tuple[float, str] | None:
     """Where a line's note goes, and its text, given its ``forms`` (longest first): beside the line; moved
@@ -75,8 +86,7 @@ def note_place(code: str, forms: tuple[str, ...], left: float, right: float, gap
     too long, the shorter form, and its last parts left out (the loop counter comes first); at last the
     first part shortened in the middle. None when not even a few characters fit."""
     pad = metrics.height() // 2
-    comment = code.find("  #")
-    code_end = left + metrics.horizontalAdvance(code if comment < 0 else code[:comment])
+    code_end = left + metrics.horizontalAdvance(kept_in_view(code))
     x = left + metrics.horizontalAdvance(code) + gap
     width = metrics.horizontalAdvance(forms[0]) + pad
     if x + width > right:
