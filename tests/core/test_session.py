@@ -140,6 +140,18 @@ def test_paced_play_with_pause_at_pauses_by_itself_after_that_iteration():
     assert engine.take_chunk().state == "finished"
 
 
+def test_steps_still_pending_when_play_comes_do_not_run_past_the_moment_of_pause():
+    """A script's run_iterations(5), pause_at(7), play() in one go: it paused at 12, the steps run after the pause."""
+    engine = engine_with()
+    engine.step(5)
+    engine.pause_at(7)
+    engine.play()
+    while engine.busy:
+        engine.run(0.0, 1.0)
+    chunk = engine.take_chunk()
+    assert chunk.state == "paused" and chunk.global_iteration[-1] == 7
+
+
 def test_pause_at_an_iteration_already_run_pauses_at_once_and_a_new_run_forgets_it():
     engine = engine_with()
     engine.set_speed(10.0)

@@ -56,6 +56,14 @@ def test_a_closed_window_refuses_to_train_or_show_again(make_window):
     assert not window.isVisible()
 
 
+@pytest.mark.parametrize("n, error", [("7", TypeError), (7.9, TypeError), (None, TypeError), (0, ValueError),
+                                      (-1, ValueError)])
+def test_pause_at_refuses_what_is_not_an_iteration_from_1(make_window, n, error):
+    window = make_window(samples=200, backend="thread")
+    with pytest.raises(error, match=r"pause_at: iteration must be"):
+        window.pause_at(n)
+
+
 @pytest.mark.parametrize("n, error", [("5", TypeError), (2.5, TypeError), (True, TypeError), (-5, ValueError)])
 def test_run_iterations_refuses_what_is_not_a_whole_number_of_iterations(make_window, n, error):
     window = make_window(samples=200, backend="thread")

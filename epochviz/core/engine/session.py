@@ -191,6 +191,7 @@ class TrainingEngine:
     def play(self) -> None:
         if self.state in ("paused", "playing"):
             self.state = "playing"
+            self._steps_left, self._to_epoch_end = 0, False  # Play takes over from steps still pending
             self._clock = None
             self._credit = 0.0
             self._dirty = True

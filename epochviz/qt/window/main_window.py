@@ -161,8 +161,8 @@ class MainWindow(ClosingWindow):
 
     @while_open
     def pause_at(self, iteration: int) -> None:
-        """The run pauses by itself once global iteration ``iteration`` has run (a scene's moment of proof)."""
-        self.transport.pause_at(int(iteration))
+        """The run pauses by itself after global iteration ``iteration`` (from 1); ``TypeError``/``ValueError``."""
+        self.transport.pause_at(iteration)
 
     @while_open
     def toggle_play(self) -> None:

@@ -23,12 +23,13 @@ from epochviz.qt.views.views_panel import LearningViews
 from epochviz.qt.window import messages
 
 
-def check_iterations(n: object) -> int:
-    """``n`` as a number of iterations: ``TypeError`` for anything but a whole number, ``ValueError`` below 0."""
+def check_iterations(n: object, what: str = "run_iterations: n", least: int = 0) -> int:
+    """``n`` as a number of iterations: ``TypeError`` for anything but a whole number, ``ValueError`` below
+    ``least``."""
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"run_iterations: n must be a whole number of iterations, got {n!r}")
-    if n < 0:
-        raise ValueError(f"run_iterations: n must be 0 or more iterations, got {n!r}")
+        raise TypeError(f"{what} must be a whole number of iterations, got {n!r}")
+    if n < least:
+        raise ValueError(f"{what} must be {least} or more iterations, got {n!r}")
     return int(n)
 
 
@@ -109,8 +110,9 @@ class Transport(QObject):
         self.driven.step_epoch()
 
     def pause_at(self, iteration: int) -> None:
-        """Pause by itself once global iteration ``iteration`` has run (a scene's moment of proof)."""
-        self.driven.pause_at(iteration)
+        """Pause by itself once global iteration ``iteration`` has run (a scene's moment of proof);
+        ``TypeError``/``ValueError`` unless it is a whole number from 1."""
+        self.driven.pause_at(check_iterations(iteration, "pause_at: iteration", least=1))
 
     def reset(self) -> None:
         """A fresh run (or comparison) with the same settings, paused at iteration 0."""
