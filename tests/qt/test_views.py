@@ -174,3 +174,14 @@ def test_the_network_views_words_stay_inside_it_at_its_edges_and_the_gradient_si
     assert gradient_line(sizes, metrics, 1000) == "|∂L/∂W| by layer: 0.109 · 0.376 · 0.312"
     narrow = gradient_line(sizes, metrics, metrics.horizontalAdvance("|∂L/∂W|: 0.109 · 0.376 · 0.312") + 2)
     assert narrow == "|∂L/∂W|: 0.109 · 0.376 · 0.312"  # the words went, every size stayed
+
+
+@pytest.mark.parametrize("validation_split", [0.0, 0.2])
+def test_the_charts_legend_is_as_tall_as_its_wrapped_entries_at_every_width(make_window, validation_split):
+    """It wraps between whole entries; counted as if it wrapped anywhere, its last line was cut at 1264x672."""
+    window = make_window(samples=200, batch_size=10, validation_split=validation_split)
+    chart = window.chart
+    for width in range(200, 900, 10):
+        chart._fit_legend(width)
+        needed = chart.legend.heightForWidth(width)
+        assert chart.legend.height() >= needed, f"at {width} px the legend needs {needed} px"

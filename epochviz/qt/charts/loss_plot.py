@@ -8,6 +8,7 @@ per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows 
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -16,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from epochviz.core.history import ChartBounds, LossHistory, x_values
 from epochviz.core.engine.session import EpochEnd
-from epochviz.qt.widgets.live_text import line_height, unbreakable
+from epochviz.qt.widgets.live_text import unbreakable
 from epochviz.text.translations import translate
 
 MIN_REDRAW_MS = 33  # the chart redraws at most this often, driven by the window's frame
@@ -420,15 +421,22 @@ class LossPlot(QWidget):
         plain = "━━ {} ━━ {} ┆ ● {}   ".format(*words[:3]) + ("╌◆╌ {}   ".format(words[3]) if len(words) > 3 else "")
         return self.legend.fontMetrics().horizontalAdvance(plain) + 8
 
-    def _legend_lines(self, width: int, short: bool) -> int:
-        return max(1, -(-self.legend_width(short) // max(width, 1)))
+    def _legend_lines_height(self, width: int, short: bool) -> int:
+        """The legend's height at ``width`` in its short or long words, as the label lays it out: it wraps
+        between its entries, never within one, so a line may be far from full."""
+        document = QTextDocument()
+        document.setDefaultFont(self.legend.font())
+        document.setDocumentMargin(0)
+        document.setHtml(_legend_html(short, self.validation))
+        document.setTextWidth(max(1, width))
+        return math.ceil(document.size().height())
 
     def _short_legend(self, width: int) -> bool:
         """Whether the legend takes its short words: the long ones need more lines at ``width``."""
-        return self._legend_lines(width, False) > self._legend_lines(width, True)
+        return self._legend_lines_height(width, False) > self._legend_lines_height(width, True)
 
     def _legend_height(self, width: int) -> int:
-        return self._legend_lines(width, self._short_legend(width)) * line_height(self.legend.font()) + 4
+        return self._legend_lines_height(width, self._short_legend(width)) + 4
 
     def _fit_legend(self, width: int) -> None:
         # The legend wraps when narrow (in fewer words first): its height follows, so the minimum stays true.
