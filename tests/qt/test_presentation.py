@@ -144,3 +144,19 @@ def test_a_side_panel_stands_beside_the_lesson_in_both_views(window):
         assert problems(window, LESSON_PARTS) == []
     parts.show_side_panel(False)
     assert not panel.isVisible()
+
+
+def test_what_the_hidden_status_bar_would_say_shows_over_the_lesson_in_the_presentation_view(window, qtbot):
+    said = window.presentation.said
+    window.show_notice("Saved <b>/tmp/chart.png</b>")
+    assert not said.isVisible()  # the normal view has its status bar
+    window.presentation.enter(full_screen=False)
+    window.show_notice("Export failed: cannot write /mnt/x/chart.png: the disk is full")
+    assert said.isVisible() and said.text().endswith("the disk is full")
+    transport = window.layout_parts.transport
+    assert said.geometry().bottom() < transport.mapTo(window.layout_parts.screen, transport.rect().topLeft()).y()
+    window.statusBar().clearMessage()  # the message's time is up
+    assert not said.isVisible()
+    window.show_notice("Saved chart.png")
+    window.presentation.leave()
+    assert not said.isVisible()

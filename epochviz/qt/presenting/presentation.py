@@ -4,8 +4,9 @@ F5 (a clicker's "start slideshow" key) enters it and goes full screen; Esc or
 Shift+F5 leave it. It hides the settings, the menu bar, the status bar and the
 tools that only set things up (the chart's smoothing and axis, compare mode's
 run editor), and leaves the scene caption, the readout, the counters, the
-views, the chart and the transport bar. F4 shows or hides the settings panel
-in the normal view too.
+views, the chart and the transport bar. What the status bar would say (a file
+saved, an export that failed) shows for as long over the lesson's lower left.
+F4 shows or hides the settings panel in the normal view too.
 
 A scene can also ask for one part to be shown large (``emphasise``): the
 memory meter, taken from the hidden settings into a strip above the views and
@@ -14,9 +15,9 @@ the chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QMenu, QMenuBar, QStatusBar
+from PySide6.QtWidgets import QFormLayout, QLabel, QMenu, QMenuBar, QStatusBar
 
 from epochviz.qt.compare.compare_view import CompareView
 from epochviz.qt.look.screen_fit import emphasise_text
@@ -64,6 +65,14 @@ class Presentation(QObject):
         self._leave_keys = [QShortcut(QKeySequence(key), host, self.leave) for key in ("Esc", "Shift+F5")]
         for shortcut in self._leave_keys:
             shortcut.setEnabled(False)
+        self.said = QLabel(parts.screen)  # the status bar's passing words, over the lesson while it is hidden
+        self.said.setObjectName("presentationNotice")
+        self.said.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's name, which is not markup
+        self.said.setWordWrap(True)
+        self.said.setStyleSheet("QLabel { background: rgba(25, 25, 25, 225); color: white; padding: 6px; "
+                                "border-radius: 4px; }")
+        self.said.hide()
+        status_bar.messageChanged.connect(self._echo)
         self.retranslate()
         reword_on_language_change(view_menu, self.retranslate)
 
@@ -115,12 +124,27 @@ class Presentation(QObject):
             self.entered.emit(False)
         self.present_action.setChecked(False)
 
+    def _echo(self, text: str) -> None:
+        """The status bar's message, shown over the lesson's lower left while the status bar is hidden."""
+        if not self.active or not text:
+            self.said.hide()
+            return
+        screen, transport = self.parts.screen, self.parts.transport
+        self.said.setText(text)
+        self.said.setFixedWidth(min(screen.width() - 16, self.said.fontMetrics().horizontalAdvance(text) + 24))
+        self.said.adjustSize()
+        self.said.move(8, max(0, transport.mapTo(screen, QPoint(0, 0)).y() - self.said.height() - 6))
+        self.said.raise_()
+        self.said.show()
+
     def _show_chrome(self, on: bool) -> None:
         """The parts that set things up rather than show the lesson: shown in the normal view only."""
         for shortcut in self._leave_keys:
             shortcut.setEnabled(not on)
         self.menu_bar.setVisible(on)
         self.status_bar.setVisible(on)
+        if on:
+            self.said.hide()
         self.parts.chart.tools.setVisible(on)
         self.compare_view.show_tools(on)
         self.parts.controls_area.setVisible(on and self._settings_shown)
