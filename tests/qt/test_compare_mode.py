@@ -279,3 +279,22 @@ def test_an_update_that_arrives_after_the_window_shut_down_is_dropped(make_windo
     window.shutdown()
     mode.session._receive()  # the frame's collection, had it come once more
     assert not mode.active and all(not t.epoch_losses for t in mode.tallies)
+
+
+def test_a_narrow_table_leaves_out_its_spare_columns_first_and_never_scrolls(make_window, qtbot):
+    from epochviz.qt.compare.compare_table import COLUMNS, SPARE_COLUMNS
+
+    window = compare_window(make_window, compare=[1, 32, "full"])
+    window.present()
+    table = window.compare.view.table
+    lesson = ("label", "batch", "updates_per_epoch", "total_updates", "final_loss", "final_accuracy")
+    for width, some_dropped in ((1400, False), (560, True)):
+        table.setFixedWidth(width)
+        qtbot.waitUntil(lambda: table.width() == width)
+        table.fit_width()
+        shown = [key for column, key in enumerate(COLUMNS) if not table.isColumnHidden(column)]
+        assert all(key in shown for key in lesson)
+        assert bool(table.dropped) == some_dropped and set(table.dropped) <= set(SPARE_COLUMNS)
+        assert list(table.dropped) == list(SPARE_COLUMNS[: len(table.dropped)])  # in their order
+        qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width() + 1
+                        and not table.horizontalScrollBar().isVisible())
