@@ -2,7 +2,7 @@
 
 import sys
 
-from epochviz.cli.main import main
+from epochviz.cli.start import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -386,3 +386,31 @@ def test_the_compare_table_keeps_one_line_per_run_on_a_narrow_terminal(monkeypat
     assert len(lines) == 3 and all(len(line) > 20 and line == line.rstrip() for line in lines)
     assert lines[0].split() == ["B", "it/epoch", "updates", "ms/it", "samples/s", "s/epoch", "memory/it", "loss",
                                 "accuracy"]
+
+
+def test_ctrl_c_while_the_command_is_still_loading_exits_130_without_a_traceback(monkeypatch, capsys):
+    """A Ctrl+C in the first moments, while numpy and Qt load, printed a KeyboardInterrupt traceback."""
+    import sys
+
+    from epochviz.cli import start
+
+    class InterruptedLoading:
+        def find_spec(self, name, path=None, target=None):
+            if name == "epochviz.cli.main":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "epochviz.cli.main")
+    monkeypatch.setattr(sys, "meta_path", [InterruptedLoading(), *sys.meta_path])
+    assert start.main() == 130
+    assert capsys.readouterr().err == ""
+
+
+def test_the_console_script_and_python_m_start_at_the_light_door():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"epochviz": "epochviz.cli.start:main"}
+    assert "from epochviz.cli.start import main" in (root / "epochviz" / "__main__.py").read_text()

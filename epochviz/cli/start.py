@@ -1,0 +1,16 @@
+"""The ``epochviz`` command's first step, kept free of heavy imports: Ctrl+C while numpy and Qt are still
+loading ends the command as quietly as Ctrl+C does later (status 130, no traceback)."""
+
+from __future__ import annotations
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a job ended by Ctrl+C
+
+
+def main() -> int:
+    """Load the command line and run it; Ctrl+C before the command has a word of its own for it exits 130."""
+    try:
+        from epochviz.cli.main import main as run
+
+        return run()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
