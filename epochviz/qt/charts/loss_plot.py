@@ -8,6 +8,7 @@ per ``MIN_REDRAW_MS`` however often data arrive, and fewer when the chart grows 
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Iterable
@@ -158,6 +159,20 @@ def _legend_html(short: bool = False, validation: bool = False) -> str:
     if held_out:
         entries.append(f"<span style='color:{VALIDATION_COLOUR.name()}'>╌◆╌</span>&nbsp;{unbreakable(held_out[0])}")
     return "&nbsp;&nbsp; ".join(entries)
+
+
+@functools.lru_cache(maxsize=256)
+def _text_height(html: str, font: str, width: int) -> int:
+    """The height of ``html`` laid out ``width`` wide in ``font`` (``QFont.toString``), remembered: the
+    window's layout asks for the same few widths each time it arranges itself."""
+    face = QFont()
+    face.fromString(font)
+    document = QTextDocument()
+    document.setDefaultFont(face)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth(width)
+    return math.ceil(document.size().height())
 
 
 def _validation_text(end: EpochEnd) -> str:
@@ -424,12 +439,7 @@ class LossPlot(QWidget):
     def _legend_lines_height(self, width: int, short: bool) -> int:
         """The legend's height at ``width`` in its short or long words, as the label lays it out: it wraps
         between its entries, never within one, so a line may be far from full."""
-        document = QTextDocument()
-        document.setDefaultFont(self.legend.font())
-        document.setDocumentMargin(0)
-        document.setHtml(_legend_html(short, self.validation))
-        document.setTextWidth(max(1, width))
-        return math.ceil(document.size().height())
+        return _text_height(_legend_html(short, self.validation), self.legend.font().toString(), max(1, width))
 
     def _short_legend(self, width: int) -> bool:
         """Whether the legend takes its short words: the long ones need more lines at ``width``."""
