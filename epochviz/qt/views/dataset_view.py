@@ -308,7 +308,7 @@ class DatasetView(QWidget):
         rows, cols = grid_shape(n_samples)
         self.grid.cells = (rows, cols)
         self._pixels = np.empty((rows * cols, 4), dtype=np.uint8)
-        self._pixels[:] = (*VIEW_BACKGROUND.getRgb()[:3], 255)
+        self._pixels[:] = (*VIEW_BACKGROUND.getRgb()[:3], 0)  # cells past the last sample: clear, not a white notch
         longest_title = _title(n_samples, epochs)
         words_changed = ((images is None) != (self._images is None) or longest_title != self._longest_title
                          or (n_samples, drops) != (self._samples, self._drops))
