@@ -165,10 +165,6 @@ class MainWindow(ClosingWindow):
         self.transport.pause_at(iteration)
 
     @while_open
-    def toggle_play(self) -> None:
-        self.transport.toggle_play()
-
-    @while_open
     def run_iterations(self, n: int) -> None:
         """Run ``n`` iterations now, then stay paused; ``TypeError``/``ValueError`` unless ``n`` is a count."""
         self.transport.run_iterations(n)
