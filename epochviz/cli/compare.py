@@ -15,12 +15,12 @@ import time
 from typing import TextIO
 
 from epochviz.text.compare_text import column_words, label_template, verdict_words
+from epochviz.cli.exit_codes import EXIT_INTERRUPTED
 from epochviz.core.compare import DEFAULT_LR_RULE, LR_RULES, RunTally, compare_configs, figure_text, run_label, summary
 from epochviz.core.run_config import RunConfig
 from epochviz.core.trainer import build_run
 from epochviz.text.translations import explain, translate
 
-EXIT_INTERRUPTED = 130
 TABLE_COLUMNS = ("batch", "updates_per_epoch", "total_updates", "ms_per_update", "samples_per_s",
                  "seconds_per_epoch", "memory_per_iteration_bytes", "final_loss", "final_accuracy")
 TABLE_MAX_WIDTH = 1000  # the table is never squeezed to the terminal's width: a narrow one wraps its lines

@@ -27,6 +27,7 @@ from epochviz.cli.arguments import (
     window_size,
 )
 from epochviz.cli.setting_flags import add_setting_flags, run_flag_names
+from epochviz.cli.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
 from epochviz.core.code.listing import STYLES
 from epochviz.core.phases import PHASES
 from epochviz.core.run_config import RunConfig
@@ -39,9 +40,7 @@ from epochviz.text.schedule_text import describe_schedule
 from epochviz.text.translations import LANGUAGES, explain, system_language, translate, units, use_language
 from epochviz.core.window_options import THEME_NAMES, WINDOW_MAX_SCALE, WINDOW_MIN_SCALE
 
-EXIT_USAGE = 2
 MESSAGE_LIMIT = 300
-EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 
 
 class OneLineParser(argparse.ArgumentParser):

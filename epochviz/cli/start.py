@@ -3,7 +3,7 @@ loading ends the command as quietly as Ctrl+C does later (status 130, no traceba
 
 from __future__ import annotations
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a job ended by Ctrl+C
+from epochviz.cli.exit_codes import EXIT_INTERRUPTED
 
 
 def main() -> int:
